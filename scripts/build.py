@@ -124,7 +124,7 @@ def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out
             "fragments": str(stage_dir / "fragments.json"),
             "demo": package.is_demo,
             "data_version": package.version,
-            "data_date": str(package.descriptor.get("created", "")),
+            "data_date": str(package.descriptor.get("created", ""))[:10],
         },
     )
     try:

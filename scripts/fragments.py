@@ -62,12 +62,19 @@ def build_fragments(writer: SiteWriter) -> dict[str, str]:
         "dashboard": writer.chart(home, "dashboard", "核心指标完成进度"),
         "headline-table": writer.indicator_table(home, headline),
         "status-legend": legend,
-        "worked-examples": worked_examples_html(method),
+        "worked-examples": worked_examples_html(method, plan),
     }
 
 
-def worked_examples_html(page: Page) -> str:
-    rows = []
-    for example in worked_examples():
-        rows.append([m.text(example.get("kind_label", example.get("kind", ""))), m.text(example.get("explanation", "")), m.status_badge(example["status"], STATUS_LABELS[example["status"]])])
-    return m.table(["目标类型", "算例", "结果"], rows)
+def worked_examples_html(page: Page, plan: dict) -> str:
+    rows = [
+        [
+            m.text(example["kind_label"]),
+            m.text(example["targets_text"]),
+            m.text(example["figures_text"]),
+            m.text(example["explanation"]),
+            m.status_badge(example["status"], example["status_label"]),
+        ]
+        for example in worked_examples(plan)
+    ]
+    return m.table(["目标类型", "目标", "数字", "计算", "结果"], rows)

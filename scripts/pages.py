@@ -94,13 +94,23 @@ class SiteWriter:
         return m.link(self.c.areas[area_id]["name"], href(page, area_path(area_id)))
 
     def target_text(self, indicator: dict) -> str:
-        parts = []
-        for t in self.c.targets_of[indicator["id"]]:
-            if indicator["target_kind"] == "milestone":
-                parts.append(f"{t['year']}年实现")
-            else:
-                parts.append(f"{t['year']}年{COMPARATOR_LABELS[t['comparator']]} {m.number(t['value'])} {indicator['unit']}")
-        return m.text("；".join(parts))
+        """The targets in words, e.g. 2021—2023年累计不低于1200家；每年不低于500台."""
+        plan = self.c.package.plan
+        targets = self.c.targets_of[indicator["id"]]
+        kind, unit = indicator["target_kind"], indicator["unit"]
+        if kind == "milestone":
+            return m.text("；".join(f"{t['year']}年前实现" for t in targets))
+        if kind in ("annual", "share") and len(targets) > 1 and len({(t["value"], t["comparator"]) for t in targets}) == 1:
+            t = targets[0]
+            years = f"{targets[0]['year']}—{targets[-1]['year']}年"
+            return m.text(f"{years}每年{COMPARATOR_LABELS[t['comparator']]}{m.number(t['value'])}{unit}")
+        words = {
+            "cumulative": lambda t: f"{plan.get('start_year')}—{t['year']}年累计{COMPARATOR_LABELS[t['comparator']]}{m.number(t['value'])}{unit}",
+            "average_growth": lambda t: f"{plan.get('start_year')}—{t['year']}年年均增长{COMPARATOR_LABELS[t['comparator']]}{m.number(t['value'])}{unit}",
+            "reduction": lambda t: f"到{t['year']}年比{plan.get('base_year')}年累计下降{COMPARATOR_LABELS[t['comparator']]}{m.number(t['value'])}{unit}",
+        }
+        phrase = words.get(kind, lambda t: f"{t['year']}年{COMPARATOR_LABELS[t['comparator']]}{m.number(t['value'])}{unit}")
+        return m.text("；".join(phrase(t) for t in targets))
 
     def status_counts(self, indicator_ids: list[str]) -> str:
         counts = count_statuses(self.progress[i].status if i in self.progress else "no_data" for i in indicator_ids)
@@ -113,7 +123,7 @@ class SiteWriter:
             result = self.progress.get(ind["id"])
             latest = "—"
             if result and result.latest_period:
-                latest = m.text(f"{m.number(result.latest_value)} {ind['unit']}（{parse_period(result.latest_period).label}）")
+                latest = m.text(f"{m.number(result.latest_value)}{ind['unit']}（{parse_period(result.latest_period).label}）")
             rows.append([self.indicator_link(page, ind), self.target_text(ind), latest, self.status(ind["id"])])
         return m.table(["指标", "目标", "最新全年数字", "状态"], rows, caption=caption)
 
@@ -159,7 +169,7 @@ class SiteWriter:
                 [
                     m.text(parse_period(o["period"]).label + ("" if parse_period(o["period"]).full_year else "（阶段性数字）")),
                     self.area_link(page, o["area_id"]),
-                    m.text(f"{m.number(o['value'])} {ind['unit']}"),
+                    m.text(f"{m.number(o['value'])}{ind['unit']}"),
                     m.text(DATA_STATUS_LABELS[o["status"]]),
                     m.source_link(o["source"], o["source_url"]),
                     m.text(o["published"].isoformat() if o.get("published") else "未注明"),
@@ -272,7 +282,7 @@ class SiteWriter:
                 rows.append([
                     self.indicator_link(page, ind),
                     m.text(period.label + ("" if period.full_year else "（阶段性数字）")),
-                    m.text(f"{m.number(o['value'])} {ind['unit']}"),
+                    m.text(f"{m.number(o['value'])}{ind['unit']}"),
                     m.text(DATA_STATUS_LABELS[o["status"]]),
                     m.source_link(o["source"], o["source_url"]),
                 ])
@@ -338,7 +348,7 @@ class SiteWriter:
         parts.append(m.block('<h2 id="ranking">赛马排名</h2>', "" if rankings else "<p>暂无两个以上区域对同一指标同一时期的公开数字，因此没有排名。</p>"))
         for r in rankings:
             ind = self.c.indicators[r.indicator_id]
-            rows = [[m.text(str(row["rank"])), self.area_link(page, row["area_id"]), m.text(f"{m.number(row['value'])} {ind['unit']}"), m.text(DATA_STATUS_LABELS[row["status"]])] for row in r.rows]
+            rows = [[m.text(str(row["rank"])), self.area_link(page, row["area_id"]), m.text(f"{m.number(row['value'])}{ind['unit']}"), m.text(DATA_STATUS_LABELS[row["status"]])] for row in r.rows]
             caption = f"{ind['name']}（{parse_period(r.period).label}，{DIRECTION_LABELS[ind['direction']]}）"
             parts.append(m.block(f"<h3>{self.indicator_link(page, ind)}</h3>") + "\n\n" + m.table(["名次", "区域", "数值", "数据状态"], rows, caption=caption))
         return Page(page.path, page.title, "\n\n".join(p for p in parts if p))
