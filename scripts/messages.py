@@ -1,0 +1,91 @@
+"""The Chinese text of every validation problem: code -> (severity, what is wrong, how to fix it)."""
+
+from __future__ import annotations
+
+import re
+
+PERIOD_FORMS = "全年写 2023，季度写 2023-Q1，半年写 2023-H1，1至10月累计写 2023-01..10"
+SAVE_AS_UTF8 = "请在 Excel/WPS 里“另存为”，保存类型选“CSV UTF-8(逗号分隔)(*.csv)”"
+
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # The package descriptor
+    "descriptor-not-json": ("error", "不是有效的 JSON：第{line}行第{col}列附近有语法错误。", "请检查这一处的逗号、引号和括号。"),
+    "descriptor-invalid": ("error", "不符合 Data Package 规范：{detail}。", "{hint}"),
+    "plan-missing": ("error", "plan 里缺少 {key}。", "请填上方案的{label}（四位数字的年份）。"),
+    # Whole files
+    "missing-file": ("error", "找不到这个文件。", "请把文件放在 {file}，文件名要和 datapackage.json 里写的一致。"),
+    "empty-file": ("error", "文件是空的，连表头都没有。", "第1行要写表头：{header}。"),
+    "encoding-gbk": ("error", "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Excel 另存为普通的“CSV(逗号分隔)”就会这样）。",
+                     SAVE_AS_UTF8 + "，或者运行 make normalize FILE={file} IN_PLACE=1 转换编码。"),
+    "encoding-utf16": ("error", "文件是 UTF-16 编码（Excel 的“Unicode 文本”）。", SAVE_AS_UTF8 + "，或者运行 make normalize FILE={file} IN_PLACE=1 转换编码。"),
+    "encoding-unknown": ("error", "文件不是 UTF-8 编码，第{line}行起有无法识别的字节。", SAVE_AS_UTF8 + "。"),
+    # The header row
+    "missing-column": ("error", "缺少这一列。", "第1行的表头应依次是：{header}。"),
+    "extra-column": ("error", "多了一列“{label}”，本表没有这一列。", "请删掉这一列；表头应依次是：{header}。"),
+    "duplicate-column": ("error", "表头“{label}”出现了不止一次。", "请删掉多余的一列；表头应依次是：{header}。"),
+    "column-order": ("error", "第{position}列的表头应是“{expected}”，实际是“{label}”。", "请按次序排列各列：{header}。"),
+    "header-title": ("error", "表头用了中文标题“{label}”。", "表头要写英文列名“{expected}”；表头应依次是：{header}。"),
+    "header-whitespace": ("error", "表头“{label}”前后有空格或看不见的字符。", "请改成“{expected}”。"),
+    "wrong-delimiter": ("error", "表头里没有逗号，像是用{delimiter}分隔的。", SAVE_AS_UTF8 + "。"),
+    "rows-not-checked": ("warning", "表头有错，本表各行这次没有检查。", "表头改好后请再检查一次。"),
+    # Cells, as typed in Excel
+    "whitespace": ("error", "{where}有空格或换行。", "请删掉，改成“{fixed}”。"),
+    "invisible-character": ("error", "含有看不见的字符（{names}）。", "请删掉这些字符，或者运行 make normalize FILE={file} IN_PLACE=1 自动清除。"),
+    "formula": ("error", "以“{first}”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @ 开头写公式。"),
+    "full-width-digits": ("error", "用了全角数字或符号。", "请改成半角的 {fixed}。"),
+    "thousands-separator": ("error", "数字里有千分位逗号。", "请去掉逗号，填 {fixed}。"),
+    "percent-sign": ("error", "数值里带了百分号。", "{advice}"),
+    "unit-in-cell": ("error", "数值里带了{what}。", "{advice}"),
+    "placeholder": ("error", "“{value}”不是数字，是占位符。", "{advice}"),
+    "scientific-notation": ("error", "数字写成了科学计数法，Excel 可能已经截掉了后面的位数。",
+                            "请核对原始数字，把单元格格式设成“数值”后重新保存；按现有写法应为 {fixed}。"),
+    "excel-date": ("error", "日期的写法不对。", "{advice}"),
+    "period-format": ("error", "时期的写法不对。", "{advice}" + PERIOD_FORMS + "。"),
+    "too-long": ("error", "有 {length} 个字，超过了上限 {limit} 个字。", "请删减到 {limit} 个字以内。"),
+    "shown-literally": ("warning", "含有{what}。网站会原样显示这些字符，不会当作格式、链接或模板。", "照录原文的话可以不改。"),
+    # Rows, types, constraints and keys (Frictionless)
+    "blank-row": ("error", "这是一个空行。", "请删掉这一行。"),
+    "duplicate-row": ("error", "这一行和第{other}行完全相同。", "请删掉重复的一行。"),
+    "duplicate-key": ("error", "和第{other}行重复：同样的{key_titles}只能有一行。", "请删掉或改正其中一行。"),
+    "duplicate-value": ("error", "第{other}行已经用过这个值，本列不能重复。", "请改成别的值。"),
+    "unknown-reference": ("error", "{reference_file} 里没有“{value}”。", "请填 {reference_file} 里已有的「{reference_title}」，或者先在那个表里加上这一行。"),
+    "missing-value": ("error", "这一格不能空。", "请填上：{description}"),
+    "wrong-type": ("error", "这一格{what}", "{advice}"),
+    "not-in-list": ("error", "不是可以填的值。", "只能填其中之一：{choices}。"),
+    "bad-pattern": ("error", "写法不对。", "请按要求填写：{description}"),
+    "bad-period": ("error", "时期的写法不对。", PERIOD_FORMS + "。"),
+    "out-of-range": ("error", "数值{what}。", "请核对这个数。"),
+    "missing-cell": ("error", "这一行的格数比表头少，缺了这一列。", "多半是漏了一格或多了换行；请用 Excel/WPS 打开核对后重新保存。"),
+    "extra-cell": ("error", "这一行比表头多出了一格。", "多半是某格里的逗号没有加引号；请用 Excel/WPS 打开核对后重新保存。"),
+    "structure-other": ("error", "文件结构有问题（{kind}）。", "请用 Excel/WPS 打开核对后重新保存。"),
+    # Rules a table schema cannot say (Great Expectations)
+    "year-outside-plan": ("error", "目标年份不在方案期 {plan_start_year}—{plan_end_year} 年内。", "请核对年份。"),
+    "lead-missing": ("error", "任务“{task_id}”没有牵头单位。", "请在 task_units.csv 里为它加一行职责为 lead 的单位（方案括注中列第一位的单位）。"),
+    "lead-duplicate": ("error", "任务“{task_id}”有 {lead_count} 个牵头单位（task_units.csv 第{lead_rows}行）。",
+                       "每项任务只能有一个牵头单位（方案括注中列第一位的单位），其余请改为 support。"),
+    "period-backwards": ("error", "月份范围前大后小。", "起始月要写在前面，如 2023-01..10。"),
+    "period-after-published": ("error", "时期到 {period_end} 才结束，发布日期却是 {published}。", "请核对时期和发布日期：不能在时期结束前发布这一时期的数字。"),
+    "share-out-of-range": ("error", "“{indicator_id}”是比例（单位“{unit}”），数值应在 0 到 100 之间。", "请核对：比例只填百分数里的数字，如 35.5 表示 35.5%。"),
+    "count-negative": ("error", "“{indicator_id}”的单位是“{unit}”，数量不能是负数。", "请核对这个数。"),
+    "count-not-whole": ("error", "“{indicator_id}”的单位是“{unit}”，数量应是整数。", "请核对这个数。"),
+    "url-not-http": ("error", "不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址。"),
+    "indicator-without-target": ("error", "指标“{indicator_id}”在 targets.csv 里没有目标值。", "请在 targets.csv 里为它至少加一行目标。"),
+    "value-jump": ("warning", "和上一期 {previous_period} 的 {previous_value} 相差 {jump} 倍。", "请核对单位和小数点；数字确实如此的话可以不改。"),
+}
+
+_INVISIBLE_NAMES = {
+    "\u200b": "零宽空格 U+200B", "\u200c": "零宽不连字 U+200C", "\u200d": "零宽连字 U+200D", "\u2060": "零宽不换行 U+2060",
+    "\ufeff": "字节顺序标记 U+FEFF", "\u00ad": "软连字符 U+00AD", "\u200e": "方向标记 U+200E", "\u200f": "方向标记 U+200F",
+}
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def invisible_name(char: str) -> str:
+    return _INVISIBLE_NAMES.get(char, f"控制字符 U+{ord(char):04X}")
+
+
+def show(value: str, width: int = 60) -> str:
+    """A cell as one readable line: invisible characters and line breaks made visible, long text cut."""
+    text = INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    text = text.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵").replace("\t", "[Tab]")
+    return text if len(text) <= width else text[: width - 1] + "…"
