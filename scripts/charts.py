@@ -386,7 +386,7 @@ def _status_counts_chart(title: str, subtitle: str, groups: list[tuple[str, list
     y = alt.Y("group:N", sort=None, axis=None)
     most = max((len(ids) for _, ids in groups), default=1)
     x = alt.X("count:Q", stack="zero", title=None, scale=alt.Scale(domain=[0, most]),
-              axis=alt.Axis(orient="top", tickMinStep=1, format="d", title="指标数"))
+              axis=alt.Axis(orient="top", values=list(range(0, most + 1, max(1, -(-most // 8)))), format="d", title="指标数"))
     base = alt.Chart().encode(y=y)
     labels = base.transform_aggregate(title="min(title)", summary="min(summary)", groupby=["group"])  # one per row
     layers = [

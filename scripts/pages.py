@@ -150,7 +150,7 @@ class SiteWriter:
         if result and result.pace_ratio is not None:
             facts.append(["进度比", m.text(m.number(result.pace_ratio, 2))])
         if result and result.expected_by_now is not None:
-            facts.append(["按进度应达", m.text(f"{m.number(result.expected_by_now)}")])
+            facts.append(["按进度应达", m.text(f"{m.number(result.expected_by_now)}{ind['unit']}")])
         if ind.get("headline"):
             facts.append(["类别", "核心指标（方案“实施目标”）"])
         if task:
@@ -308,7 +308,14 @@ class SiteWriter:
             if indicators:
                 parts.append(m.block(f"<h2>{m.text(group)}</h2>"))
                 parts.append(self.indicator_table(page, indicators))
-        parts.append(self.chart(page, "status-by-group", "各行动指标状态"))
+        parts.append(m.block('<h2 id="by-group">各行动指标状态</h2>', self.chart(page, "status-by-group", "各行动指标状态")))
+        rows = []
+        for section, group, tasks in self.c.groups():
+            ids = [i["id"] for t in tasks for i in self.c.indicators_of_task[t["id"]]]
+            if ids:
+                counts = count_statuses(self.progress[i].status if i in self.progress else "no_data" for i in ids)
+                rows.append([m.text(group), m.text(str(len(ids))), *(m.text(str(counts[code])) for code in STATUS_LABELS)])
+        parts.append(m.table(["行动", "指标数", *STATUS_LABELS.values()], rows, caption="各行动指标状态（与上图数字相同）"))
         return Page(page.path, page.title, "\n\n".join(p for p in parts if p))
 
     def tasks_index(self) -> Page:
@@ -335,9 +342,10 @@ class SiteWriter:
             for u in units:
                 roles = [r for _, r in self.c.tasks_of_unit[u["id"]]]
                 led = [i["id"] for i in self.c.indicators_led_by(u["id"])]
-                rows.append([self.unit_link(page, u), m.text(str(roles.count("lead"))), m.text(str(roles.count("support"))), self.status_counts(led) if led else "—"])
+                counts = [m.text(str(roles.count(role))) for role in ("lead", "support", "responsible_body")]
+                rows.append([self.unit_link(page, u), *counts, self.status_counts(led) if led else "—"])
             parts.append(m.block(f"<h2>{m.text(label)}</h2>"))
-            parts.append(m.table(["单位", "牵头任务", "配合任务", "牵头任务的指标状态"], rows))
+            parts.append(m.table(["单位", "牵头任务", "配合任务", "作为责任主体", "牵头任务的指标状态"], rows))
         return Page(page.path, page.title, "\n\n".join(p for p in parts if p))
 
     def areas_index(self) -> Page:
