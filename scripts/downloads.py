@@ -68,18 +68,19 @@ def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]
     parts = [m.block(
         f"<p>数据版本 {m.text(package.version)}。所有文件为 UTF-8 编码的 CSV，可用 Excel 的“数据 → 从文本/CSV”导入。许可：{licenses or '未注明'}。</p>",
         f"<ul>{''.join(files)}</ul>",
-        '<h2 id="fields">字段说明</h2>',
+        m.heading(2, "字段说明", "fields"),
         "<p>以下说明由数据包的 datapackage.json 自动生成。</p>",
     )]
-    for resource in package.descriptor["resources"]:
+    for number, resource in enumerate(package.descriptor["resources"], start=1):
         rows = [
             [m.text(f["name"]), m.text(f.get("title", "")), m.text(TYPE_LABELS.get(f.get("type", "string"), f.get("type"))), m.text(f.get("description", "")), m.text(constraints_text(f))]
             for f in resource["schema"]["fields"]
         ]
         keys = "、".join(resource["schema"].get("primaryKey", []))
-        parts.append(m.block(f'<h3 id="{m.text(resource["name"])}">{m.text(resource.get("title", resource["name"]))}（{m.text(Path(resource["path"]).name)}）</h3>', f"<p>主键：{m.text(keys)}</p>" if keys else ""))
+        title = f"{resource.get('title', resource['name'])}（{Path(resource['path']).name}）"
+        parts.append(m.block(m.heading(3, title, f"resource-{number}"), f"<p>主键：{m.text(keys)}</p>" if keys else ""))
         parts.append(m.table(["列名", "中文名", "类型", "说明", "约束"], rows))
     rows = [[m.text(name), m.text(title), m.text(description)] for name, title, description in progress_fields]
-    parts.append(m.block('<h3 id="progress">进度计算结果（progress.csv）</h3>'))
+    parts.append(m.heading(3, "进度计算结果（progress.csv）", "progress"))
     parts.append(m.table(["列名", "中文名", "说明"], rows))
     return Page(page.path, page.title, "\n\n".join(parts))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from urllib.parse import urlsplit
 
 # Control characters are never data; Python-Markdown also uses STX/ETX as placeholders.
@@ -79,7 +80,28 @@ def number(value, digits: int = 2) -> str:
     return str(value)
 
 
+_ANCHOR = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def heading(level: int, value, anchor: str) -> str:
+    """A Markdown heading, so the table of contents and the skip link see it.
+
+    Every ASCII punctuation character becomes a numeric entity, so the text can form
+    neither Markdown (emphasis, links, attribute lists) nor HTML; the anchor is ours.
+    """
+    if not _ANCHOR.match(anchor):
+        raise ValueError(f"not an anchor: {anchor!r}")
+    cleaned = _CONTROL.sub("\ufffd", str(value)).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    safe = "".join(f"&#{ord(c)};" if c in string.punctuation else c for c in cleaned)
+    return f"{'#' * level} {safe} {{#{anchor}}}"
+
+
 def block(*parts: str, css: str | None = None) -> str:
-    """Join HTML parts into one raw-HTML block for a Markdown page (no blank lines inside)."""
-    inner = "\n".join(p for p in parts if p)
+    """Join parts of a Markdown page: raw-HTML lines stay together, headings stand apart."""
+    lines = []
+    for part in parts:
+        if not part:
+            continue
+        lines.append(f"\n{part}\n" if part.startswith("#") else part)
+    inner = "\n".join(lines).strip("\n")
     return f'<div class="{css}">\n{inner}\n</div>' if css else inner

@@ -158,12 +158,12 @@ class SiteWriter:
         rows = "".join(f'<tr><th scope="row">{m.text(k)}</th><td>{v}</td></tr>' for k, v in facts)
         parts = [m.block(f'<table class="facts"><tbody>{rows}</tbody></table>')]
         parts.append(m.block(
-            '<h2 id="clause">方案原文</h2>',
+            m.heading(2, "方案原文", "clause"),
             f'<blockquote class="clause">{m.text(ind["clause"])}</blockquote>',
             f'<p class="note">{m.text(ind["note"])}</p>' if ind.get("note") else "",
         ))
         observations = self.c.observations_of[ind["id"]]
-        parts.append(m.block('<h2 id="progress">进展</h2>', self.chart(page, ind["id"], f"{ind['name']}：进展与目标")))
+        parts.append(m.block(m.heading(2, "进展", "progress"), self.chart(page, ind["id"], f"{ind['name']}：进展与目标")))
         if observations:
             rows = [
                 [
@@ -185,13 +185,13 @@ class SiteWriter:
 
     def responsibility_block(self, page: Page, task: dict | None) -> str:
         if not task:
-            return m.block('<h2 id="units">责任单位</h2>', "<p>方案在“实施目标”中提出这项指标，未单列责任单位。</p>")
+            return m.block(m.heading(2, "责任单位", "units"), "<p>方案在“实施目标”中提出这项指标，未单列责任单位。</p>")
         items = []
         for role in ("lead", "support", "responsible_body"):
             units = self.c.units_by_role(task["id"], role)
             if units:
                 items.append(f"<li><strong>{m.text(ROLE_LABELS[role])}</strong>：{'、'.join(self.unit_link(page, u) for u in units)}</li>")
-        return m.block('<h2 id="units">责任单位</h2>', f"<p>通过所属任务 {self.task_link(page, task)}：</p>", f"<ul>{''.join(items)}</ul>")
+        return m.block(m.heading(2, "责任单位", "units"), f"<p>通过所属任务 {self.task_link(page, task)}：</p>", f"<ul>{''.join(items)}</ul>")
 
     def task_page(self, task: dict) -> Page:
         page = Page(f"tasks/{task['id']}.md", f"{task['number']} {task['title']}", "")
@@ -206,23 +206,23 @@ class SiteWriter:
             m.block(
                 f'<p class="meta">{m.text(SECTION_LABELS[task["section"]])} · {m.text(task["group"])} · 原文序号 {m.text(task["number"])}</p>',
                 f'<p class="lead-unit">牵头单位：<strong>{self.unit_link(page, lead) if lead else "未列明"}</strong></p>',
-                '<h2 id="clause">方案原文</h2>',
+                m.heading(2, "方案原文", "clause"),
                 f'<blockquote class="clause"><p><strong>{m.text(task["title"])}。</strong>{m.text(task["text"])}</p><p>{m.text(task["responsibility_text"])}</p></blockquote>',
-                '<h2 id="units">责任单位</h2>',
+                m.heading(2, "责任单位", "units"),
                 f"<ul>{''.join(roles)}</ul>",
             )
         ]
         indicators = self.c.indicators_of_task[task["id"]]
         if indicators:
-            parts.append(m.block('<h2 id="indicators">量化目标</h2>', f"<p>{self.status_counts([i['id'] for i in indicators])}</p>"))
+            parts.append(m.block(m.heading(2, "量化目标", "indicators"), f"<p>{self.status_counts([i['id'] for i in indicators])}</p>"))
             parts.append(self.indicator_table(page, indicators))
         else:
-            parts.append(m.block('<h2 id="indicators">量化目标</h2>', "<p>这项任务没有量化目标。</p>"))
+            parts.append(m.block(m.heading(2, "量化目标", "indicators"), "<p>这项任务没有量化目标。</p>"))
         parts.append(self.reports_block(page, self.c.reports_of_task[task["id"]], by="unit"))
         return Page(page.path, page.title, "\n\n".join(parts))
 
     def reports_block(self, page: Page, reports: list[dict], *, by: str) -> str:
-        heading = '<h2 id="reports">单位自报进展</h2>'
+        heading = m.heading(2, "单位自报进展", "reports")
         if not reports:
             return m.block(heading, "<p>暂无责任单位发布的进展报告。</p>")
         rows = []
@@ -253,8 +253,8 @@ class SiteWriter:
             if not tasks and role == "responsible_body":
                 continue
             items = "".join(f"<li>{self.task_link(page, t)}</li>" for t in tasks) or "<li>无</li>"
-            parts.append(m.block(f'<h2 id="{role}">{heading}</h2>', f"<ul>{items}</ul>"))
-        parts.append(m.block('<h2 id="indicators">牵头任务的量化目标</h2>', f"<p>{self.status_counts([i['id'] for i in led])}</p>" if led else "<p>牵头的任务没有量化目标。</p>"))
+            parts.append(m.block(m.heading(2, heading, role.replace("_", "-")), f"<ul>{items}</ul>"))
+        parts.append(m.block(m.heading(2, "牵头任务的量化目标", "indicators"), f"<p>{self.status_counts([i['id'] for i in led])}</p>" if led else "<p>牵头的任务没有量化目标。</p>"))
         if led:
             parts.append(self.indicator_table(page, led))
             overdue = [(i, self.c.missing_years(i["id"])) for i in led]
@@ -262,7 +262,7 @@ class SiteWriter:
             if overdue:
                 rows = [[self.indicator_link(page, i), m.text("、".join(f"{y}年" for y in years))] for i, years in overdue]
                 parts.append(m.block(
-                    '<h2 id="overdue">逾期未见数字</h2>',
+                    m.heading(2, "逾期未见数字", "overdue"),
                     f"<p>截至 {m.text(self.c.as_of.isoformat())}，以下指标在已结束的年份没有公开的全年数字：</p>",
                 ) + "\n\n" + m.table(["指标", "缺少全年数字的年份"], rows))
         parts.append(self.reports_block(page, self.c.reports_of_unit[unit["id"]], by="task"))
@@ -271,7 +271,7 @@ class SiteWriter:
     def area_page(self, area: dict) -> Page:
         page = Page(f"areas/{area['id']}.md", area["name"], "")
         observations = self.c.observations_in_area[area["id"]]
-        parts = [m.block(f'<p class="meta">{m.text(AREA_KIND_LABELS[area["kind"]])}</p>')]
+        parts = [m.block(f'<p class="meta">{m.text(AREA_KIND_LABELS[area["kind"]])}</p>'), m.heading(2, "公开数字", "figures")]
         if not observations:
             parts.append(m.block("<p><strong>暂无公开数据。</strong>尚未收录到这个区域的公开发布数字。</p>"))
         else:
@@ -295,7 +295,9 @@ class SiteWriter:
         headline = [i for i in self.c.indicators.values() if i.get("headline")]
         body = [
             m.block(f"<p>方案“实施目标”提出的 {len(headline)} 项核心指标，目标年份为 {m.text(self.c.package.plan.get('end_year', ''))} 年。</p>"),
+            m.heading(2, "完成进度", "dashboard"),
             self.chart(page, "dashboard", "核心指标完成进度"),
+            m.heading(2, "指标一览", "list"),
             self.indicator_table(page, headline),
         ]
         return Page(page.path, page.title, "\n\n".join(b for b in body if b))
@@ -303,12 +305,12 @@ class SiteWriter:
     def indicators_index(self) -> Page:
         page = Page("indicators/index.md", "任务指标", "")
         parts = [m.block("<p>各项重点任务、政策措施中提出的量化目标，按所属行动分组。</p>")]
-        for section, group, tasks in self.c.groups():
+        for number, (section, group, tasks) in enumerate(self.c.groups(), start=1):
             indicators = [i for t in tasks for i in self.c.indicators_of_task[t["id"]] if not i.get("headline")]
             if indicators:
-                parts.append(m.block(f"<h2>{m.text(group)}</h2>"))
+                parts.append(m.heading(2, group, f"group-{number}"))
                 parts.append(self.indicator_table(page, indicators))
-        parts.append(m.block('<h2 id="by-group">各行动指标状态</h2>', self.chart(page, "status-by-group", "各行动指标状态")))
+        parts.append(m.block(m.heading(2, "各行动指标状态", "by-group"), self.chart(page, "status-by-group", "各行动指标状态")))
         rows = []
         for section, group, tasks in self.c.groups():
             ids = [i["id"] for t in tasks for i in self.c.indicators_of_task[t["id"]]]
@@ -321,13 +323,13 @@ class SiteWriter:
     def tasks_index(self) -> Page:
         page = Page("tasks/index.md", "全部任务", "")
         parts = [m.block("<p>方案的全部任务：四大攻坚行动各5项重点任务、政策措施和组织实施。列第一位的为牵头单位。</p>")]
-        for section, group, tasks in self.c.groups():
+        for number, (section, group, tasks) in enumerate(self.c.groups(), start=1):
             rows = []
             for t in tasks:
                 lead = self.c.lead_of(t["id"])
                 ids = [i["id"] for i in self.c.indicators_of_task[t["id"]]]
                 rows.append([self.task_link(page, t), self.unit_link(page, lead) if lead else "—", self.status_counts(ids) if ids else "无量化目标"])
-            parts.append(m.block(f"<h2>{m.text(group)}</h2>"))
+            parts.append(m.heading(2, group, f"group-{number}"))
             parts.append(m.table(["任务", "牵头单位", "量化目标状态"], rows))
         return Page(page.path, page.title, "\n\n".join(parts))
 
@@ -344,7 +346,7 @@ class SiteWriter:
                 led = [i["id"] for i in self.c.indicators_led_by(u["id"])]
                 counts = [m.text(str(roles.count(role))) for role in ("lead", "support", "responsible_body")]
                 rows.append([self.unit_link(page, u), *counts, self.status_counts(led) if led else "—"])
-            parts.append(m.block(f"<h2>{m.text(label)}</h2>"))
+            parts.append(m.heading(2, label, kind.replace("_", "-")))
             parts.append(m.table(["单位", "牵头任务", "配合任务", "作为责任主体", "牵头任务的指标状态"], rows))
         return Page(page.path, page.title, "\n\n".join(p for p in parts if p))
 
@@ -353,12 +355,14 @@ class SiteWriter:
         rows = [[self.area_link(page, a["id"]), m.text(AREA_KIND_LABELS[a["kind"]]), m.text(str(len(self.c.observations_in_area[a["id"]])))] for a in self.c.areas.values()]
         parts = [m.block("<p>方案以各县（市、区）和两个平台为责任主体，并建立“赛马”机制（月度监测、季度通报、年度考核）。这里列出分区域的公开数字；两个以上区域对同一指标、同一时期有数字时给出排名。</p>"), m.table(["区域", "类型", "收录数字"], rows)]
         rankings = self.c.rankings()
-        parts.append(m.block('<h2 id="ranking">赛马排名</h2>', "" if rankings else "<p>暂无两个以上区域对同一指标同一时期的公开数字，因此没有排名。</p>"))
-        for r in rankings:
+        parts.append(m.block(m.heading(2, "赛马排名", "ranking"), "" if rankings else "<p>暂无两个以上区域对同一指标同一时期的公开数字，因此没有排名。</p>"))
+        for number, r in enumerate(rankings, start=1):
             ind = self.c.indicators[r.indicator_id]
             rows = [[m.text(str(row["rank"])), self.area_link(page, row["area_id"]), m.text(f"{m.number(row['value'])}{ind['unit']}"), m.text(DATA_STATUS_LABELS[row["status"]])] for row in r.rows]
             caption = f"{ind['name']}（{parse_period(r.period).label}，{DIRECTION_LABELS[ind['direction']]}）"
-            parts.append(m.block(f"<h3>{self.indicator_link(page, ind)}</h3>") + "\n\n" + m.table(["名次", "区域", "数值", "数据状态"], rows, caption=caption))
+            parts.append(m.heading(3, ind["name"], f"ranking-{number}"))
+            parts.append(m.block(f"<p>指标页：{self.indicator_link(page, ind)}</p>"))
+            parts.append(m.table(["名次", "区域", "数值", "数据状态"], rows, caption=caption))
         return Page(page.path, page.title, "\n\n".join(p for p in parts if p))
 
     def pages(self) -> list[Page]:
