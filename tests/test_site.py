@@ -195,3 +195,18 @@ def test_failed_validation_keeps_the_previous_site(tmp_path, shipped_copy):
     with pytest.raises(BuildFailed):
         build_site(shipped_copy, site, tmp_path / "work")
     assert (site / "index.html").read_text(encoding="utf-8") == before
+
+
+def test_progress_csv_download_holds_computed_statuses(small_site):
+    with open(small_site / "data" / "progress.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {r["indicator_id"]: r for r in csv.DictReader(handle)}
+    # tax-per-mu: (17.5 - 15) / (22 - 15) = 0.357 achieved, 1/3 expected -> R = 1.07
+    # new-firms: 80 + 120 = 200 of 300 = 0.667 achieved, 2/3 expected -> R = 1.00
+    # robots: 2021 520 >= 500 met, 1 of 1 year -> R = 1.00 (the 2022-H1 figure is interim)
+    # full-coverage: no figure at all
+    assert {k: r["status"] for k, r in rows.items()} == {
+        "tax-per-mu": "on_track", "new-firms": "on_track", "robots": "on_track", "full-coverage": "no_data",
+    }
+    assert round(float(rows["tax-per-mu"]["pace_ratio"]), 2) == 1.07
+    assert round(float(rows["new-firms"]["pace_ratio"]), 2) == 1.0
+    assert rows["new-firms"]["measure"] == "200"
