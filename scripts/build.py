@@ -11,10 +11,12 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from scripts import files
 from scripts.package import DEFAULT_PACKAGE, ROOT, Package, read_package
 
 BUILD_DIR = ROOT / "build"
 SITE_DIR = ROOT / "site"
+MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
 
 
 class BuildFailed(Exception):
@@ -60,28 +62,31 @@ def build_site(
                 raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
     stage_dir = work_dir / "stage"
     docs_dir = stage_dir / "docs"
+    # The stage is kept from the last build and rewritten in place: only files whose content changed are written,
+    # and the files this build did not write are removed before mkdocs reads the folder.
     with timer.stage("progress"):
         package = read_package(package_path)
         from scripts import progress as progress_module
 
         results = progress_module.compute_progress(package)
-        if stage_dir.exists():
-            shutil.rmtree(stage_dir)
-        shutil.copytree(ROOT / "docs", docs_dir)
-        progress_module.write_progress_csv(results, docs_dir / "data" / "progress.csv")
+        written = files.copy_tree(ROOT / "docs", docs_dir)
+        written.append(progress_module.write_progress_csv(results, docs_dir / "data" / "progress.csv"))
     with timer.stage("charts"):
         from scripts import charts as charts_module
 
         chart_alts = charts_module.render_site_charts(package, results, docs_dir / "charts", work_dir / "cache" / "charts")
+        written += chart_alts.written
     with timer.stage("pages"):
-        nav = write_pages(package, results, chart_alts, docs_dir, stage_dir)
+        nav, pages_written = write_pages(package, results, chart_alts, docs_dir, stage_dir)
+        files.prune(docs_dir, keep=written + pages_written)
     with timer.stage("mkdocs"):
         run_mkdocs(package, docs_dir, stage_dir, nav, work_dir / "site.new")
     swap_in(work_dir / "site.new", site_dir)
     return timer.stages
 
 
-def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> list:
+def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
+    """Write every generated page, the downloads and the fragments; return the nav and the files written under docs_dir."""
     from scripts import fragments, progress
     from scripts.catalog import build_catalog
     from scripts.downloads import copy_downloads, downloads_page
@@ -95,18 +100,30 @@ def write_pages(package: Package, results: dict, chart_alts: dict[str, str], doc
     changelog_text = changelog.read_text(encoding="utf-8") if changelog.exists() else "暂无更新记录。"
     # The changelog is maintained Markdown (reviewed like code), not CSV data.
     pages.append(Page("changelog.md", "更新记录", changelog_text))
-    for page in pages:
-        target = docs_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown(), encoding="utf-8")
-    copy_downloads(package, docs_dir / "data")
-    (stage_dir / "fragments.json").write_text(
-        json.dumps(fragments.build_fragments(writer), ensure_ascii=False), encoding="utf-8"
-    )
-    return writer.nav()
+    written = [files.write_text(docs_dir / page.path, page.markdown()) for page in pages]
+    written += copy_downloads(package, docs_dir / "data")
+    files.write_text(stage_dir / "fragments.json", json.dumps(fragments.build_fragments(writer), ensure_ascii=False))
+    return writer.nav(), written
 
 
 def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path) -> None:
+    options = {
+        "docs_dir": str(docs_dir),
+        "nav": nav,
+        "extra": {
+            "fragments": str(stage_dir / "fragments.json"),
+            "demo": package.is_demo,
+            "data_version": package.version,
+            "data_date": str(package.descriptor.get("created", ""))[:10],
+        },
+    }
+    # Kept so that mkdocs can be run again on the same pages alone (scripts/bench.py times it that way).
+    (stage_dir / MKDOCS_OPTIONS).write_text(json.dumps(options, ensure_ascii=False), encoding="utf-8")
+    build_with_mkdocs(options, out_dir)
+
+
+def build_with_mkdocs(options: dict, out_dir: Path) -> None:
+    """mkdocs build --strict with mkdocs.yml and options (docs_dir, nav, extra) into out_dir."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -114,19 +131,7 @@ def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out
     if out_dir.exists():
         shutil.rmtree(out_dir)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(
-        str(ROOT / "mkdocs.yml"),
-        docs_dir=str(docs_dir),
-        site_dir=str(out_dir),
-        nav=nav,
-        strict=True,
-        extra={
-            "fragments": str(stage_dir / "fragments.json"),
-            "demo": package.is_demo,
-            "data_version": package.version,
-            "data_date": str(package.descriptor.get("created", ""))[:10],
-        },
-    )
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out_dir), strict=True, **options)
     try:
         build(config)
     except MkDocsException as error:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
+import functools
 import hashlib
 import html
 import io
@@ -19,6 +21,7 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
+from scripts import files
 from scripts.catalog import CITY_AREA, build_catalog
 from scripts.package import Package
 from scripts.periods import Period
@@ -158,7 +161,7 @@ def _indicator_rows(package: Package, kind: str, by_area: dict[str, list[Figure]
     return rows
 
 
-def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: Plan) -> list:
+def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: Plan) -> list[dict]:
     """Dashed planned path, a line per area, points (hollow rings for interim figures, diamonds for targets), labels."""
     series_names = list(dict.fromkeys(r["series"] for r in rows if r["type"] in (FULL, INTERIM)))
     area_series = [s for s in series_names if s != CITY_SERIES]
@@ -166,10 +169,18 @@ def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: 
     colors = ([CITY_COLOR] * (CITY_SERIES in series_names) + [AREA_COLORS[i % len(AREA_COLORS)] for i in range(len(area_series))]
               + [PATH_COLOR, TARGET_COLOR])
     in_legend = [s for s in domain if s != TARGET_SERIES and any(r["series"] == s for r in rows)]  # targets: the shape legend
-    color = alt.Color("series:N", scale=alt.Scale(domain=domain, range=colors),
-                      legend=alt.Legend(title=None, values=in_legend, symbolType="stroke", symbolStrokeWidth=3))
     years = [int(r["x"]) for r in rows] + [plan.base_year] + [t.year for t in targets]
     x_values = list(range(min(years), max(years) + 1))
+    # Charts of the same kind with the same series and years have the same layers (24 different ones among the
+    # 560 charts at 10x): Altair writes each once. A copy, so that no two specs share a dict.
+    return copy.deepcopy(_indicator_layer_dicts(kind, tuple(domain), tuple(colors), tuple(in_legend), tuple(x_values)))
+
+
+@functools.lru_cache(maxsize=256)
+def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: tuple, x_values: tuple) -> list[dict]:
+    color = alt.Color("series:N", scale=alt.Scale(domain=list(domain), range=list(colors)),
+                      legend=alt.Legend(title=None, values=list(in_legend), symbolType="stroke", symbolStrokeWidth=3))
+    x_values = list(x_values)
     x = alt.X("x:Q", title=None, scale=alt.Scale(domain=[x_values[0] - 0.4, x_values[-1] + 0.9], nice=False),
               axis=alt.Axis(values=x_values, labelExpr="datum.value + '年'", grid=True))
     if kind == "milestone":
@@ -179,7 +190,7 @@ def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: 
         y = alt.Y("value:Q", title=None, scale=alt.Scale(zero=kind in ("cumulative", "reduction", "average_growth")))
     base = alt.Chart().encode(x=x, y=y)
     label = alt.Text("label:N")
-    return [
+    layers = [
         base.transform_filter(alt.datum.type == PATH_SERIES).mark_line(strokeDash=[6, 4], strokeWidth=2).encode(color=color),
         base.transform_filter((alt.datum.type == FULL) & alt.datum.line).mark_line().encode(
             color=color, detail=alt.Detail("series:N"),
@@ -193,6 +204,7 @@ def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: 
         base.transform_filter(alt.datum.place == "below").mark_text(dy=17, dx=8, align="right", fontSize=12).encode(text=label, color=color),
         base.transform_filter(alt.datum.place == "right").mark_text(dx=9, align="left", fontSize=12).encode(text=label, color=color),
     ]
+    return [_layer_dict(layer) for layer in layers]
 
 
 def _row(series, kind, period, x, value, published, label, place, *, line=False) -> dict:
@@ -434,6 +446,8 @@ def _finish(layers: list, rows: list[dict], *, height: int, title: str, subtitle
 
 
 def _layer_dict(layer) -> dict:
+    if isinstance(layer, dict):  # already a dict (_indicator_layers)
+        return layer
     spec = layer.to_dict(validate=False)
     for key in ("$schema", "config", "data", "datasets"):  # a data-less Chart gets a placeholder dataset
         spec.pop(key, None)
@@ -514,9 +528,7 @@ def render_charts(specs: dict[str, dict], out_dir: Path | str, cache_dir: Path |
         partial.replace(cache_dir / f"{key}.svg")  # never a half-written file under the final name
     result = RenderResult()
     for name, key in keys.items():
-        target = out_dir / f"{name}.svg"
-        target.write_bytes((cache_dir / f"{key}.svg").read_bytes())
-        result[name] = target
+        result[name] = files.copy_file(cache_dir / f"{key}.svg", out_dir / f"{name}.svg")
         (result.rendered if key in misses else result.reused).append(name)
     result.seconds = time.perf_counter() - start
     return result
@@ -540,6 +552,7 @@ class SiteCharts(dict):
     """chart name -> text alternative, for every chart written; `.render` tells what was drawn or reused."""
 
     render: RenderResult
+    written: list[Path]  # every file written: <name>.svg and <name>.csv
 
 
 def render_site_charts(package: Package, results: dict[str, IndicatorProgress], out_dir: Path | str, cache_dir: Path | str) -> SiteCharts:
@@ -547,8 +560,9 @@ def render_site_charts(package: Package, results: dict[str, IndicatorProgress], 
     specs = build_specs(package, results)
     rendered = render_charts(specs, out_dir, cache_dir)
     charts = SiteCharts()
+    charts.written = list(rendered.values())
     for name, spec in specs.items():
-        (Path(out_dir) / f"{name}.csv").write_text(chart_csv(spec), encoding="utf-8-sig")
+        charts.written.append(files.write_text(Path(out_dir) / f"{name}.csv", chart_csv(spec), encoding="utf-8-sig"))
         charts[name] = text_alternative(spec)
     charts.render = rendered
     return charts

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
+import io
 import zipfile
 from pathlib import Path
 
+from scripts import files
 from scripts import markup as m
 from scripts.package import Package
 from scripts.pages import Page
@@ -15,19 +16,16 @@ TYPE_LABELS = {"string": "文本", "integer": "整数", "number": "数字", "boo
 
 def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
     """Copy the descriptor and CSVs into the site's data/ folder and zip them as one package."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    written = [data_dir / "datapackage.json"]
-    shutil.copyfile(package.path, written[0])
-    archive = data_dir / f"{package.descriptor.get('name', 'package')}.zip"
+    written = [files.copy_file(package.path, data_dir / "datapackage.json")]
+    archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.write(package.path, "datapackage.json")
         for resource in package.descriptor["resources"]:
             source = package.dir / resource["path"]
-            target = data_dir / Path(resource["path"]).name
-            shutil.copyfile(source, target)
+            written.append(files.copy_file(source, data_dir / Path(resource["path"]).name))
             bundle.write(source, resource["path"])
-            written.append(target)
-    return [archive, *written]
+    zip_path = files.write_bytes(data_dir / f"{package.descriptor.get('name', 'package')}.zip", archive.getvalue())
+    return [zip_path, *written]
 
 
 def constraints_text(field: dict) -> str:

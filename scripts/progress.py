@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts import files
 from scripts.catalog import CITY_AREA, KIND_LABELS
 from scripts.package import Package
 from scripts.periods import Period, parse_period
@@ -520,15 +522,13 @@ def count_statuses(statuses) -> dict[str, int]:
 
 def write_progress_csv(results: dict[str, IndicatorProgress], path: Path | str) -> Path:
     """Write progress.csv (UTF-8 with BOM, so that Excel opens the Chinese text correctly)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     names = [name for name, _, _ in PROGRESS_FIELDS]
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(names)
-        for result in results.values():
-            writer.writerow([_cell(getattr(result, name)) for name in names])
-    return path
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    for result in results.values():
+        writer.writerow([_cell(getattr(result, name)) for name in names])
+    return files.write_text(path, out.getvalue(), encoding="utf-8-sig")
 
 
 def _cell(value) -> str:
