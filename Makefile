@@ -28,23 +28,23 @@ setup: $(STAMP)
 
 ## site: validate the package and build the site into site/ (PACKAGE=path/to/datapackage.json for another package)
 site: setup
-	$(PY) -m scripts.build $(PACKAGE)
+	$(PY) -m scripts build $(PACKAGE)
 
 ## serve: build, serve at http://127.0.0.1:8000 and rebuild when a CSV changes
 serve: setup
-	$(PY) -m scripts.serve $(PACKAGE)
+	$(PY) -m scripts serve $(PACKAGE)
 
 ## validate: check the package (Frictionless + Great Expectations); report in Chinese
 validate: setup
-	$(PY) -m scripts.validate $(PACKAGE) --json build/validation-report.json
+	$(PY) -m scripts validate $(PACKAGE) --json build/validation-report.json
 
 ## normalize: convert a CSV saved by Excel as GBK/GB18030 to UTF-8 (FILE=data/x.csv, IN_PLACE=1 to overwrite)
 normalize: setup
-	$(PY) -m scripts.normalize $(FILE) $(if $(IN_PLACE),--in-place,)
+	$(PY) -m scripts normalize $(FILE) $(if $(IN_PLACE),--in-place,)
 
 ## diff: what the working tree changes in the data compared with BASE (a git ref)
 diff: setup
-	$(PY) -m scripts.datadiff '$(BASE)'
+	$(PY) -m scripts diff '$(BASE)'
 
 ## test: the whole suite, browser tests included (installs Debian's chromium when run as root)
 test: setup $(NODE_STAMP)
@@ -53,16 +53,16 @@ test: setup $(NODE_STAMP)
 
 ## synthetic: write a fictional package (SCALE=N OUT=dir)
 synthetic: setup
-	$(PY) -m scripts.synthetic --scale $(SCALE) --out $(OUT)
+	$(PY) -m scripts synthetic --scale $(SCALE) --out $(OUT)
 
 ## demo: build and serve the fictional 1x package, every page type filled in
 demo: setup
-	$(PY) -m scripts.synthetic --scale 1 --out build/demo
-	$(PY) -m scripts.serve build/demo/datapackage.json
+	$(PY) -m scripts synthetic --scale 1 --out build/demo
+	$(PY) -m scripts serve build/demo/datapackage.json
 
 ## bench: time each stage on the shipped package and synthetic 1x and 10x packages (SCALE=100 adds 100x)
 bench: setup
-	$(PY) -m scripts.bench $(if $(filter-out 1,$(SCALE)),--scale $(SCALE),)
+	$(PY) -m scripts bench $(if $(filter-out 1,$(SCALE)),--scale $(SCALE),)
 
 clean:
 	rm -rf build site site.old

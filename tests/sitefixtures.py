@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.build import build_site
-from scripts.synthetic import write_synthetic_package
+from scripts.site.build import build_site
+from scripts.tools.synthetic import write_synthetic_package
 from tests.conftest import SHIPPED, fixture_package
 
 CHROMIUM = Path("/usr/bin/chromium")

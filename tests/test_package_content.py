@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.package import DEFAULT_PACKAGE, read_package
+from scripts.core.package import DEFAULT_PACKAGE, read_package
 
 PLAN_FILE = "quzhou-manufacturing-plan-2021-2023.txt"
 ROOT = Path(__file__).resolve().parent.parent

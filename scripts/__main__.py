@@ -1,0 +1,34 @@
+"""One command line for the pipeline and its tools: `python -m scripts COMMAND [ARGS]` (the Makefile calls it)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+# command -> (module with main(argv), what it does)
+COMMANDS = {
+    "build": ("scripts.site.build", "校验、计算进度、绘图、生成页面并构建网站（make site）"),
+    "serve": ("scripts.site.serve", "构建并在本机预览，改动后自动重建（make serve）"),
+    "validate": ("scripts.validate.run", "只校验数据包（make validate）"),
+    "normalize": ("scripts.validate.normalize", "把 Excel 另存的 GBK CSV 转成 UTF-8（make normalize）"),
+    "diff": ("scripts.tools.datadiff", "数据与某个 git 版本相比的变化（make diff）"),
+    "ci-summary": ("scripts.tools.ci_summary", "把校验报告写成拉取请求摘要（CI 用）"),
+    "synthetic": ("scripts.tools.synthetic", "生成虚构的示例数据包（make synthetic）"),
+    "bench": ("scripts.tools.bench", "性能基准（make bench）"),
+    "charts": ("scripts.site.charts", "只画图表"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] not in COMMANDS:
+        print("用法：python -m scripts 命令 [参数]\n\n命令：")
+        for name, (_, help_text) in COMMANDS.items():
+            print(f"  {name:<11} {help_text}")
+        return 0 if argv and argv[0] in ("-h", "--help") else 2
+    module = importlib.import_module(COMMANDS[argv[0]][0])
+    return module.main(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Below everything: reading the package, periods, build-file writing."""

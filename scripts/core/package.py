@@ -1,0 +1,106 @@
+"""Read a data package: its descriptor and its tables, typed by the package's own schema."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.core.paths import DEFAULT_PACKAGE, ROOT  # noqa: F401 - ROOT re-exported for callers
+
+
+# The area id under which the package keeps city-wide figures (areas.csv); the method judges only these.
+CITY_AREA = "quzhou"
+
+
+@dataclass
+class Package:
+    """A data package as read from disk; tables hold one dict per CSV row."""
+
+    path: Path
+    descriptor: dict
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def dir(self) -> Path:
+        return self.path.parent
+
+    @property
+    def version(self) -> str:
+        return self.descriptor.get("version", "")
+
+    @property
+    def plan(self) -> dict:
+        return self.descriptor.get("plan", {})
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.descriptor.get("demo", False))
+
+    def resource(self, name: str) -> dict:
+        for resource in self.descriptor["resources"]:
+            if resource["name"] == name:
+                return resource
+        raise KeyError(name)
+
+    def fields(self, name: str) -> list[dict]:
+        return self.resource(name)["schema"]["fields"]
+
+    def field_title(self, resource: str, column: str) -> str:
+        for f in self.fields(resource):
+            if f["name"] == column:
+                return f.get("title", column)
+        return column
+
+    def csv_path(self, name: str) -> Path:
+        return self.dir / self.resource(name)["path"]
+
+    def rows(self, name: str) -> list[dict]:
+        return self.tables.get(name, [])
+
+    def index(self, name: str, key: str = "id") -> dict:
+        return {row[key]: row for row in self.rows(name)}
+
+
+def read_descriptor(path: Path | str = DEFAULT_PACKAGE) -> tuple[Path, dict]:
+    path = Path(path).resolve()
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_package(path: Path | str = DEFAULT_PACKAGE) -> Package:
+    """Read every resource, converting cells to the types the schema declares.
+
+    The package is expected to be valid: run validation first. Empty cells become None.
+    """
+    path, descriptor = read_descriptor(path)
+    package = Package(path=path, descriptor=descriptor)
+    for resource in descriptor["resources"]:
+        package.tables[resource["name"]] = read_table(path.parent / resource["path"], resource["schema"])
+    return package
+
+
+def read_table(csv_path: Path, schema: dict) -> list[dict]:
+    casts = {f["name"]: _caster(f) for f in schema["fields"]}
+    with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return [
+            {name: (casts[name](value) if value not in ("", None) else None) for name, value in row.items() if name in casts}
+            for row in reader
+            if any(v not in ("", None) for v in row.values())
+        ]
+
+
+def _caster(field_descriptor: dict):
+    kind = field_descriptor.get("type", "string")
+    if kind == "integer":
+        return int
+    if kind == "number":
+        return float
+    if kind == "boolean":
+        true_values = set(field_descriptor.get("trueValues", ["true", "True", "TRUE", "1"]))
+        return lambda value: value in true_values
+    if kind == "date":
+        return datetime.date.fromisoformat
+    return str

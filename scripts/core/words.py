@@ -1,0 +1,89 @@
+"""Every word the site, the method and the tools show for a code, and how a number is written: one home for each.
+
+Below both the progress method and the site, so a status word, a comparator word or a section name is written
+once and cannot drift between a badge, a sentence and a demo note.
+"""
+
+from __future__ import annotations
+
+# ---- statuses: ordered from best to worst; tables, counts and stacked charts list them in this order ----------
+STATUS_LABELS = {
+    "achieved": "已达成",
+    "on_track": "符合进度",
+    "behind": "进度滞后",
+    "off_track": "严重滞后",
+    "not_achieved": "未达成",
+    "no_data": "暂无数据",
+}
+# The pace ratio's boundaries between on_track, behind and off_track (Statistics Canada's, as Open SDG uses them).
+ON_TRACK_FROM = 0.95
+BEHIND_FROM = 0.6
+
+
+def status_meanings() -> dict[str, str]:
+    """What each status means, in one sentence, with the thresholds above."""
+    return {
+        "achieved": "最终目标年份的目标已经达到。",
+        "not_achieved": "最终目标年份的全年数字已经公布，目标没有达到。",
+        "on_track": f"尚未到最终目标年份，进度比不低于 {number(ON_TRACK_FROM)}。",
+        "behind": f"进度比在 {number(BEHIND_FROM)}（含）到 {number(ON_TRACK_FROM)} 之间。",
+        "off_track": f"进度比低于 {number(BEHIND_FROM)}（含负数，即朝相反方向变化）。",
+        "no_data": "基期之后还没有公开的全年数字；“到期水平”类指标缺少基期数字的，也属此类。",
+    }
+
+
+def pace_rule() -> str:
+    """The thresholds as one clause, for field docs and the method page."""
+    return (f"不低于{number(ON_TRACK_FROM)}为符合进度，{number(BEHIND_FROM)}（含）至{number(ON_TRACK_FROM)}为进度滞后，"
+            f"低于{number(BEHIND_FROM)}为严重滞后")
+
+
+# ---- targets -----------------------------------------------------------------------------------------------------
+COMPARATOR_WORDS = {">=": "不低于", "<=": "不高于", "=": "等于"}
+DIRECTION_LABELS = {"increase": "越高越好", "decrease": "越低越好"}
+KIND_LABELS = {
+    "level": "到期水平",
+    "cumulative": "三年累计",
+    "annual": "每年达到",
+    "average_growth": "年均增长",
+    "reduction": "累计下降",
+    "share": "比例门槛",
+    "milestone": "是否实现",
+}
+MILESTONE_DONE, MILESTONE_NOT_DONE = "已实现", "未实现"
+
+# ---- the plan's structure and its responsible units ---------------------------------------------------------------
+SECTION_LABELS = {"key_task": "重点任务", "policy": "政策措施", "organisation": "组织实施"}
+ROLE_LABELS = {"lead": "牵头单位", "support": "配合单位", "responsible_body": "责任主体"}
+UNIT_KIND_LABELS = {
+    "city_department": "市级部门",
+    "county_government": "县（市、区）政府",
+    "platform": "平台管委会",
+    "other": "其他单位",
+}
+AREA_KIND_LABELS = {"city": "全市", "district": "区", "county": "县", "county_city": "县级市", "platform": "平台"}
+
+# ---- figures and reports ------------------------------------------------------------------------------------------
+DATA_STATUS_LABELS = {"final": "正式数", "provisional": "初步数"}
+REPORT_STATUS_LABELS = {
+    "completed": "已完成",
+    "on_track": "按计划推进",
+    "with_challenges": "推进有困难",
+    "not_started": "尚未启动",
+}
+FIELD_TYPE_LABELS = {"string": "文本", "integer": "整数", "number": "数字", "boolean": "是/否", "date": "日期"}
+
+
+# ---- numbers ------------------------------------------------------------------------------------------------------
+def number(value, digits: int = 2) -> str:
+    """A number as people read it: at most `digits` decimals, no trailing zeros, never "-0"; None is a dash."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,1 @@
+"""The progress method: targets read per kind, statuses, progress.csv and worked examples."""

@@ -1,0 +1,1 @@
+"""The site: catalog, charts, pages, downloads, fragments, markup, the build and the preview server."""

@@ -1,0 +1,170 @@
+"""The pipeline: validate -> progress -> charts -> pages -> mkdocs build, then swap the new site in."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from scripts.core import files
+from scripts.core.package import Package, read_package
+from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, SITE_DIR, chart_cache_dir, stage_dir
+MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
+
+
+class BuildFailed(Exception):
+    """The package did not validate or mkdocs failed; the previous site is untouched."""
+
+
+class Timer:
+    def __init__(self):
+        self.stages: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = time.perf_counter() - start
+
+
+def build_site(
+    package_path: Path | str = DEFAULT_PACKAGE,
+    site_dir: Path = SITE_DIR,
+    work_dir: Path = BUILD_DIR,
+    *,
+    validate: bool = True,
+) -> dict[str, float]:
+    """Build the whole site from a package into site_dir; return seconds per stage.
+
+    Everything is built under work_dir and only the finished site replaces site_dir,
+    so a failure at any stage leaves the previous site as it was.
+    """
+    timer = Timer()
+    package_path = Path(package_path).resolve()
+    if validate:
+        with timer.stage("validate"):
+            from scripts.validate.run import validate_package
+
+            report = validate_package(package_path)
+            work_dir.mkdir(parents=True, exist_ok=True)
+            report.write_json(work_dir / "validation-report.json")
+            if not report.ok:
+                print(report.text(), file=sys.stderr)
+                raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
+    stage = stage_dir(work_dir)
+    docs_dir = stage / "docs"
+    # The stage is kept from the last build and rewritten in place: only files whose content changed are written,
+    # and the files this build did not write are removed before mkdocs reads the folder.
+    with timer.stage("progress"):
+        package = read_package(package_path)
+        from scripts.progress import method as progress_module
+
+        results = progress_module.compute_progress(package)
+        written = files.copy_tree(DOCS_DIR, docs_dir)
+        written.append(progress_module.write_progress_csv(results, docs_dir / "data" / "progress.csv"))
+    with timer.stage("charts"):
+        from scripts.site import charts as charts_module
+
+        chart_alts = charts_module.render_site_charts(package, results, docs_dir / "charts", chart_cache_dir(work_dir))
+        written += chart_alts.written
+    with timer.stage("pages"):
+        nav, pages_written = write_pages(package, results, chart_alts, docs_dir, stage)
+        files.prune(docs_dir, keep=written + pages_written)
+    with timer.stage("mkdocs"):
+        run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new")
+    swap_in(work_dir / "site.new", site_dir)
+    return timer.stages
+
+
+def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
+    """Write every generated page, the downloads and the fragments; return the nav and the files written under docs_dir."""
+    from scripts.site import fragments
+    from scripts.progress import method as progress
+    from scripts.site.catalog import build_catalog
+    from scripts.site.downloads import copy_downloads, downloads_page
+    from scripts.site.pages import Page, SiteWriter
+
+    catalog = build_catalog(package)
+    writer = SiteWriter(catalog, results, chart_alts)
+    pages = writer.pages()
+    pages.append(downloads_page(package, progress.PROGRESS_FIELDS))
+    changelog = package.dir / "data" / "CHANGELOG.md"
+    changelog_text = changelog.read_text(encoding="utf-8") if changelog.exists() else "暂无更新记录。"
+    # The changelog is maintained Markdown (reviewed like code), not CSV data.
+    pages.append(Page("changelog.md", "更新记录", changelog_text))
+    written = [files.write_text(docs_dir / page.path, page.markdown()) for page in pages]
+    written += copy_downloads(package, docs_dir / "data")
+    files.write_text(stage_dir / "fragments.json", json.dumps(fragments.build_fragments(writer), ensure_ascii=False))
+    return writer.nav(), written
+
+
+def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path) -> None:
+    options = {
+        "docs_dir": str(docs_dir),
+        "nav": nav,
+        "extra": {
+            "fragments": str(stage_dir / "fragments.json"),
+            "demo": package.is_demo,
+            "data_version": package.version,
+            "data_date": str(package.descriptor.get("created", ""))[:10],
+        },
+    }
+    # Kept so that mkdocs can be run again on the same pages alone (scripts/tools/bench.py times it that way).
+    (stage_dir / MKDOCS_OPTIONS).write_text(json.dumps(options, ensure_ascii=False), encoding="utf-8")
+    build_with_mkdocs(options, out_dir)
+
+
+def build_with_mkdocs(options: dict, out_dir: Path) -> None:
+    """mkdocs build --strict with mkdocs.yml and options (docs_dir, nav, extra) into out_dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    config = load_config(str(MKDOCS_CONFIG), site_dir=str(out_dir), strict=True, **options)
+    try:
+        build(config)
+    except MkDocsException as error:
+        raise BuildFailed(f"mkdocs 构建失败：{error}") from error
+
+
+def swap_in(new_site: Path, site_dir: Path) -> None:
+    """Replace site_dir with new_site in two renames; the old site is removed only afterwards."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site_dir.exists():
+        site_dir.rename(old)
+    new_site.rename(site_dir)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="从数据包构建网站：校验、计算进度、绘图、生成页面、mkdocs 构建。")
+    parser.add_argument("package", nargs="?", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径（默认：仓库根目录的数据包）")
+    parser.add_argument("--site-dir", default=str(SITE_DIR), help="网站输出目录（默认：site/）")
+    parser.add_argument("--work-dir", default=str(BUILD_DIR), help="中间文件目录（默认：build/）")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        stages = build_site(args.package, Path(args.site_dir).resolve(), Path(args.work_dir).resolve())
+    except BuildFailed as error:
+        print(f"构建失败：{error}", file=sys.stderr)
+        return 1
+    timings = "，".join(f"{name} {seconds:.2f} 秒" for name, seconds in stages.items())
+    print(f"网站已构建到 {args.site_dir}（共 {time.perf_counter() - start:.1f} 秒：{timings}）")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

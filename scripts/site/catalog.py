@@ -1,0 +1,122 @@
+"""Relations between the package's tables that every page needs: who is responsible for what."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from scripts.core.package import CITY_AREA, Package
+from scripts.core.periods import parse_period
+
+
+
+@dataclass
+class Ranking:
+    indicator_id: str
+    period: str
+    rows: list[dict]  # {"rank", "area_id", "value"} best first
+
+
+@dataclass
+class Catalog:
+    package: Package
+    tasks: dict = field(default_factory=dict)
+    units: dict = field(default_factory=dict)
+    areas: dict = field(default_factory=dict)
+    indicators: dict = field(default_factory=dict)
+    units_of_task: dict = field(default_factory=lambda: defaultdict(list))
+    tasks_of_unit: dict = field(default_factory=lambda: defaultdict(list))
+    indicators_of_task: dict = field(default_factory=lambda: defaultdict(list))
+    targets_of: dict = field(default_factory=lambda: defaultdict(list))
+    observations_of: dict = field(default_factory=lambda: defaultdict(list))
+    observations_in_area: dict = field(default_factory=lambda: defaultdict(list))
+    reports_of_task: dict = field(default_factory=lambda: defaultdict(list))
+    reports_of_unit: dict = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The date the data speaks for: the package's `created` date."""
+        created = self.package.descriptor.get("created")
+        return datetime.date.fromisoformat(str(created)[:10]) if created else datetime.date.today()
+
+    def lead_of(self, task_id: str) -> dict | None:
+        return next((u for u, role in self.units_of_task[task_id] if role == "lead"), None)
+
+    def units_by_role(self, task_id: str, role: str) -> list[dict]:
+        return [u for u, r in self.units_of_task[task_id] if r == role]
+
+    def tasks_led_by(self, unit_id: str) -> list[dict]:
+        return [t for t, role in self.tasks_of_unit[unit_id] if role == "lead"]
+
+    def indicators_led_by(self, unit_id: str) -> list[dict]:
+        return [i for t in self.tasks_led_by(unit_id) for i in self.indicators_of_task[t["id"]]]
+
+    def groups(self) -> list[tuple[str, str, list[dict]]]:
+        """(section, group, tasks) in plan order."""
+        seen: dict[tuple[str, str], list[dict]] = {}
+        for task in self.tasks.values():
+            seen.setdefault((task["section"], task["group"]), []).append(task)
+        return [(section, group, tasks) for (section, group), tasks in seen.items()]
+
+    def missing_years(self, indicator_id: str) -> list[int]:
+        """Plan years already over at the data date that have no full-year city figure."""
+        plan = self.package.plan
+        last_due = min(int(plan.get("end_year", 0)), self.as_of.year - 1)
+        have = {
+            parse_period(o["period"]).year
+            for o in self.observations_of[indicator_id]
+            if o["area_id"] == CITY_AREA and parse_period(o["period"]).full_year
+        }
+        return [y for y in range(int(plan.get("start_year", 0)), last_due + 1) if y not in have]
+
+    def rankings(self) -> list[Ranking]:
+        """Per indicator, the latest period in which two or more areas (not the city) report, best first."""
+        result = []
+        for indicator_id, indicator in self.indicators.items():
+            by_period: dict[str, list[dict]] = defaultdict(list)
+            for o in self.observations_of[indicator_id]:
+                if o["area_id"] != CITY_AREA:
+                    by_period[o["period"]].append(o)
+            candidates = [p for p, obs in by_period.items() if len({o["area_id"] for o in obs}) >= 2]
+            if not candidates:
+                continue
+            period = max(candidates, key=lambda p: (parse_period(p).end, parse_period(p).full_year))
+            latest = {}
+            for o in sorted(by_period[period], key=lambda o: o["status"] == "final"):
+                latest[o["area_id"]] = o  # a final figure replaces a provisional one
+            reverse = indicator["direction"] == "increase"
+            ordered = sorted(latest.values(), key=lambda o: (-o["value"] if reverse else o["value"], self.areas[o["area_id"]]["order"]))
+            rows, rank, previous = [], 0, None
+            for position, o in enumerate(ordered, start=1):
+                if o["value"] != previous:
+                    rank, previous = position, o["value"]
+                rows.append({"rank": rank, "area_id": o["area_id"], "value": o["value"], "status": o["status"]})
+            result.append(Ranking(indicator_id, period, rows))
+        return result
+
+
+def build_catalog(package: Package) -> Catalog:
+    catalog = Catalog(package=package)
+    catalog.tasks = {t["id"]: t for t in sorted(package.rows("tasks"), key=lambda t: t["order"])}
+    catalog.units = {u["id"]: u for u in sorted(package.rows("units"), key=lambda u: u["order"])}
+    catalog.areas = {a["id"]: a for a in sorted(package.rows("areas"), key=lambda a: a["order"])}
+    catalog.indicators = {i["id"]: i for i in sorted(package.rows("indicators"), key=lambda i: i["order"])}
+    for row in sorted(package.rows("task_units"), key=lambda r: (r["task_id"], r["order"])):
+        unit, task = catalog.units[row["unit_id"]], catalog.tasks[row["task_id"]]
+        catalog.units_of_task[row["task_id"]].append((unit, row["role"]))
+        catalog.tasks_of_unit[row["unit_id"]].append((task, row["role"]))
+    for unit_id in catalog.tasks_of_unit:
+        catalog.tasks_of_unit[unit_id].sort(key=lambda pair: pair[0]["order"])
+    for indicator in catalog.indicators.values():
+        if indicator.get("task_id"):
+            catalog.indicators_of_task[indicator["task_id"]].append(indicator)
+    for target in sorted(package.rows("targets"), key=lambda t: t["year"]):
+        catalog.targets_of[target["indicator_id"]].append(target)
+    for obs in sorted(package.rows("observations"), key=lambda o: (parse_period(o["period"]).end, o["period"])):
+        catalog.observations_of[obs["indicator_id"]].append(obs)
+        catalog.observations_in_area[obs["area_id"]].append(obs)
+    for report in sorted(package.rows("task_reports"), key=lambda r: (parse_period(r["period"]).end, r["unit_id"])):
+        catalog.reports_of_task[report["task_id"]].append(report)
+        catalog.reports_of_unit[report["unit_id"]].append(report)
+    return catalog

@@ -1,0 +1,84 @@
+"""The download files (package zip, each CSV, progress.csv) and the page that documents their fields."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from scripts.core import files
+from scripts.site import markup as m
+from scripts.core.package import Package
+from scripts.core.words import FIELD_TYPE_LABELS
+from scripts.site.pages import Page
+
+
+
+def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
+    """Copy the descriptor and CSVs into the site's data/ folder and zip them as one package."""
+    written = [files.copy_file(package.path, data_dir / "datapackage.json")]
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.write(package.path, "datapackage.json")
+        for resource in package.descriptor["resources"]:
+            source = package.dir / resource["path"]
+            written.append(files.copy_file(source, data_dir / Path(resource["path"]).name))
+            bundle.write(source, resource["path"])
+    zip_path = files.write_bytes(data_dir / f"{package.descriptor.get('name', 'package')}.zip", archive.getvalue())
+    return [zip_path, *written]
+
+
+def constraints_text(field: dict) -> str:
+    c = field.get("constraints", {})
+    parts = []
+    if c.get("required"):
+        parts.append("必填")
+    if c.get("unique"):
+        parts.append("不可重复")
+    if "enum" in c:
+        parts.append("取值：" + "、".join(c["enum"]))
+    if "pattern" in c:
+        parts.append(f"格式：{c['pattern']}")
+    if "minimum" in c:
+        parts.append(f"最小 {c['minimum']}")
+    if "maximum" in c:
+        parts.append(f"最大 {c['maximum']}")
+    if "maxLength" in c:
+        parts.append(f"最长 {c['maxLength']} 字")
+    return "；".join(parts)
+
+
+def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]) -> Page:
+    page = Page("downloads.md", "数据下载", "")
+    zip_name = f"{package.descriptor.get('name', 'package')}.zip"
+    licenses = "、".join(
+        m.source_link(lic.get("title") or lic.get("name"), lic.get("path")) for lic in package.descriptor.get("licenses", [])
+    )
+    files = [
+        f'<li>{m.link("整个数据包（ZIP，含 datapackage.json 和全部 CSV）", "../data/" + zip_name)}</li>',
+        f'<li>{m.link("datapackage.json（数据包描述：表、字段、类型、主外键）", "../data/datapackage.json")}</li>',
+    ]
+    for resource in package.descriptor["resources"]:
+        name = Path(resource["path"]).name
+        label = f"{resource.get('title', resource['name'])}（{name}）"
+        files.append(f'<li>{m.link(label, "../data/" + name)}：{m.text(resource.get("description", ""))}</li>')
+    files.append(f'<li>{m.link("进度计算结果（progress.csv）", "../data/progress.csv")}：每项指标的状态、进度比、最新全年数字和差距，由本站按“方法说明”计算。</li>')
+    parts = [m.block(
+        f"<p>数据版本 {m.text(package.version)}。所有文件为 UTF-8 编码的 CSV，可用 Excel 的“数据 → 从文本/CSV”导入。许可：{licenses or '未注明'}。</p>",
+        f"<ul>{''.join(files)}</ul>",
+        m.heading(2, "字段说明", "fields"),
+        "<p>以下说明由数据包的 datapackage.json 自动生成。</p>",
+    )]
+    for number, resource in enumerate(package.descriptor["resources"], start=1):
+        rows = [
+            [m.text(f["name"]), m.text(f.get("title", "")), m.text(FIELD_TYPE_LABELS.get(f.get("type", "string"), f.get("type"))), m.text(f.get("description", "")), m.text(constraints_text(f))]
+            for f in resource["schema"]["fields"]
+        ]
+        keys = "、".join(resource["schema"].get("primaryKey", []))
+        title = f"{resource.get('title', resource['name'])}（{Path(resource['path']).name}）"
+        parts.append(m.block(m.heading(3, title, f"resource-{number}"), f"<p>主键：{m.text(keys)}</p>" if keys else ""))
+        parts.append(m.table(["列名", "中文名", "类型", "说明", "约束"], rows))
+    rows = [[m.text(name), m.text(title), m.text(description)] for name, title, description in progress_fields]
+    parts.append(m.heading(3, "进度计算结果（progress.csv）", "progress"))
+    parts.append(m.table(["列名", "中文名", "说明"], rows))
+    return Page(page.path, page.title, "\n\n".join(parts))

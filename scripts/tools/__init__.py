@@ -1,0 +1,1 @@
+"""Tools around the pipeline: data diff, CI summary, synthetic packages, benchmark."""

@@ -1,0 +1,67 @@
+"""Turn the validation report (JSON) into the Chinese Markdown a pull request's job summary shows."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from scripts.tools.datadiff import MAX_TABLE_ROWS, escape_cell, table
+
+SEVERITY_LABELS = {"error": "错误", "warning": "提醒"}
+
+
+def read_problems(report_path: Path) -> list[dict]:
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    return report if isinstance(report, list) else report.get("problems", [])
+
+
+def render_problems(problems: list[dict], max_rows: int = MAX_TABLE_ROWS) -> str:
+    errors = [p for p in problems if p.get("severity", "error") == "error"]
+    warnings = [p for p in problems if p.get("severity", "error") != "error"]
+    if not problems:
+        return "数据校验通过。\n"
+    if errors:
+        heading = f"## 数据校验未通过：{len(errors)} 个错误" + (f"，{len(warnings)} 条提醒" if warnings else "")
+        advice = "请按“怎样改”一栏改正数据后再提交；行号即 Excel 中的行号（表头是第 1 行）。"
+    else:
+        heading = f"## 数据校验通过，有 {len(warnings)} 条提醒"
+        advice = "提醒不影响发布，但请确认这些数据无误。"
+    rows = [
+        [
+            SEVERITY_LABELS.get(p.get("severity", "error"), escape_cell(str(p.get("severity")))),
+            escape_cell(str(p.get("file") or "—")),
+            "—" if p.get("row") in (None, "") else escape_cell(str(p["row"])),
+            escape_cell(column_label(p)),
+            "" if p.get("value") in (None, "") else escape_cell(str(p["value"])),
+            escape_cell(str(p.get("message") or p.get("code") or ""), 300),
+            escape_cell(str(p.get("fix") or ""), 300),
+        ]
+        for p in errors + warnings
+    ]
+    lines = [heading, "", advice, "", *table(["级别", "文件", "行", "列", "值", "问题", "怎样改"], rows, max_rows)]
+    return "\n".join(lines) + "\n"
+
+
+def column_label(problem: dict) -> str:
+    column, title = problem.get("column"), problem.get("column_title")
+    if title and column and title != column:
+        return f"{title}（{column}）"
+    return title or column or "—"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print a validation report as Chinese Markdown.")
+    parser.add_argument("report", help="JSON report written by python -m scripts.validate.run --json")
+    args = parser.parse_args(argv)
+    path = Path(args.report)
+    if not path.exists():
+        sys.stdout.write("## 数据校验没有完成\n\n没有生成校验报告：请查看“校验数据”一步的日志。\n")
+        return 1
+    sys.stdout.write(render_problems(read_problems(path)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

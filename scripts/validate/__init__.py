@@ -1,0 +1,1 @@
+"""Validation: raw bytes -> header -> cells -> Frictionless -> Great Expectations -> one Chinese report; normalize."""

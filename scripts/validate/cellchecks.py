@@ -1,0 +1,134 @@
+"""Cell checks for what Frictionless lets pass: spaces, invisible characters, formulas, Excel-style numbers and dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
+from scripts.validate.messages import INVISIBLE, invisible_name, show
+from scripts.core.periods import PATTERN as PERIOD
+from scripts.validate.problems import Problem, problem
+from scripts.validate.rawcsv import RawTable
+
+DEFAULT_MAX_LENGTH = 500  # for text columns whose schema gives no maxLength
+FORMULA = re.compile(r"=\s*\S|[+\-@]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b|[\d.]+\s*[-+*/^&<>=]|\()")
+MARKUP = {
+    "HTML 标签": re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>"),
+    "Markdown 链接": re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),
+    "模板语法": re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"),
+}
+PERIOD_SAMPLES = ("2023", "2023-Q1", "2023-H1", "2023-01..10")
+_MARKUP_CHARS = frozenset("<]{}")
+
+
+@dataclass(frozen=True)
+class Column:
+    """What the schema says about one column, as far as cell checks need it."""
+
+    name: str
+    kind: str  # number, integer, date, period, url, text or other
+    required: bool
+    max_length: int | None
+    measure: bool  # a number whose unit is its indicator's
+    choices: frozenset = frozenset()  # the enum, whose values are never formulas even when they start with =
+
+
+def columns(resource: dict) -> list[Column]:
+    """Classify a resource's fields; a period column is a string column whose pattern accepts periods."""
+    measured_by = {
+        key["fields"][0] for key in resource["schema"].get("foreignKeys", []) if key["reference"]["resource"] == "indicators"
+    }
+    found = []
+    for f in resource["schema"]["fields"]:
+        kind, constraints = f.get("type", "string"), f.get("constraints", {})
+        if kind == "string":
+            pattern = constraints.get("pattern")
+            if pattern and all(re.fullmatch(pattern, sample) for sample in PERIOD_SAMPLES):
+                kind = "period"
+            elif f.get("format") == "uri":
+                kind = "url"
+            else:
+                kind = "text"
+        elif kind not in ("number", "integer", "date"):
+            kind = "other"
+        max_length = constraints.get("maxLength")
+        if kind == "text" and max_length is None:
+            max_length = DEFAULT_MAX_LENGTH
+        found.append(Column(f["name"], kind, bool(constraints.get("required")), max_length,
+                            kind == "number" and bool(measured_by), frozenset(map(str, constraints.get("enum", [])))))
+    return found
+
+
+def check_cells(table: RawTable, resource: dict, indicator_units: dict[str, str]) -> list[Problem]:
+    """Every cell problem in a file whose header is right; `indicator_units` maps indicator id to unit."""
+    cols = columns(resource)
+    unit_key = next((k["fields"][0] for k in resource["schema"].get("foreignKeys", [])
+                     if k["reference"]["resource"] == "indicators"), None)
+    unit_index = table.header.index(unit_key) if unit_key else None
+    plain = [_plain_test(column) for column in cols]
+    found: list[Problem] = []
+    for number, cells in table.rows:
+        for column, is_plain, text in zip(cols, plain, cells):
+            if not text or (not table.has_invisible and is_plain(text)):
+                continue
+            unit = None
+            if column.measure and unit_index is not None and unit_index < len(cells):
+                unit = indicator_units.get(cells[unit_index].strip())
+            found.extend(check_cell(table.file, number, column, text, unit))
+    return found
+
+
+def _plain_test(column: Column):
+    """A quick test for the usual cell that needs no closer look (most cells of a large file)."""
+    shape = {"number": PLAIN_NUMBER, "integer": PLAIN_NUMBER, "date": ISO_DATE, "period": PERIOD}.get(column.kind)
+    limit = column.max_length or 0
+
+    def is_plain(text: str) -> bool:
+        if text[0].isspace() or text[-1].isspace() or text[0] in "=+-@":
+            return False
+        if shape is not None:
+            return shape.fullmatch(text) is not None
+        if column.kind == "text":
+            return len(text) <= limit and not _MARKUP_CHARS.intersection(text)
+        return True
+
+    return is_plain
+
+
+def check_cell(file: str, row: int, column: Column, text: str, unit: str | None) -> list[Problem]:
+    found = []
+
+    def add(code: str, **context) -> None:
+        found.append(problem(code, file, row, column.name, text, **context))
+
+    invisible = INVISIBLE.findall(text)
+    if invisible:
+        add("invisible-character", names="、".join(dict.fromkeys(invisible_name(c) for c in invisible)))
+    clean = INVISIBLE.sub("", text)
+    if clean[:1].isspace() or clean[-1:].isspace():
+        where = "开头和末尾" if clean[:1].isspace() and clean[-1:].isspace() else ("开头" if clean[:1].isspace() else "末尾")
+        add("whitespace", where=where, fixed=show(clean.strip()))
+    clean = clean.strip()
+    if FORMULA.match(clean) and clean not in column.choices:
+        add("formula", first=clean[0])
+        return found
+    explained = None
+    if column.kind in ("number", "integer"):
+        explained = explain_number(clean, unit, column.required, column.measure)
+    elif column.kind == "date":
+        explained = explain_date(clean)
+    elif column.kind == "period":
+        explained = explain_period(clean)
+    elif column.kind == "text":
+        if column.max_length is not None and len(clean) > column.max_length:
+            add("too-long", length=len(clean), limit=column.max_length)
+        if _MARKUP_CHARS.intersection(clean):
+            kinds = [name for name, pattern in MARKUP.items() if pattern.search(clean)]
+            if kinds:
+                what = "、".join(kinds)
+                add("shown-literally", what=f" {what}" if what[0].isascii() else what)
+    if explained:
+        code, context = explained
+        add(code, unit=unit, **context)
+    return found

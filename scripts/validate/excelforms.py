@@ -1,0 +1,161 @@
+"""How Excel users write numbers, dates and periods, and the form the package wants instead."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import Decimal
+
+from scripts.core.periods import PATTERN as PERIOD
+
+PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+PLACEHOLDERS = {
+    "nan", "na", "n/a", "#n/a", "null", "none", "nil", "inf", "-inf", "+inf", "infinity", "-infinity",
+    "-", "--", "—", "——", "–", "/", "\\", "?", "？", "x", "*", "…", "...",
+    "空", "无", "暂无", "未知", "不详", "待定", "待补", "未公布", "暂未公布", "缺", "缺失",
+}
+MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?", re.ASCII)
+_SCIENTIFIC = re.compile(r"-?\d+(\.\d+)?[eE][-+]?\d+", re.ASCII)
+_WITH_SUFFIX = re.compile(rf"({NUMBER})\s*([^\d\s+\-][^\d]*)", re.ASCII)
+_WITH_PREFIX = re.compile(rf"([^\d\s]+?)\s*({NUMBER})", re.ASCII)
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def plain(number: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 220000, 0.0022, 12.5."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def explain_number(text: str, unit: str | None = None, required: bool = False, measure: bool = False) -> tuple[str, dict] | None:
+    """(code, context) for a number cell Excel users typically get wrong; None when it is plain or unknown.
+
+    `measure` marks a value column whose unit the indicator gives (`unit`, None when the indicator is unknown).
+    """
+    cell = text.strip()
+    if not cell or PLAIN_NUMBER.fullmatch(cell):
+        return None
+    folded = unicodedata.normalize("NFKC", cell)
+    if cell.lower() in PLACEHOLDERS or folded.lower() in PLACEHOLDERS:
+        if required:
+            advice = "请填上数字；没有数字就删掉这一行，不要填占位符。" if measure else "这一格必须填数字，不要填占位符。"
+        else:
+            advice = "没有数字就留空，不要填占位符。"
+        return "placeholder", {"advice": advice}
+    if folded != cell and PLAIN_NUMBER.fullmatch(folded):
+        return "full-width-digits", {"fixed": folded}
+    if _THOUSANDS.fullmatch(folded):
+        return "thousands-separator", {"fixed": folded.replace(",", "")}
+    if _SCIENTIFIC.fullmatch(folded):
+        return "scientific-notation", {"fixed": plain(Decimal(folded))}
+    match = _WITH_SUFFIX.fullmatch(folded)
+    if match:
+        number = Decimal(match[1].replace(",", "").lstrip("+"))
+        return _suffix(number, match[2].strip(), unit)
+    match = _WITH_PREFIX.fullmatch(folded)
+    if match:
+        number = plain(Decimal(match[2].replace(",", "").lstrip("+")))
+        return "unit-in-cell", {"what": f"文字“{match[1].strip()}”",
+                                "advice": f"请只填数字 {number}，文字说明写到说明列里。"}
+    return None
+
+
+def _suffix(number: Decimal, suffix: str, unit: str | None) -> tuple[str, dict]:
+    shown = plain(number)
+    if suffix == "%":
+        if unit in (None, "%"):
+            kept = "，单位“%”已在指标表中规定。" if unit else "。"
+            return "percent-sign", {"advice": f"请只填数字 {shown}{kept}"}
+        return "percent-sign", {"advice": f"该指标的单位是“{unit}”，不是百分比；请核对后按“{unit}”只填数字。"}
+    what = f"单位“{suffix}”"
+    if unit is None:
+        if suffix[0] in MULTIPLIERS:
+            return "unit-in-cell", {"what": what, "advice": (
+                f"请按规定的单位换算后只填数字（{shown}{suffix[0]} 即 {plain(number * MULTIPLIERS[suffix[0]])}）。")}
+        return "unit-in-cell", {"what": what, "advice": f"请只填数字 {shown}。"}
+    if suffix == unit:
+        return "unit-in-cell", {"what": what, "advice": f"请只填数字 {shown}，单位“{unit}”已在指标表中规定。"}
+    converted = _convert(number, suffix, unit)
+    if converted is not None:
+        return "unit-in-cell", {"what": what, "advice": (
+            f"该指标的单位是“{unit}”，不是“{suffix}”；如果指的是 {shown}{suffix}，请换算成 {plain(converted)}，只填数字。")}
+    return "unit-in-cell", {"what": what, "advice": f"该指标的单位是“{unit}”；请换算成“{unit}”后只填数字。"}
+
+
+def _convert(number: Decimal, suffix: str, unit: str) -> Decimal | None:
+    """Convert between units that differ only by 万/亿 (22万元 -> 元, 220000元 -> 万元); None otherwise."""
+    def split(text: str) -> tuple[Decimal, str]:
+        if text[:1] in MULTIPLIERS:
+            return MULTIPLIERS[text[0]], text[1:]
+        return Decimal(1), text
+
+    (have_scale, have_base), (want_scale, want_base) = split(suffix), split(unit)
+    if have_base == want_base or (have_base == "" and have_scale != 1):
+        return number * have_scale / want_scale
+    return None
+
+
+def explain_date(text: str) -> tuple[str, dict] | None:
+    """(code, context) for an Excel-style date such as 2023/1/1 or 2023年1月1日; None for ISO or unknown forms."""
+    cell = unicodedata.normalize("NFKC", text.strip())
+    if not cell or ISO_DATE.fullmatch(cell):
+        return None
+    forms = [
+        r"(?P<y>\d{4})\s*[/.年-]\s*(?P<m>\d{1,2})\s*[/.月-]\s*(?P<d>\d{1,2})\s*日?",
+        r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})",
+    ]
+    for form in forms:
+        match = re.fullmatch(form, cell)
+        if match:
+            try:
+                day = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                break
+            return "excel-date", {"advice": f"请写成 {day.isoformat()}（年-月-日，月和日都写两位）。"}
+    if re.fullmatch(r"\d{5}", cell) and 20000 < int(cell) < 80000:
+        day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(cell))
+        return "excel-date", {"advice": (
+            f"这像是 Excel 的日期序号；如果指的是 {day.isoformat()}，请把单元格设成“文本”后写成 {day.isoformat()}。")}
+    if re.fullmatch(r"\d{4}\s*[/.年-]\s*\d{1,2}\s*月?", cell) or re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", cell):
+        return "excel-date", {"advice": "请写成 2023-01-01 这样的完整日期（年-月-日，月和日都写两位），不要估计。"}
+    return None
+
+
+def explain_period(text: str) -> tuple[str, dict] | None:
+    """(code, context) for a period written the Excel or Chinese way; the context suggests the package's form."""
+    cell = unicodedata.normalize("NFKC", text.strip())
+    if not cell or PERIOD.fullmatch(cell):
+        return None
+    fixed = _period(cell)
+    if fixed:
+        return "period-format", {"advice": f"请写成 {fixed}。"}
+    if re.fullmatch(r"\d{4}\s*[/.年-]\s*\d{1,2}\s*[/.月-]\s*\d{1,2}\s*日?", cell):
+        return "period-format", {"advice": "时期不是某一天。"}
+    return None
+
+
+def _period(cell: str) -> str | None:
+    match = re.fullmatch(r"(\d{4})\s*年?度?", cell)
+    if match:
+        return match[1]
+    match = re.fullmatch(r"(\d{4})\s*(?:年\s*)?(?:第\s*)?([1-4一二三四])\s*季度", cell) or re.fullmatch(r"(\d{4})\s*-?\s*[Qq]([1-4])", cell)
+    if match:
+        return f"{match[1]}-Q{_CN_DIGITS.get(match[2], match[2])}"
+    match = re.fullmatch(r"(\d{4})\s*年?\s*([上下])半年", cell) or re.fullmatch(r"(\d{4})\s*-?\s*[Hh]([12])", cell)
+    if match:
+        half = {"上": "1", "下": "2"}.get(match[2], match[2])
+        return f"{match[1]}-H{half}"
+    match = re.fullmatch(r"(\d{4})\s*年?\s*前\s*([一二三])\s*季度", cell)
+    if match:
+        return f"{match[1]}-01..{_CN_DIGITS[match[2]] * 3:02d}"
+    match = re.fullmatch(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*(?:月)?\s*(?:-|—|–|~|～|至|到)\s*(\d{1,2})\s*月?(?:份)?(?:累计)?", cell)
+    if match and 1 <= int(match[2]) <= int(match[3]) <= 12:
+        return f"{match[1]}-{int(match[2]):02d}..{int(match[3]):02d}"
+    match = re.fullmatch(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*月?(?:份)?", cell)
+    if match and 1 <= int(match[2]) <= 12:
+        return f"{match[1]}-{int(match[2]):02d}..{int(match[2]):02d}"
+    return None

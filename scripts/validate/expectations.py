@@ -1,0 +1,105 @@
+"""The Great Expectations layer: run the JSON suites in validations/ on package frames; failures become problems."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from scripts.validate import frames
+from scripts.core.paths import SUITES_DIR
+from scripts.validate.problems import ERROR, WARNING, Problem, problem
+from scripts.validate.rawcsv import RawTable
+
+RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_i"]}
+_PARAMETER = re.compile(r'"\$PARAMETER":\s*"(\w+)"')
+_CONTEXT_RESERVED = {"file", "row", "column", "value", "severity", "code"}
+
+
+@functools.cache
+def _gx():
+    """Import Great Expectations once, on first use (the import takes about two seconds)."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations
+
+    return great_expectations
+
+
+def plan_parameters(descriptor: dict) -> dict:
+    """Expectation parameters from the descriptor's plan, e.g. plan_start_year; suites refer to them by name."""
+    return {f"plan_{key}": value for key, value in descriptor.get("plan", {}).items() if isinstance(value, int)}
+
+
+def load_suites(directory: Path = SUITES_DIR) -> list[dict]:
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.json"))]
+
+
+def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: list[dict] | None = None) -> list[Problem]:
+    """Run each suite on its frame (meta.frame); skip a suite whose tables or plan parameters are missing."""
+    suites = load_suites() if suites is None else suites
+    parameters = plan_parameters(descriptor)
+    titles = {(r["path"], f["name"]): f.get("title", f["name"]) for r in descriptor["resources"] for f in r["schema"]["fields"]}
+    built: dict[str, pd.DataFrame | None] = {}
+    sources = frames.Tables(tables)
+    runnable = []
+    for data in suites:
+        name = data["meta"]["frame"]
+        if name not in built:
+            built[name] = frames.build(name, sources, descriptor)
+        needed = set(_PARAMETER.findall(json.dumps(data)))
+        if built[name] is not None and len(built[name]) and needed <= parameters.keys():
+            runnable.append(data)
+    if not runnable:
+        return []
+    gx = _gx()
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_pandas("package")
+    found = []
+    for data in runnable:
+        frame = built[data["meta"]["frame"]]
+        suite = gx.ExpectationSuite(**data)
+        definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("all")
+        batch = definition.get_batch(batch_parameters={"dataframe": frame})
+        result = batch.validate(suite, expectation_parameters=parameters, result_format=RESULT_FORMAT)
+        for outcome in result.results:
+            found.extend(_problems(outcome, frame, tables, parameters, titles, suite.name))
+    return found
+
+
+def _problems(outcome, frame: pd.DataFrame, tables: dict[str, RawTable], parameters: dict, titles: dict, suite: str):
+    config = outcome.expectation_config
+    if outcome.exception_info and outcome.exception_info.get("raised_exception"):
+        raise RuntimeError(f"suite {suite}: {config.type} could not run: {outcome.exception_info.get('exception_message')}")
+    if outcome.success:
+        return []
+    code, column = config.meta["code"], config.meta["column"]
+    severity = WARNING if str(getattr(config.severity, "value", config.severity)) in ("warning", "info") else ERROR
+    by_file = {t.file: t for t in tables.values()}
+    found = []
+    for hit in outcome.result.get("unexpected_index_list") or []:
+        row = frame.iloc[int(hit["_i"])]
+        file, number = row["_file"], int(row["_row"])
+        columns = column.split(",")
+        cells = [by_file[file].cell(number, c) or "" for c in columns]
+        context = {k: _text(v) for k, v in row.items() if k not in _CONTEXT_RESERVED and not k.startswith("_")}
+        context.update(parameters, key_titles="、".join(f"「{titles.get((file, c), c)}」" for c in columns))
+        found.append(problem(code, file, number, column, " / ".join(cells), severity=severity, **context))
+    return found
+
+
+def _text(value) -> str:
+    """A frame cell as the message shows it: dates as 2023-12-31, whole numbers without .0."""
+    if value is None or (not isinstance(value, (list, str)) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,51 @@
+"""Check a CSV file's header row against the column names its schema declares."""
+
+from __future__ import annotations
+
+from scripts.validate.messages import INVISIBLE
+from scripts.validate.problems import Problem, problem
+from scripts.validate.rawcsv import RawTable
+
+
+def check_header(table: RawTable, fields: list[dict]) -> list[Problem]:
+    """Problems with row 1; when there are any, the file's rows cannot be read column by column."""
+    expected = [f["name"] for f in fields]
+    titles = {f["title"]: f["name"] for f in fields if f.get("title")}
+    header = "、".join(expected)
+    file = table.file
+    if not table.header or not any(label.strip() for label in table.header):
+        return [problem("empty-file", file, header=header)]
+    if len(table.header) == 1 and len(expected) > 1:
+        for separator, name in ((";", "分号"), ("\t", "制表符"), ("，", "中文逗号")):
+            if separator in table.header[0]:
+                return _blocking([problem("wrong-delimiter", file, 1, delimiter=name)], file)
+
+    found: list[Problem] = []
+    names = []
+    for label in table.header:
+        clean = INVISIBLE.sub("", label).strip()
+        if clean != label and clean in expected:
+            found.append(problem("header-whitespace", file, 1, clean, label, label=label, expected=clean))
+        elif clean in titles and clean not in expected:
+            clean = titles[clean]
+            found.append(problem("header-title", file, 1, clean, label, label=label, expected=clean, header=header))
+        names.append(clean)
+
+    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
+        found.append(problem("duplicate-column", file, 1, name if name in expected else None, name, label=name, header=header))
+    for name in expected:
+        if name not in names:
+            found.append(problem("missing-column", file, None, name, header=header))
+    for label in names:
+        if label not in expected:
+            found.append(problem("extra-column", file, 1, None, label, label=label, header=header))
+    if not found and names != expected:
+        for position, (label, name) in enumerate(zip(names, expected), start=1):
+            if label != name:
+                found.append(problem("column-order", file, 1, name, label, position=position, expected=name,
+                                     label=label, header=header))
+    return _blocking(found, file)
+
+
+def _blocking(found: list[Problem], file: str) -> list[Problem]:
+    return found + [problem("rows-not-checked", file)] if found else found

@@ -1,0 +1,123 @@
+"""Problems found by validation, and the report that lists them in Chinese text and JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from scripts.validate.messages import MESSAGES, show
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix (or, for a warning, to look at), located as Excel shows it: header = row 1."""
+
+    file: str
+    row: int | None
+    column: str | None
+    column_title: str | None
+    value: str | None
+    code: str
+    severity: str
+    message: str
+    fix: str
+
+    @property
+    def cell(self) -> tuple:
+        return (self.file, self.row, self.column)
+
+    def line(self) -> str:
+        parts = [self.file]
+        if self.row is not None:
+            parts.append(f"第{self.row}行")
+        if self.column:
+            parts.append(f"「{self.column_title or self.column}」({self.column.replace(',', ', ')})")
+        if self.value is not None:
+            parts.append(f"值“{show(self.value)}”")
+        return " ".join(parts) + f"：{self.message}{self.fix}"
+
+
+def problem(code: str, file: str, row: int | None = None, column: str | None = None, value: str | None = None,
+            severity: str | None = None, **context) -> Problem:
+    """Build a problem from the message catalogue; `context` fills the placeholders of its Chinese text."""
+    default_severity, message, fix = MESSAGES[code]
+    values = _Context(value=show(value) if value is not None else "", file=file, **context)
+    return Problem(
+        file=file, row=row, column=column, column_title=None, value=value, code=code,
+        severity=severity or default_severity,
+        message=message.format_map(values), fix=fix.format_map(values),
+    )
+
+
+class _Context(dict):
+    def __missing__(self, key):
+        return "？"
+
+
+@dataclass
+class Report:
+    """All problems of one validation run, errors first."""
+
+    package: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict:
+        return {
+            "package": self.package,
+            "ok": self.ok,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "problems": [asdict(p) for p in self.problems],
+        }
+
+    def write_json(self, path: Path | str) -> None:
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        Path(path).write_text(text + "\n", encoding="utf-8")
+
+    def text(self, limit: int | None = 30) -> str:
+        """The report as staff read it; at most `limit` lines per file and kind of problem (None: all)."""
+        if self.ok and not self.warnings:
+            return f"检查通过：{self.package} 没有发现问题。"
+        lines = []
+        if self.ok:
+            lines.append(f"检查通过：{self.package} 没有错误，有 {len(self.warnings)} 处提醒（不影响通过）。")
+        else:
+            lines.append(f"检查未通过：{self.package} 有 {len(self.errors)} 处错误要改，"
+                         f"{len(self.warnings)} 处提醒。每行是一处问题：文件、行号（即 Excel 里的行号，表头是第1行）、列、值、问题和改法。")
+        for title, group in (("错误（必须改）：", self.errors), ("提醒（请核对，不影响通过）：", self.warnings)):
+            if group:
+                lines.append("")
+                lines.append(title)
+                lines.extend(_limited(group, limit))
+        return "\n".join(lines)
+
+
+def _limited(problems: list[Problem], limit: int | None) -> list[str]:
+    shown: dict[tuple, list[Problem]] = {}
+    lines = []
+    for p in problems:
+        kind = shown.setdefault((p.file, p.code), [])
+        kind.append(p)
+        if limit is None or len(kind) <= limit:
+            lines.append(p.line())
+    for (file, _), kind in shown.items():
+        if limit is not None and len(kind) > limit:
+            lines.append(f"{file}：这类问题（{kind[0].message.rstrip('。')}）另有 {len(kind) - limit} 处未列出；"
+                         "加 --all 可全部列出，--json 报告里也有完整清单。")
+    return lines

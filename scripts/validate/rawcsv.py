@@ -1,0 +1,85 @@
+"""CSV files exactly as staff saved them: the encoding decided without guessing, records numbered as Excel rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.validate.messages import INVISIBLE
+
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class EncodingProblem(Exception):
+    """The bytes are not UTF-8; `kind` is gbk, utf16 or unknown; `line` is where the first bad byte is."""
+
+    def __init__(self, kind: str, line: int = 1):
+        super().__init__(kind)
+        self.kind = kind
+        self.line = line
+
+
+def decode(data: bytes, accept_gbk: bool = False) -> tuple[str, str]:
+    """Return (text, encoding). UTF-8 (with or without BOM) always; GB18030 only when asked for, never guessed."""
+    if data.startswith(UTF16_BOMS):
+        if accept_gbk:
+            return data.decode("utf-16"), "utf-16"
+        raise EncodingProblem("utf16")
+    body = data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
+    try:
+        return body.decode("utf-8"), ("utf-8-sig" if body is not data else "utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise EncodingProblem("unknown", line) from None
+        if accept_gbk:
+            return text, "gb18030"
+        raise EncodingProblem("gbk", line) from None
+
+
+def records(text: str) -> list[list[str]]:
+    """Parse CSV text; record i (from 0) is Excel row i + 1, whatever line breaks its cells hold."""
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@dataclass
+class RawTable:
+    """One resource's file as text cells: the header and the data rows with their Excel row numbers."""
+
+    resource: str
+    file: str
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    has_invisible: bool = True  # whether any cell may hold a zero-width or other invisible character
+    _by_row: dict = field(default_factory=dict, repr=False)
+
+    def cell(self, row: int, column: str) -> str | None:
+        if not self._by_row:
+            self._by_row = dict(self.rows)
+        cells = self._by_row.get(row)
+        if cells is None or column not in self.header:
+            return None
+        index = self.header.index(column)
+        return cells[index] if index < len(cells) else None
+
+    def dicts(self) -> list[dict]:
+        """Non-blank rows as {column: text, '_row': Excel row}."""
+        return [
+            {**dict(zip(self.header, cells)), "_row": number}
+            for number, cells in self.rows
+            if any(cell.strip() for cell in cells)
+        ]
+
+
+def read_table(resource: str, file: str, path: Path) -> RawTable:
+    """Read a CSV file; raises FileNotFoundError or EncodingProblem."""
+    text, _ = decode(path.read_bytes())
+    parsed = records(text)
+    header = parsed[0] if parsed else []
+    data_rows = [(number, cells) for number, cells in enumerate(parsed[1:], start=2)]
+    return RawTable(resource, file, header, data_rows, has_invisible=bool(INVISIBLE.search(text)))

@@ -1,0 +1,148 @@
+"""The Frictionless layer: the descriptor, types, constraints, keys, blank and duplicate rows, as Chinese problems."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+from scripts.validate.problems import Problem, problem
+
+DESCRIPTOR = "datapackage.json"
+_NOTE_NUMBER = re.compile(r"position \"?(\d+)")
+_TYPE_TEXT = {
+    "number": ("不是数字。", "请只填数字，如 120 或 12.5，不带单位、千分位或百分号。"),
+    "integer": ("不是整数。", "请只填整数，如 2023。"),
+    "date": ("不是日期。", "请写成 2023-01-01 这样的形式（年-月-日）。"),
+    "boolean": ("不是可以填的值。", "只能填 {choices}。"),
+}
+
+
+def check_descriptor(descriptor: dict) -> tuple[list[Problem], dict | None]:
+    """Problems with the descriptor itself, and a copy Frictionless can read (None if there is none)."""
+    from frictionless import Package
+
+    found, runnable = [], copy.deepcopy(descriptor)
+    for error in Package.validate_descriptor(descriptor).flatten(["type", "note"]):
+        kind, note = error
+        match = re.search(r'property "([^"]+)"', note or "")
+        prop = match[1] if match else None
+        hint, detail = "请按 Data Package 规范改正。", note or kind
+        if prop and note and "datetime" in note:
+            hint, detail = f"“{prop}”要写成日期和时间，如 2026-11-26T00:00:00Z。", f"“{prop}”不是有效的日期时间"
+        found.append(problem("descriptor-invalid", DESCRIPTOR, detail=detail, hint=hint))
+        if prop in runnable and prop not in ("resources", "profile"):
+            del runnable[prop]
+        else:
+            runnable = None
+    if runnable is not None and found:
+        runnable = runnable if not Package.validate_descriptor(runnable).errors else None
+    return found, runnable
+
+
+def check_structure(package_dir: Path, descriptor: dict, skip: set[str]) -> list[Problem]:
+    """Validate every resource not in `skip` (unreadable files), leaving out foreign keys into skipped ones."""
+    from frictionless import Checklist, Package, checks
+
+    runnable = copy.deepcopy(descriptor)
+    runnable["resources"] = [r for r in runnable["resources"] if r["name"] not in skip]
+    for resource in runnable["resources"]:
+        schema = resource["schema"]
+        schema["foreignKeys"] = [k for k in schema.get("foreignKeys", []) if k["reference"]["resource"] not in skip]
+        if not schema["foreignKeys"]:
+            del schema["foreignKeys"]
+    package = Package.from_descriptor(runnable, basepath=str(package_dir))
+    report = package.validate(checklist=Checklist(checks=[checks.duplicate_row()]), limit_errors=10**9)
+    found = []
+    for task, resource in zip(report.tasks, runnable["resources"]):
+        fields = {f["name"]: f for f in resource["schema"]["fields"]}
+        missing = {(e.row_number, e.field_name) for e in task.errors if e.type == "missing-cell"}
+        for error in task.errors:
+            if error.type == "constraint-error" and (error.row_number, error.field_name) in missing:
+                continue  # a cell the row lacks is not also an empty cell
+            translated = translate(error, resource["path"], fields, descriptor)
+            if translated:
+                found.append(translated)
+    return found
+
+
+def translate(error, file: str, fields: dict[str, dict], descriptor: dict) -> Problem | None:
+    """One Frictionless error as a problem; None for the ones another problem on the same row already says."""
+    kind = error.type
+    row = getattr(error, "row_number", None)
+    note = getattr(error, "note", "") or ""
+    name = getattr(error, "field_name", None)
+    cell = getattr(error, "cell", None)
+    field = fields.get(name, {})
+    constraints = field.get("constraints", {})
+    if kind == "blank-row":
+        return problem("blank-row", file, row)
+    if kind in ("duplicate-row", "primary-key", "unique-error"):
+        cells = getattr(error, "cells", [])
+        if not any(c.strip() for c in cells):
+            return None
+        other = _number(note)
+        if kind == "duplicate-row":
+            return problem("duplicate-row", file, row, other=other)
+        if kind == "unique-error":
+            return problem("duplicate-value", file, row, name, cell, other=other)
+        key = _primary_key(descriptor, file)
+        titles = "、".join(f"「{fields[k].get('title', k)}」" for k in key)
+        return problem("duplicate-key", file, row, ",".join(key), " / ".join(_cells(cells, fields, key)),
+                       other=other, key_titles=titles)
+    if kind == "foreign-key":
+        names, reference = error.field_names, error.reference_name
+        target = next(r for r in descriptor["resources"] if r["name"] == reference)
+        ref_field = next(f for f in target["schema"]["fields"] if f["name"] == error.reference_field_names[0])
+        return problem("unknown-reference", file, row, ",".join(names), " / ".join(error.field_cells),
+                       reference_file=target["path"], reference_title=ref_field.get("title", ref_field["name"]))
+    if kind == "type-error":
+        what, advice = _TYPE_TEXT.get(field.get("type"), ("类型不对。", "请按表头说明填写。"))
+        choices = " 或 ".join(field.get("trueValues", ["true"]) + field.get("falseValues", ["false"]))
+        return problem("wrong-type", file, row, name, cell, what=what, advice=advice.format(choices=choices))
+    if kind == "constraint-error":
+        return _constraint(note, file, row, name, cell, field, constraints)
+    if kind == "missing-cell":
+        return problem("missing-cell", file, row, name)
+    if kind == "extra-cell":
+        return problem("extra-cell", file, row, None, cell)
+    return problem("structure-other", file, row, name, cell, kind=kind)
+
+
+def _constraint(note, file, row, name, cell, field, constraints) -> Problem:
+    which = re.search(r'constraint "(\w+)"', note)
+    which = which[1] if which else ""
+    description = field.get("description", "")
+    if which == "required":
+        return problem("missing-value", file, row, name, cell, description=description)
+    if which == "enum":
+        choices = "、".join(str(v) for v in constraints["enum"])
+        if all(str(v) in description for v in constraints["enum"]):
+            choices = description.rstrip("。")
+        return problem("not-in-list", file, row, name, cell, choices=choices)
+    if which == "pattern":
+        if re.fullmatch(constraints["pattern"], "2023-Q1"):
+            return problem("bad-period", file, row, name, cell)
+        return problem("bad-pattern", file, row, name, cell, description=description)
+    if which == "maxLength":
+        return problem("too-long", file, row, name, cell, length=len(cell or ""), limit=constraints.get("maxLength"))
+    if which in ("minimum", "maximum"):
+        what = f"小于最小值 {constraints['minimum']}" if which == "minimum" else f"大于最大值 {constraints['maximum']}"
+        return problem("out-of-range", file, row, name, cell, what=what)
+    return problem("structure-other", file, row, name, cell, kind=f"constraint {which}")
+
+
+def _number(note: str) -> str:
+    match = _NOTE_NUMBER.search(note)
+    return match[1] if match else "？"
+
+
+def _primary_key(descriptor: dict, file: str) -> list[str]:
+    resource = next(r for r in descriptor["resources"] if r["path"] == file)
+    key = resource["schema"].get("primaryKey", [])
+    return [key] if isinstance(key, str) else list(key)
+
+
+def _cells(cells: list[str], fields: dict, names: list[str]) -> list[str]:
+    order = list(fields)
+    return [cells[order.index(n)] if order.index(n) < len(cells) else "" for n in names]
