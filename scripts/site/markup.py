@@ -7,8 +7,9 @@ import re
 import string
 from urllib.parse import urlsplit
 
-# Control characters are never data; Python-Markdown also uses STX/ETX as placeholders.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters are never data (validation rejects them); Python-Markdown also uses STX/ETX as placeholders,
+# PyYAML refuses C1 controls, and U+FFFE/U+FFFF and lone surrogates are not characters at all.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def text(value) -> str:

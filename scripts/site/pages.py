@@ -41,8 +41,9 @@ class Page:
         return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
     def markdown(self) -> str:
-        # JSON is valid YAML: the title cannot break out of its front-matter string.
-        return f"---\ntitle: {json.dumps(m.text(self.title), ensure_ascii=False)}\n---\n\n{self.body}\n"
+        # JSON is valid YAML, and with every non-ASCII character written as \\uXXXX the front matter is plain ASCII:
+        # no character can make YAML refuse it (MkDocs would then drop it and render the title line as Markdown).
+        return f"---\ntitle: {json.dumps(m.text(self.title), ensure_ascii=True)}\n---\n\n{self.body}\n"
 
 
 def href(from_page: Page, target: str) -> str:
