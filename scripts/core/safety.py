@@ -1,0 +1,68 @@
+"""What may become a file name or a path: fixed in code, whatever the descriptor a pull request brings says.
+
+A pull request can change datapackage.json itself, so structural safety cannot rest on the constraints it
+declares: every id that becomes a page slug or a file name, every package name that becomes a download, and
+every resource path is checked here before it touches the file system.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+# Ids: page slugs, chart and file names (areas, units, tasks, indicators all use this shape).
+SAFE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", re.ASCII)
+SAFE_ID_MAX = 80
+# Package names: the zip download is named after it.
+SAFE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?", re.ASCII)
+# Resource paths: folders and files of plain ASCII names, relative, with no dot segments.
+_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}", re.ASCII)
+
+
+class UnsafePath(Exception):
+    """A path the package names that would leave its folder, pass through a link, or is not a plain file.
+
+    `reason` is Chinese, for staff; it never quotes the content of what the path points at.
+    """
+
+    def __init__(self, path: object, reason: str):
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+
+def is_safe_id(value: object) -> bool:
+    return isinstance(value, str) and len(value) <= SAFE_ID_MAX and SAFE_ID.fullmatch(value) is not None
+
+
+def is_safe_name(value: object) -> bool:
+    return isinstance(value, str) and SAFE_NAME.fullmatch(value) is not None and ".." not in value
+
+
+def check_relative_path(value: object) -> str:
+    """A resource path as the descriptor writes it, e.g. data/units.csv; raise UnsafePath otherwise."""
+    if not isinstance(value, str) or not value:
+        raise UnsafePath(value, "路径应是一个文字，如 data/units.csv。")
+    segments = value.split("/")
+    if value.startswith("/") or "\\" in value or ":" in value:
+        raise UnsafePath(value, "路径必须是数据包文件夹里的相对路径，如 data/units.csv。")
+    if any(s in ("", ".", "..") or not _SEGMENT.fullmatch(s) for s in segments):
+        raise UnsafePath(value, "路径只能由英文字母、数字、点、下划线和连字符组成，并用 / 分隔，不能含 .. 。")
+    return value
+
+
+def resource_path(package_dir: Path | str, value: object) -> Path:
+    """The file a resource path names, inside package_dir, reached through no symbolic link; raise UnsafePath."""
+    relative = check_relative_path(value)
+    root = Path(os.path.abspath(package_dir))
+    current = root
+    for segment in relative.split("/"):
+        current = current / segment
+        if current.is_symlink():
+            raise UnsafePath(value, "这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。")
+    if not current.exists():
+        raise FileNotFoundError(str(current))
+    if not current.is_file():
+        raise UnsafePath(value, "这不是一个普通文件。")
+    return current  # no segment below the package folder is a link, and none is '..': it lies inside
