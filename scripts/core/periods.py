@@ -7,7 +7,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-PATTERN = re.compile(r"^(?P<year>\d{4})(?:-Q(?P<q>[1-4])|-H(?P<h>[12])|-(?P<m1>0[1-9]|1[0-2])\.\.(?P<m2>0[1-9]|1[0-2]))?$")
+# ASCII: without it \d also takes full-width and Arabic-Indic digits, and ２０２３ would be a year.
+PATTERN = re.compile(r"^(?P<year>\d{4})(?:-Q(?P<q>[1-4])|-H(?P<h>[12])|-(?P<m1>0[1-9]|1[0-2])\.\.(?P<m2>0[1-9]|1[0-2]))?$", re.ASCII)
 
 
 @dataclass(frozen=True, order=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from scripts.core.package import DEFAULT_PACKAGE, Package, read_package
+from scripts.progress.method import compute_progress
 
 MAX_TABLE_ROWS = 50
 MAX_CELL_CHARS = 80
@@ -168,19 +169,7 @@ def same_value(a: object, b: object) -> bool:
     return a == b
 
 
-def load_compute_progress():
-    """The progress stage, if this checkout has it; None otherwise."""
-    try:
-        from scripts.progress.method import compute_progress
-    except ImportError:
-        return None
-    return compute_progress
-
-
 def diff_progress(old: Package, new: Package) -> tuple[list[StatusChange] | None, str | None]:
-    compute_progress = load_compute_progress()
-    if compute_progress is None:
-        return None, "进度计算模块不可用"
     try:
         before, after = compute_progress(old), compute_progress(new)
     except Exception as error:  # noqa: BLE001 - any failure here must not hide the data diff

@@ -80,9 +80,9 @@ def new_descriptor(old_descriptor: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def no_progress(monkeypatch):
-    """Progress has its own tests; here it is absent unless a test supplies a stand-in."""
-    monkeypatch.setattr(datadiff, "load_compute_progress", lambda: None)
+def no_statuses(monkeypatch):
+    """Progress has its own tests; here it assesses nothing unless a test supplies a stand-in."""
+    monkeypatch.setattr(datadiff, "compute_progress", lambda package: {})
 
 
 def resource(diff, name):
@@ -119,7 +119,7 @@ def test_markdown_names_columns_in_chinese(old_descriptor, new_descriptor):
     assert "| output / quzhou / 2022 / final | 说明 | （空） | 修订 |" in markdown
     assert "| output | quzhou | 2023 | 1010 | provisional | 快报 | https://example.org/2023 | 2024-01-20 |  |" in markdown
     assert "| digital | quzhou | 2022 | 150 | final |" in markdown
-    assert "无法计算进度变化（进度计算模块不可用）。" in markdown
+    assert "进度状态：没有指标的状态因此改变。" in markdown
 
 
 def test_unchanged_package_is_one_line(old_descriptor, tmp_path):
@@ -178,7 +178,7 @@ def test_progress_status_changes_use_labels(old_descriptor, new_descriptor, monk
             results[row["id"]] = SimpleNamespace(status="met" if met else "pending", status_label="已达成" if met else "未达成")
         return results
 
-    monkeypatch.setattr(datadiff, "load_compute_progress", lambda: stand_in)
+    monkeypatch.setattr(datadiff, "compute_progress", stand_in)
     markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(new_descriptor)))
 
     assert "### 进度状态变化（1 项指标）" in markdown
@@ -190,7 +190,7 @@ def test_progress_failure_does_not_hide_the_diff(old_descriptor, new_descriptor,
     def broken(package):
         raise KeyError("targets")
 
-    monkeypatch.setattr(datadiff, "load_compute_progress", lambda: broken)
+    monkeypatch.setattr(datadiff, "compute_progress", broken)
     markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(new_descriptor)))
     assert "无法计算进度变化（KeyError: 'targets'）。" in markdown
     assert "修改 1 行：" in markdown
