@@ -11,8 +11,19 @@ from dataclasses import dataclass, field
 from scripts.core.package import CITY_AREA, Package
 from scripts.core.periods import Period, parse_period
 from scripts.core.words import BEHIND_FROM, ON_TRACK_FROM, STATUS_LABELS
-from scripts.progress.kinds import KINDS, Reading, Sentence, Series, describe_targets, kind_of  # noqa: F401
-from scripts.progress.progress_csv import PROGRESS_FIELDS, count_statuses, write_progress_csv  # noqa: F401
+from scripts.progress.kinds import (  # noqa: F401
+    KINDS,
+    Reading,
+    Sentence,
+    Series,
+    describe_targets,
+    kind_of,
+)
+from scripts.progress.progress_csv import (  # noqa: F401
+    PROGRESS_FIELDS,
+    count_statuses,
+    write_progress_csv,
+)
 from scripts.progress.targets import RATIO_DIGITS, Plan, Target, met, target_for  # noqa: F401
 from scripts.progress.text import sentence, span, unit_of, years
 

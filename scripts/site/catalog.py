@@ -10,7 +10,6 @@ from scripts.core.package import CITY_AREA, Package
 from scripts.core.periods import parse_period
 
 
-
 @dataclass
 class Ranking:
     indicator_id: str

@@ -107,7 +107,7 @@ def test_describe_targets_takes_target_objects_and_a_plan():
 def test_every_kind_in_the_schema_has_one_object(shipped):
     enum = next(f for f in shipped.fields("indicators") if f["name"] == "target_kind")["constraints"]["enum"]
     assert sorted(KINDS) == sorted(enum)
-    assert [code for code, kind in KINDS.items() if kind.chained] == ["cumulative", "average_growth", "reduction"]
+    assert {code for code, kind in KINDS.items() if kind.chained} == {"cumulative", "average_growth", "reduction"}
 
 
 def test_worked_examples_show_the_every_year_and_exact_threshold_readings():
@@ -123,3 +123,16 @@ def test_worked_examples_show_the_every_year_and_exact_threshold_readings():
     assert third["explanation"].startswith(
         "逐年比较（两边取6位小数）：2021年 33.34 ≥ 33.333333，达到；2022年 33.33 < 33.333333，未达到；"
         "2023年 35 ≥ 33.333333，达到。每年都要达到，一年未达到即不能由以后的年份补回。状态为未达成")
+
+
+def test_each_kind_is_one_module_named_after_its_code():
+    import importlib
+    import pkgutil
+
+    import scripts.progress.kinds as package
+
+    modules = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name != "base")
+    assert modules == sorted(KINDS)
+    for name in modules:
+        module = importlib.import_module(f"scripts.progress.kinds.{name}")
+        assert type(KINDS[name]).__module__ == module.__name__
