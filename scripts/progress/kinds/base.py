@@ -74,6 +74,7 @@ class Kind:
     path_from_start = False  # the planned path begins in the start year (else in the base year)
     draws_path = True
     unit_override: str | None = None  # the unit the target is stated in, when not the indicator's
+    explains_final = False  # the worked example shows its arithmetic once the status is final too
 
     # ---- reading
     def expected_at(self, year: int, target: Target, plan: Plan, baseline: float | None) -> float | None:
@@ -106,8 +107,6 @@ class Kind:
     def figure_text(self, year: int, value: float, unit: str, plan: Plan) -> str:
         """A fictional figure of the worked examples in words."""
         return f"{year}年{q(value, unit)}"
-
-    explains_final = False  # the worked example shows its arithmetic once the status is final too
 
     def example_math(self, r, figures: list[dict], targets: list[Target], plan: Plan, higher: bool) -> str:
         """The worked example's arithmetic while the status is a pace (not final); "" where there is none."""
