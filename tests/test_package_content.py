@@ -109,7 +109,7 @@ EVERY_YEAR = (2021, 2022, 2023)
 # id: (task_id, unit, target_kind, {year: value})
 TASK_INDICATORS = {
     "chemical-enterprise-reduction": ("action-1-2", "%", "reduction", {2021: 15, 2022: 25}),
-    "standard-land-share": ("action-1-4", "%", "share", {2023: 100}),
+    "standard-land-share": ("action-1-4", "%", "annual", dict.fromkeys(EVERY_YEAR, 100)),
     "micro-enterprise-parks": ("action-1-5", "个", "cumulative", {2023: 2}),
     "major-sci-tech-achievements": ("action-2-1", "项", "cumulative", {2023: 6}),
     "chain-innovation-projects-proposed": ("action-2-1", "个", "annual", dict.fromkeys(EVERY_YEAR, 10)),
@@ -131,9 +131,9 @@ TASK_INDICATORS = {
     "chain-leader-enterprises": ("action-2-5", "家", "level", {2023: 15}),
     "industry-chain-communities": ("action-2-5", "个", "cumulative", {2023: 5}),
     "future-and-smart-factories": ("action-2-5", "家", "cumulative", {2023: 30}),
-    "manufacturing-share-of-key-projects": ("action-3-1", "%", "share", dict.fromkeys(EVERY_YEAR, 33.33)),
-    "project-landing-rate": ("action-3-1", "%", "share", dict.fromkeys(EVERY_YEAR, 50)),
-    "landed-project-investment-completion": ("action-3-1", "%", "share", dict.fromkeys(EVERY_YEAR, 10)),
+    "manufacturing-share-of-key-projects": ("action-3-1", "%", "annual", dict.fromkeys(EVERY_YEAR, 33.3333333333)),
+    "project-landing-rate": ("action-3-1", "%", "annual", dict.fromkeys(EVERY_YEAR, 50)),
+    "landed-project-investment-completion": ("action-3-1", "%", "annual", dict.fromkeys(EVERY_YEAR, 10)),
     "strategic-cooperation-projects": ("action-3-1", "个", "annual", dict.fromkeys(EVERY_YEAR, 8)),
     "foreign-investment": ("action-3-2", "万美元", "level", {2021: 6000, 2023: 7000}),
     "projects-over-100-million": ("action-3-3", "个", "annual", dict.fromkeys(EVERY_YEAR, 100)),
@@ -155,8 +155,8 @@ TASK_INDICATORS = {
     "zhejiang-made-fine-products": ("action-4-3", "项", "annual", dict.fromkeys(EVERY_YEAR, 10)),
     "national-service-manufacturing-platforms": ("action-4-3", "家", "annual", dict.fromkeys(EVERY_YEAR, 1)),
     "provincial-service-manufacturing-demonstrations": ("action-4-3", "家", "annual", dict.fromkeys(EVERY_YEAR, 1)),
-    "industrial-land-share-of-supply": ("policy-2", "%", "share", dict.fromkeys(EVERY_YEAR, 50)),
-    "land-revenue-for-upgrading": ("policy-2", "%", "share", {2023: 0.5}),
+    "industrial-land-share-of-supply": ("policy-2", "%", "annual", dict.fromkeys(EVERY_YEAR, 50)),
+    "land-revenue-for-upgrading": ("policy-2", "%", "annual", dict.fromkeys(EVERY_YEAR, 0.5)),
 }
 
 # (indicator_id, period): value
@@ -331,7 +331,7 @@ def test_hedged_targets_say_so(package):
 def test_every_indicator_has_a_target(package):
     with_targets = {row["indicator_id"] for row in package.rows("targets")}
     assert with_targets == {row["id"] for row in package.rows("indicators")}
-    assert len(package.rows("targets")) == 106
+    assert len(package.rows("targets")) == 110
 
 
 def test_observations_are_only_the_five_published_figures(package):
@@ -371,3 +371,96 @@ def test_areas(package):
         ("zhizao-xincheng", "智造新城", "platform"),
         ("zhihui-xincheng", "智慧新城", "platform"),
     ]
+
+
+# Targets whose plan words carry no 以上, 不低于 or 突破 (the milestone aside), with the words as the plan writes them.
+WITHOUT_YISHANG = {
+    "tax-per-mu": "达到22万元", "value-added-per-mu": "达到120万元", "labour-productivity": "达到33万元/人",
+    "inefficient-enterprises-upgraded": "1200家", "inefficient-land-freed": "1.5万亩", "energy-freed": "40万吨标准煤",
+    "standard-land-share": "实现100%", "micro-enterprise-parks": "2个", "major-sci-tech-achievements": "实现6项",
+    "chain-innovation-projects-proposed": "谋划推荐10个", "chain-innovation-projects-implemented": "实施5个",
+    "first-of-kind-products": "共10项", "national-enterprise-technology-centres": "2家",
+    "little-giant-enterprises": "10家", "hidden-champion-enterprises": "6家", "high-growth-enterprises": "100家",
+    "chain-leader-enterprises": "15家", "industry-chain-communities": "5个", "listing-pipeline-enterprises": "100家",
+    "listed-companies": "20家", "listed-companies-market-value": "2000亿元",
+    "national-service-manufacturing-platforms": "1家", "provincial-service-manufacturing-demonstrations": "1家",
+}
+NO_YISHANG_NOTE = "未写“以上”；达到或超过目标值都算达到。"
+
+
+def test_every_target_without_yishang_says_so_the_same_way(package, plan_text):
+    for indicator_id, words in WITHOUT_YISHANG.items():
+        assert words in package.index("indicators")[indicator_id]["clause"] and words in plan_text, indicator_id
+        for row in _targets(package, indicator_id).values():
+            assert f"原文“{words}”，{NO_YISHANG_NOTE}" in row["note"], indicator_id
+    for row in _targets(package, "chemical-enterprise-reduction").values():
+        assert "原文" + NO_YISHANG_NOTE in row["note"]
+    noted = {r["indicator_id"] for r in package.rows("targets") if NO_YISHANG_NOTE in (r["note"] or "")}
+    assert noted == set(WITHOUT_YISHANG) | {"chemical-enterprise-reduction"}
+
+
+def test_every_year_thresholds_and_standing_rules_are_read_year_by_year(package):
+    indicators = package.index("indicators")
+    for indicator_id in ["manufacturing-share-of-key-projects", "project-landing-rate", "landed-project-investment-completion",
+                         "industrial-land-share-of-supply", "standard-land-share", "land-revenue-for-upgrading"]:
+        assert indicators[indicator_id]["target_kind"] == "annual", indicator_id
+        assert sorted(_targets(package, indicator_id)) == [2021, 2022, 2023], indicator_id
+        assert "不能补回" in indicators[indicator_id]["note"], indicator_id
+    assert not [row["id"] for row in package.rows("indicators") if row["target_kind"] == "share"]
+
+
+def test_one_third_is_stored_with_ten_decimals_and_the_plan_words(package):
+    for row in _targets(package, "manufacturing-share-of-key-projects").values():
+        assert row["value"] == 33.3333333333
+        assert "不低于三分之一" in row["note"] and "33.33%不算达到" in row["note"]
+
+
+def test_reduction_names_say_what_the_number_is(package):
+    indicators = package.index("indicators")
+    assert indicators["energy-intensity-reduction"]["name"] == "单位工业增加值能耗累计下降"
+    assert indicators["chemical-enterprise-reduction"]["name"] == "化工行业企业数量累计减少"
+    for row in package.rows("indicators"):
+        if row["target_kind"] == "reduction":
+            assert row["name"].endswith(("累计下降", "累计减少")), row["id"]
+
+
+def test_single_year_amounts_say_why_they_are_levels(package):
+    indicators = package.index("indicators")
+    for indicator_id in ["foreign-investment", "technology-transaction-volume"]:
+        assert indicators[indicator_id]["target_kind"] == "level"
+        assert "单年额" in indicators[indicator_id]["note"] and "按“到期水平”读" in indicators[indicator_id]["note"]
+
+
+def test_county_coverage_note_says_why_market_coverage_is_no_indicator(package):
+    note = package.index("indicators")["key-research-institutes-county-coverage"]["note"]
+    assert "市场主体全覆盖" in note and "不列为指标" in note
+
+
+def test_renamed_units_keep_the_plan_names_and_give_the_later_ones(package):
+    units = package.index("units")
+    assert (units["pboc"]["name"], units["pboc"]["full_name"]) == ("市人行", "中国人民银行衢州市中心支行")
+    assert (units["pboc"]["current_name"], units["pboc"]["renamed_on"]) == ("中国人民银行衢州市分行", "2024")
+    assert (units["cbirc"]["name"], units["cbirc"]["full_name"]) == ("市银保监局", "中国银行保险监督管理委员会衢州监管分局")
+    assert (units["cbirc"]["current_name"], units["cbirc"]["renamed_on"]) == ("国家金融监督管理总局衢州监管分局", None)
+    renamed = {u["id"] for u in package.rows("units") if u["current_name"]}
+    assert renamed == {"pboc", "cbirc"}
+    assert all(u["full_name_source"] is None for u in package.rows("units"))  # none confirmed yet: left empty
+
+
+def test_every_indicator_says_where_its_figure_will_come_from(package):
+    rows = package.rows("figure_sources")
+    assert [r["indicator_id"] for r in rows] == [r["id"] for r in sorted(package.rows("indicators"), key=lambda r: r["order"])]
+    assert {r["basis"] for r in rows} == {"judgement"}
+    sources = package.index("figure_sources", key="indicator_id")
+    assert (sources["energy-intensity-reduction"]["publisher"], sources["energy-intensity-reduction"]["frequency"]) == ("市统计局", "每年")
+    assert sources["national-high-tech-enterprises"]["publisher"] == "省科技厅"
+    assert sources["single-champion-enterprises"]["publisher"] == "工业和信息化部"
+
+
+def test_headline_indicators_without_a_task_have_related_tasks(package):
+    rows = package.rows("related_tasks")
+    unowned = {i for i in HEADLINE if package.index("indicators")[i]["task_id"] is None}
+    assert {r["indicator_id"] for r in rows} == unowned
+    assert len(unowned) == 11 and len(rows) == 32
+    assert all(r["reason"].startswith("本站归纳：") and r["reason"].endswith("方案未写明") for r in rows)
+    assert {r["task_id"] for r in rows if r["indicator_id"] == "inefficient-enterprises-upgraded"} == {"action-1-1", "action-1-2"}

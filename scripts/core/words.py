@@ -87,3 +87,16 @@ def number(value, digits: int = 2) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+# Percentages the plan states as fractions (不低于三分之一); a target stored with 10 decimals reads as the fraction.
+PLAN_FRACTIONS = {(1, 3): "三分之一", (2, 3): "三分之二"}
+
+
+def amount(value, unit: str) -> str:
+    """A target amount with its unit; a percentage that is one of the plan's fractions reads as the fraction."""
+    if unit == "%" and isinstance(value, (int, float)):
+        for (top, bottom), words in PLAN_FRACTIONS.items():
+            if abs(value - 100 * top / bottom) < 1e-6:
+                return f"{words}（约{number(value)}%）"
+    return f"{number(value)}{unit}"

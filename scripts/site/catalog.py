@@ -10,7 +10,6 @@ from scripts.core.package import CITY_AREA, Package
 from scripts.core.periods import parse_period
 
 
-
 @dataclass
 class Ranking:
     indicator_id: str
@@ -33,6 +32,8 @@ class Catalog:
     observations_in_area: dict = field(default_factory=lambda: defaultdict(list))
     reports_of_task: dict = field(default_factory=lambda: defaultdict(list))
     reports_of_unit: dict = field(default_factory=lambda: defaultdict(list))
+    figure_source_of: dict = field(default_factory=dict)  # indicator id -> figure_sources row
+    related_tasks_of: dict = field(default_factory=lambda: defaultdict(list))  # indicator id -> [(task row, reason)]
 
     @property
     def as_of(self) -> datetime.date:
@@ -119,4 +120,9 @@ def build_catalog(package: Package) -> Catalog:
     for report in sorted(package.rows("task_reports"), key=lambda r: (parse_period(r["period"]).end, r["unit_id"])):
         catalog.reports_of_task[report["task_id"]].append(report)
         catalog.reports_of_unit[report["unit_id"]].append(report)
+    catalog.figure_source_of = {row["indicator_id"]: row for row in package.rows("figure_sources")}
+    for row in package.rows("related_tasks"):
+        catalog.related_tasks_of[row["indicator_id"]].append((catalog.tasks[row["task_id"]], row["reason"]))
+    for pairs in catalog.related_tasks_of.values():
+        pairs.sort(key=lambda pair: pair[0]["order"])
     return catalog

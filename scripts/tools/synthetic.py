@@ -300,6 +300,7 @@ def make_tables(descriptor: dict, scale: int, seed: int) -> dict[str, list[dict]
     return {
         "areas": areas, "units": units, "tasks": tasks, "task_units": task_units, "indicators": indicators,
         "targets": targets, "observations": observations, "task_reports": task_reports,
+        "figure_sources": [], "related_tasks": [],
     }
 
 
@@ -327,7 +328,9 @@ def make_units(areas: list[dict], scale: int) -> list[dict]:
         else:
             rows.append({"id": f"gov-{area['id']}", "name": f"{area['name']}政府",
                          "full_name": f"{area['name']}人民政府（虚构）", "kind": "county_government", "area_id": area["id"]})
-    return [dict(row, order=i) for i, row in enumerate(rows, start=1)]
+    # No fictional unit was renamed and no full name is sourced: the provenance columns stay empty.
+    provenance = {"full_name_source": None, "current_name": None, "renamed_on": None}
+    return [dict(row, order=i, **provenance) for i, row in enumerate(rows, start=1)]
 
 
 def make_tasks(rng: random.Random, units: list[dict], scale: int) -> tuple[list[dict], list[dict]]:

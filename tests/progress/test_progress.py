@@ -78,7 +78,7 @@ def test_level_pace_and_boundaries(value_2022, status, ratio):
 
 def test_level_note_states_the_numbers():
     r = assess("level", LEVEL, {"2020": 100, "2022": 112}, unit="万元")
-    assert r.note == "2022年为112万元，按进度应达120万元（2020年基期100万元，2023年目标不低于130万元）。"
+    assert r.note == "2022年为112万元，按进度应达120万元（2020年基期100万元，目标是2023年不低于130万元）。"
 
 
 def test_level_final_year_decides():
@@ -86,7 +86,7 @@ def test_level_final_year_decides():
     missed = assess("level", LEVEL, {"2020": 100, "2022": 125, "2023": 129})
     assert missed.status == "not_achieved"
     assert missed.gap == pytest.approx(1)  # 130 - 129
-    assert missed.note == "2023年为129家，2023年目标不低于130家，未达到。"
+    assert missed.note == "2023年为129家，目标是2023年不低于130家，未达到。"
 
 
 def test_level_reached_before_the_final_year_is_achieved():
@@ -114,7 +114,7 @@ def test_level_without_baseline_is_no_data_until_the_target_is_met():
     assert r.status == "no_data"
     assert r.pace_ratio is None and r.baseline_value is None
     assert (r.latest_period, r.latest_value) == ("2022", 15)
-    assert r.note == "缺少2020年基期数字，无法计算进度；2022年为15家，2023年目标不低于21家。"
+    assert r.note == "缺少2020年基期数字，无法计算进度；2022年为15家，目标是2023年不低于21家。"
     # comparing a figure with its target needs no baseline
     assert assess("level", [(2023, ">=", 21)], {"2023": 22}).status == "achieved"
     assert assess("level", [(2023, ">=", 21)], {"2023": 20}).status == "not_achieved"
@@ -143,7 +143,7 @@ def test_cumulative_sum_of_yearly_additions():
     assert (r.measure, r.expected_by_now, r.gap) == (200, 800, 1000)
     assert (r.latest_period, r.latest_value) == ("2022", 80)
     assert r.achieved_share == pytest.approx(200 / 1200)
-    assert r.note == "截至2022年累计200家，按进度应达800家（2023年目标不低于1200家）。"
+    assert r.note == "截至2022年累计200家，按进度应达800家（目标是2021—2023年累计不低于1200家）。"
 
 
 @pytest.mark.parametrize(
@@ -164,7 +164,7 @@ def test_cumulative_final_year_and_early():
     assert assess("cumulative", target, {"2021": 400, "2022": 400, "2023": 300}).status == "not_achieved"  # 1100
     early = assess("cumulative", target, {"2021": 700, "2022": 600})  # 1300 >= 1200 a year early
     assert early.status == "achieved"
-    assert early.note == "2021—2022年累计1300家，2023年目标不低于1200家，已提前达到。"
+    assert early.note == "2021—2022年累计1300家，目标是2021—2023年累计不低于1200家，已提前达到。"
 
 
 def test_cumulative_missing_year_breaks_the_chain():
@@ -172,7 +172,7 @@ def test_cumulative_missing_year_breaks_the_chain():
     r = assess("cumulative", [(2023, ">=", 1200)], {"2021": 300, "2023": 500})
     assert (r.status, r.pace_ratio, r.measure) == ("behind", 0.75, 300)
     assert (r.counted_years, r.uncounted_years) == ([2021], [2023])
-    assert r.note == "截至2021年累计300家，按进度应达400家（2023年目标不低于1200家）；2023年的数字因缺少2022年全年数字未计入进度。"
+    assert r.note == "截至2021年累计300家，按进度应达400家（目标是2021—2023年累计不低于1200家）；2023年的数字因缺少2022年全年数字未计入进度。"
 
 
 def test_cumulative_without_the_start_year_is_no_data():
@@ -192,18 +192,18 @@ def test_annual_years_met_over_years_with_data():
     r = assess("annual", ANNUAL, {"2021": 520, "2022": 480}, unit="台")  # 1 of 2 = 0.5
     assert (r.status, r.pace_ratio) == ("off_track", 0.5)
     assert (r.target_year, r.target_value, r.gap) == (2022, 500, 20)
-    assert r.note == "2021—2022年有全年数字的2年中1年达到当年目标（每年目标不低于500台）。"
+    assert r.note == "2021—2022年有全年数字的2年中1年达到当年目标，2022年未达到，不能由以后的年份补回（目标是2021—2023年每年不低于500台）。"
 
 
 def test_annual_final_year_needs_every_year():
     assert assess("annual", ANNUAL, {"2021": 520, "2022": 510, "2023": 505}).status == "achieved"
     missed = assess("annual", ANNUAL, {"2021": 520, "2022": 480, "2023": 505}, unit="台")
     assert missed.status == "not_achieved"
-    assert missed.note == "2021—2023年中，2022年未达到当年目标（每年目标不低于500台）。"
+    assert missed.note == "2021—2023年中，2022年未达到当年目标（目标是2021—2023年每年不低于500台）。"
     # every year that has a figure is met, but 2022 has none: not achieved
     gap = assess("annual", ANNUAL, {"2021": 520, "2023": 505}, unit="台")
     assert gap.status == "not_achieved"
-    assert gap.note == "2021—2023年中，2022年缺少全年数字（每年目标不低于500台）。"
+    assert gap.note == "2021—2023年中，2022年缺少全年数字（目标是2021—2023年每年不低于500台）。"
 
 
 # ---- average growth ------------------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_average_growth_compounds_yearly_rates():
     # achieved share 0.296 / (1.15^3 - 1 = 0.520875) = 0.568274; expected share 0.3225 / 0.520875 = 0.619151
     assert r.achieved_share == pytest.approx(0.568274, abs=1e-6)
     assert r.expected_share == pytest.approx(0.619151, abs=1e-6)
-    assert r.note == "2021—2022年年均增长13.84%，2021—2023年目标年均增长不低于15%（累计增长29.6%，按进度应累计增长32.25%）。"
+    assert r.note == "2021—2022年年均增长13.84%，目标是2021—2023年年均增长不低于15%（累计增长29.6%，按进度应累计增长32.25%）。"
 
 
 def test_average_growth_final_year_and_early():
@@ -254,7 +254,7 @@ def test_reduction_compounds_yearly_decreases():
     assert r.measure == pytest.approx(4.45)
     assert r.expected_by_now == pytest.approx(7.0594, abs=1e-4)
     assert r.gap == pytest.approx(10.4 - 4.45)
-    assert r.note == "截至2022年比2020年累计下降4.45%，按进度应累计下降7.06%（2023年目标比2020年累计下降不低于10.4%）。"
+    assert r.note == "截至2022年比2020年累计下降4.45%，按进度应累计下降7.06%（目标是到2023年比2020年累计下降不低于10.4%）。"
 
 
 @pytest.mark.parametrize(
@@ -399,7 +399,7 @@ def test_progress_csv(tmp_path):
         "indicator_id", "status", "status_label", "pace_ratio", "latest_period", "latest_value", "measure",
         "expected_by_now", "target_year", "target_value", "gap", "note"]
     assert rows[1] == ["a", "off_track", "严重滞后", "0.25", "2022", "80", "200", "800", "2023", "1200", "1000",
-                       "截至2022年累计200家，按进度应达800家（2023年目标不低于1200家）。"]
+                       "截至2022年累计200家，按进度应达800家（目标是2021—2023年累计不低于1200家）。"]
     assert rows[2][:4] == ["b", "no_data", "暂无数据", ""]
 
 
@@ -416,7 +416,7 @@ def test_worked_examples_cover_every_kind_and_status():
         assert e["kind_label"] and e["explanation"].endswith("。") and e["status_label"] == STATUS_LABELS[e["status"]]
     by_id = {e["id"]: e for e in examples}
     # the cumulative example is the issue's own: 120 + 80 = 200 against 1200 * 2/3 = 800
-    assert by_id["example-cumulative"]["note"] == "截至2022年累计200家，按进度应达800家（2023年目标不低于1200家）。"
+    assert by_id["example-cumulative"]["note"] == "截至2022年累计200家，按进度应达800家（目标是2021—2023年累计不低于1200家）。"
     assert "R = 200 ÷ 800 = 0.25" in by_id["example-cumulative"]["explanation"]
 
 

@@ -133,8 +133,9 @@ def test_downloads_hold_the_package_and_progress(shipped_site):
     with zipfile.ZipFile(data / "quzhou-manufacturing-plan-2021-2023.zip") as bundle:
         names = sorted(bundle.namelist())
     assert names == [
-        "data/areas.csv", "data/indicators.csv", "data/observations.csv", "data/targets.csv",
-        "data/task_reports.csv", "data/task_units.csv", "data/tasks.csv", "data/units.csv", "datapackage.json",
+        "data/areas.csv", "data/figure_sources.csv", "data/indicators.csv", "data/observations.csv",
+        "data/related_tasks.csv", "data/targets.csv", "data/task_reports.csv", "data/task_units.csv", "data/tasks.csv",
+        "data/units.csv", "datapackage.json",
     ]
     with open(data / "progress.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -1,0 +1,60 @@
+"""progress.csv: its columns (documented on the download page), the file itself, and status counts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from scripts.core import files
+from scripts.core.words import STATUS_LABELS, number, pace_rule
+from scripts.progress.targets import RATIO_DIGITS
+
+# The columns of progress.csv: (name, Chinese title, description); the download page prints them.
+PROGRESS_FIELDS = [
+    ("indicator_id", "指标编号", "指标表中的指标编号。"),
+    ("status", "状态代码", "achieved 已达成；on_track 符合进度；behind 进度滞后；off_track 严重滞后；not_achieved 未达成；no_data 暂无数据。"),
+    ("status_label", "状态", "状态的中文名称。"),
+    ("pace_ratio", "进度比", "已完成目标的比例 ÷ 按进度此时应完成的比例（保留6位小数）；" + pace_rule() + "。已到最终目标年份的指标，状态按当年数字是否达标判定。无法计算时为空。"),
+    ("latest_period", "最新全年", "计算所用的最新全年数字所属年份；暂无数据的指标为最新的全市全年数字（如有）。"),
+    ("latest_value", "最新全年数字", "该年的全市数字，单位见指标表；累计类为当年新增数，年均增长和下降类为当年增长率或下降率（%）。"),
+    ("measure", "对照目标的数值", "与目标比较的数值：累计类为起始年以来的累计数，年均增长类为至今的年均增长率（%），下降类为比基期累计下降的百分数，其余为最新全年数字。"),
+    ("expected_by_now", "按进度应达", "按方案进度，到最新全年时应达到的数值，单位同“对照目标的数值”。"),
+    ("target_year", "目标年份", "用来判断的目标年份：最新全年之后最近的目标年份；已到最终目标年份的，为最终目标年份。"),
+    ("target_value", "目标值", "该年份的目标值，单位见指标表。"),
+    ("gap", "差距", "距目标还差多少，单位同“对照目标的数值”：正数为尚差，负数为已超出。"),
+    ("note", "说明", "用一句话说明状态是怎样得出的。"),
+]
+
+
+def count_statuses(statuses) -> dict[str, int]:
+    """How many of each status, every status listed (zero included), in STATUS_LABELS order.
+
+    Accepts status codes or objects with a `.status` (such as IndicatorProgress).
+    """
+    counts = dict.fromkeys(STATUS_LABELS, 0)
+    for item in statuses:
+        code = getattr(item, "status", item)
+        if code not in counts:
+            raise ValueError(f"unknown status: {code!r}")
+        counts[code] += 1
+    return counts
+
+
+def write_progress_csv(results: dict, path: Path | str) -> Path:
+    """Write progress.csv (UTF-8 with BOM, so that Excel opens the Chinese text correctly)."""
+    names = [name for name, _, _ in PROGRESS_FIELDS]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    for result in results.values():
+        writer.writerow([_cell(getattr(result, name)) for name in names])
+    return files.write_text(path, out.getvalue(), encoding="utf-8-sig")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return number(value, RATIO_DIGITS)
+    return str(value)
