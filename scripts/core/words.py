@@ -24,7 +24,7 @@ def status_meanings() -> dict[str, str]:
     """What each status means, in one sentence, with the thresholds above."""
     return {
         "achieved": "最终目标年份的目标已经达到。",
-        "not_achieved": "最终目标年份的全年数字已经公布，目标没有达到。",
+        "not_achieved": "目标已经不能达到：最终目标年份的全年数字已公布而未达到，或“每年”都要达到的目标有一年没有达到。",
         "on_track": f"尚未到最终目标年份，进度比不低于 {number(ON_TRACK_FROM)}。",
         "behind": f"进度比在 {number(BEHIND_FROM)}（含）到 {number(ON_TRACK_FROM)} 之间。",
         "off_track": f"进度比低于 {number(BEHIND_FROM)}（含负数，即朝相反方向变化）。",

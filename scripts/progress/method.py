@@ -169,6 +169,8 @@ def _judge(kind, series: Series, final: Target) -> tuple[str, Target, Reading]:
     reading = kind.read(series, target)
     if decided:
         return ("achieved" if reading.met else "not_achieved"), target, reading
+    if kind.lost(series):
+        return "not_achieved", target, reading
     if kind.can_finish_early(series.higher):
         early = kind.read(series, final)
         if kind.covers(early):

@@ -31,12 +31,12 @@ URL = "https://example.org/demo"
 
 STATUSES = ("achieved", "not_achieved", "on_track", "behind", "off_track", "no_data")
 # The statuses each kind is designed to reach, in the order indicators of that kind cycle through them.
-# Annual and milestone targets have no unambiguous "behind" (and milestones no pace at all), so those
-# series are not designed.
+# Milestones have no pace at all; an every-year threshold is settled (not achieved) by its first missed year,
+# so it is either met every year so far (on track) or lost: neither has a "behind" or an "off track".
 DESIGNS = {
     "level": STATUSES,
     "cumulative": STATUSES,
-    "annual": ("achieved", "not_achieved", "on_track", "off_track", "no_data"),
+    "annual": ("achieved", "not_achieved", "on_track", "no_data"),
     "average_growth": STATUSES,
     "reduction": STATUSES,
     "share": STATUSES,
@@ -474,9 +474,7 @@ def _annual(rng, years, slot, low, high, last):
     for year, target in targets:
         if year > last:
             break
-        if slot.status == "off_track":
-            ratio = rng.uniform(0.3, 0.5)
-        elif slot.status == "not_achieved" and year == years.end:
+        if slot.status == "not_achieved" and year == min(last, years.end):
             ratio = rng.uniform(0.7, 0.9)
         else:
             ratio = rng.uniform(1.03, 1.2)

@@ -36,12 +36,11 @@ def test_project_landing_rate_missed_in_2022_is_not_achieved(shipped):
     assert r.note == "2021—2023年中，2022年未达到当年目标（目标是2021—2023年每年不低于50%）。"
 
 
-def test_industrial_land_share_missed_in_2021_is_behind_and_says_it_cannot_be_made_up(shipped):
-    # 每年…不低于50%: 40 < 50, 55 ≥ 50; 2023 not in yet -> 1 of 2 years met, R = 0.5 -> 严重滞后, never 已达成
+def test_industrial_land_share_missed_in_2021_is_not_achieved_before_2023_is_in(shipped):
+    # 每年…不低于50%: 40 < 50 in 2021 is missed for good -> 未达成 before 2023 is in (R = 1 of 2 years = 0.5)
     r = with_figures(shipped, "industrial-land-share-of-supply", {"2021": 40, "2022": 55})
-    assert (r.status, r.status_label, r.pace_ratio) == ("off_track", "严重滞后", 0.5)
-    assert r.note == ("2021—2022年有全年数字的2年中1年达到当年目标，2021年未达到，不能由以后的年份补回"
-                      "（目标是2021—2023年每年不低于50%）。")
+    assert (r.status, r.status_label, r.pace_ratio) == ("not_achieved", "未达成", 0.5)
+    assert r.note == "2021—2022年中，2021年未达到当年目标（目标是2021—2023年每年不低于50%）。"
 
 
 def test_one_third_is_not_met_by_33_33(shipped):
@@ -74,7 +73,7 @@ def test_standard_land_broken_in_2022_is_not_achieved(shipped):
 def test_land_revenue_rule_is_judged_every_year(shipped):
     # 提取土地出让收入的0.5%以上: 0.6, 0.4 -> 2022 missed, 2023 not in -> 1 of 2, R = 0.5
     r = with_figures(shipped, "land-revenue-for-upgrading", {"2021": 0.6, "2022": 0.4})
-    assert (r.status, r.pace_ratio) == ("off_track", 0.5)
+    assert (r.status, r.pace_ratio) == ("not_achieved", 0.5)
 
 
 @pytest.mark.parametrize("value, expected", [(33.33, False), (33.3333, False), (33.333333, True), (33.34, True)])
@@ -114,7 +113,7 @@ def test_worked_examples_show_the_every_year_and_exact_threshold_readings():
     from scripts.progress.method import worked_examples
 
     by_id = {e["id"]: e for e in worked_examples({"base_year": 2020, "start_year": 2021, "end_year": 2023})}
-    assert (by_id["example-every-year-missed-first"]["status"], by_id["example-every-year-missed-first"]["pace_ratio"]) == ("off_track", 0.5)
+    assert (by_id["example-every-year-missed-first"]["status"], by_id["example-every-year-missed-first"]["pace_ratio"]) == ("not_achieved", 0.5)
     assert by_id["example-standing-rule"]["status"] == "not_achieved"
     third = by_id["example-one-third"]
     assert third["targets_text"] == "2021—2023年每年不低于三分之一（约33.33%）"

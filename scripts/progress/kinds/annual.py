@@ -23,6 +23,10 @@ class Annual(Kind):
         v = s.values[s.now]
         return Reading(v, target.value, share, 1.0, share, gap(s, target, v), all_met)
 
+    def lost(self, s):
+        # Every year must hold: one missed year settles the target, however good the later years are.
+        return len(self.hits(s)) < len(s.values)
+
     def can_finish_early(self, higher):
         return False  # every year's figure has to be in
 

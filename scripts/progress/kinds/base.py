@@ -86,6 +86,10 @@ class Kind:
     def can_finish_early(self, higher: bool) -> bool:
         return not (self.chained and not higher)
 
+    def lost(self, series: Series) -> bool:
+        """Whether the final target can no longer be met, whatever the years still to come bring."""
+        return False
+
     def covers(self, reading: Reading) -> bool:
         """Whether a reading against the final target already meets it."""
         return reading.met
