@@ -162,6 +162,7 @@ TASK_INDICATORS = {
 # (indicator_id, period): value
 OBSERVATIONS = {
     ("manufacturing-investment-growth", "2022-Q1"): 46.8,
+    ("manufacturing-investment-growth", "2022-01..08"): 50.9,
     ("manufacturing-investment-growth", "2023-01..02"): 50.2,
     ("manufacturing-investment-growth", "2023-H1"): 41.5,
     ("national-high-tech-enterprises", "2023-01..10"): 192,
@@ -334,10 +335,10 @@ def test_every_indicator_has_a_target(package):
     assert len(package.rows("targets")) == 110
 
 
-def test_observations_are_only_the_five_published_figures(package):
+def test_observations_are_only_the_six_published_figures(package):
     rows = package.rows("observations")
     assert {(r["indicator_id"], r["period"]): r["value"] for r in rows} == OBSERVATIONS
-    assert len(rows) == 5
+    assert len(rows) == 6
     for row in rows:
         assert row["area_id"] == "quzhou"
         assert row["status"] == "provisional"
@@ -349,6 +350,7 @@ def test_observations_are_only_the_five_published_figures(package):
 def test_observation_dates_are_never_guessed(package):
     published = {(r["indicator_id"], r["period"]): r["published"] for r in package.rows("observations")}
     assert published[("manufacturing-investment-growth", "2022-Q1")] is None
+    assert str(published[("manufacturing-investment-growth", "2022-01..08")]) == "2022-10-25"
     assert str(published[("manufacturing-investment-growth", "2023-01..02")]) == "2023-03-24"
     assert str(published[("manufacturing-investment-growth", "2023-H1")]) == "2023-07-25"
     assert str(published[("national-high-tech-enterprises", "2023-01..10")]) == "2023-11-14"

@@ -44,9 +44,12 @@ digital,quzhou,2022,150,final,统计公报,https://example.org/2022,2023-03-01,
 
 
 def write_fictional_package(destination: Path) -> Path:
+    """The shipped schema at a version of its own (3.0.0), so the expectations do not follow the shipped data."""
     (destination / "data").mkdir(parents=True)
-    shutil.copy(SHIPPED, destination / "datapackage.json")
-    for resource in json.loads(SHIPPED.read_text(encoding="utf-8"))["resources"]:
+    descriptor = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    descriptor["version"] = "3.0.0"
+    (destination / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    for resource in descriptor["resources"]:
         path = destination / resource["path"]
         header = ",".join(f["name"] for f in resource["schema"]["fields"]) + "\n"
         path.write_text(FICTIONAL.get(path.name, header), encoding="utf-8")
@@ -104,7 +107,7 @@ def test_rows_added_removed_and_changed_by_primary_key(old_descriptor, new_descr
     ]
     assert not observations.schema_changed
     assert [r.name for r in diff.resources if r.has_changes] == ["observations"]
-    assert (diff.version_before, diff.version_after) == ("1.0.0", "1.0.0")
+    assert (diff.version_before, diff.version_after) == ("3.0.0", "3.0.0")
 
 
 def test_markdown_names_columns_in_chinese(old_descriptor, new_descriptor):
@@ -112,7 +115,7 @@ def test_markdown_names_columns_in_chinese(old_descriptor, new_descriptor):
 
     assert markdown.startswith("## 数据变化（与 `origin/main` 相比）\n")
     assert "新增 1 行，删除 1 行，修改 1 行。" in markdown
-    assert "数据包版本：1.0.0（未变）。" in markdown
+    assert "数据包版本：3.0.0（未变）。" in markdown
     assert "| 进展数字（observations） | 1 | 1 | 1 |  |" in markdown
     assert "| 指标编号 / 区域编号 / 时期 / 数据状态 | 列 | 原值 | 新值 |" in markdown
     assert "| output / quzhou / 2022 / final | 数值 | 900 | 950 |" in markdown
@@ -131,7 +134,7 @@ def test_unchanged_package_is_one_line(old_descriptor, tmp_path):
 def test_version_and_schema_changes_are_noted(old_descriptor, tmp_path):
     changed = copy_package(old_descriptor, tmp_path / "changed")
     descriptor = json.loads(changed.read_text(encoding="utf-8"))
-    descriptor["version"] = "1.1.0"
+    descriptor["version"] = "3.1.0"
     areas = next(r for r in descriptor["resources"] if r["name"] == "areas")
     areas["schema"]["fields"].append({"name": "population", "type": "integer", "title": "常住人口"})
     areas["schema"]["fields"] = [f for f in areas["schema"]["fields"] if f["name"] != "kind"]
@@ -142,7 +145,7 @@ def test_version_and_schema_changes_are_noted(old_descriptor, tmp_path):
 
     areas_diff = resource(diff, "areas")
     assert (areas_diff.fields_added, areas_diff.fields_removed, areas_diff.changed) == (["population"], ["kind"], [])
-    assert "数据包版本：1.0.0 → 1.1.0。" in markdown
+    assert "数据包版本：3.0.0 → 3.1.0。" in markdown
     assert "| 区域（areas） | 0 | 0 | 0 | 有变化 |" in markdown
     assert "表结构有变化：新增列 常住人口（population）；删除列 区域类型（kind）。" in markdown
 
