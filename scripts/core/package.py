@@ -48,15 +48,6 @@ class Package:
     def fields(self, name: str) -> list[dict]:
         return self.resource(name)["schema"]["fields"]
 
-    def field_title(self, resource: str, column: str) -> str:
-        for f in self.fields(resource):
-            if f["name"] == column:
-                return f.get("title", column)
-        return column
-
-    def csv_path(self, name: str) -> Path:
-        return self.dir / self.resource(name)["path"]
-
     def rows(self, name: str) -> list[dict]:
         return self.tables.get(name, [])
 

@@ -26,10 +26,6 @@ class Problem:
     message: str
     fix: str
 
-    @property
-    def cell(self) -> tuple:
-        return (self.file, self.row, self.column)
-
     def line(self) -> str:
         parts = [self.file]
         if self.row is not None:
