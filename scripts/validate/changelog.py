@@ -36,16 +36,17 @@ def check_changelog(package_dir: Path) -> list[Problem]:
 
 
 def check_line(line: str, number: int) -> list[Problem]:
+    """At most one problem of each kind for a line, showing the first offending text."""
     found = []
     controls = _CONTROL.findall(line)
     if controls:
         names = "、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in controls))
         found.append(problem("changelog-control", CHANGELOG, row=number, names=names))
-    found += [problem("changelog-html", CHANGELOG, row=number, value=m.group()) for m in _HTML.finditer(line)]
-    found += [problem("changelog-attributes", CHANGELOG, row=number, value=m.group()) for m in _ATTRIBUTES.finditer(line)]
-    found += [
-        problem("changelog-link", CHANGELOG, row=number, value=m.group(1).removesuffix(")"))
-        for m in _LINK.finditer(line)
-        if not _HTTP.match(m.group(1))
-    ]
+    for code, pattern in (("changelog-html", _HTML), ("changelog-attributes", _ATTRIBUTES)):
+        match = pattern.search(line)
+        if match:
+            found.append(problem(code, CHANGELOG, row=number, value=match.group()))
+    targets = [m.group(1).removesuffix(")") for m in _LINK.finditer(line) if not _HTTP.match(m.group(1))]
+    if targets:
+        found.append(problem("changelog-link", CHANGELOG, row=number, value=targets[0]))
     return found
