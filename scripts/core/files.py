@@ -21,7 +21,8 @@ class OutsideRoot(Exception):
     """A write to a path outside the folder the build was given; the message is Chinese, for staff."""
 
     def __init__(self, path: Path, root: str):
-        super().__init__(f"拒绝写入 {path}：它不在构建目录 {root} 之内。")
+        self.chinese = f"拒绝写入 {path}：它不在构建目录 {root} 之内。"
+        super().__init__(self.chinese)
         self.path = path
 
 
