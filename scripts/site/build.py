@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as error:
         print(f"构建失败：{error}", file=sys.stderr)
         return 1
-    except Exception as error:  # e.g. the swap itself: still a Chinese sentence, never a traceback
+    except Exception as error:  # noqa: BLE001 - e.g. the swap itself: a Chinese sentence, never a traceback
         print(f"构建失败：{describe(error)}", file=sys.stderr)
         return 1
     timings = "，".join(f"{name} {seconds:.2f} 秒" for name, seconds in stages.items())

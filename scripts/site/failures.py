@@ -38,6 +38,9 @@ def describe(error: BaseException) -> str:
         return f"找不到文件 {error.filename}。"
     if isinstance(error, UnicodeDecodeError):
         return "有文件不是 UTF-8 编码，请先运行 make validate 查看是哪个文件。"
+    if isinstance(error, TypeError):  # e.g. a number column retyped to string in datapackage.json
+        return (f"数据的类型和程序预期的不一致（{str(error)[:_EXCERPT]}）。请检查 datapackage.json 里各列的 type 是否被改动过"
+                "（如把数值列改成了 string），改回后再运行 make validate。")
     if isinstance(error, MemoryError):
         return "内存不够，数据可能太多。"
     text = str(error)[:_EXCERPT]

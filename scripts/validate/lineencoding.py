@@ -30,7 +30,7 @@ def decode_lines(data: bytes) -> Decoded:
         return Decoded(*decode(data))
     except EncodingProblem:
         pass
-    body = data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
+    body = data.removeprefix(UTF8_BOM)
     decoded = Decoded("", "gb18030")
     texts = []
     for number, line in enumerate(body.split(b"\n"), start=1):  # 0x0A is never part of a GBK character

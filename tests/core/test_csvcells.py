@@ -37,5 +37,5 @@ def test_a_file_without_formula_cells_keeps_its_bytes():
 
 
 def test_a_file_with_a_formula_cell_is_rewritten_with_the_cell_quoted():
-    data = "id,title\nt1,-cmd|' /C calc'!A0\nt2,-5\n".encode("utf-8")
+    data = b"id,title\nt1,-cmd|' /C calc'!A0\nt2,-5\n"
     assert safe_csv_bytes(data).decode("utf-8") == "id,title\nt1,'-cmd|' /C calc'!A0\nt2,-5\n"

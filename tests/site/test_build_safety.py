@@ -116,3 +116,19 @@ def test_a_full_width_date_is_named(tmp_path, shipped_copy):
     observations.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(BuildFailed, match="data/observations.csv 第3行「published」的值“２０２３-03-24”不是日期"):
         build_site(shipped_copy, tmp_path / "site", tmp_path / "work", validate=False)
+
+
+def test_a_value_column_retyped_to_string_is_named_as_a_type_change(tmp_path, small_package):
+    descriptor = json.loads(small_package.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            if field["name"] == "value":
+                field["type"] = "string"
+    small_package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(BuildFailed) as caught:
+        build_site(small_package, tmp_path / "site", tmp_path / "work", validate=False)
+    message = str(caught.value)
+    assert "时出错：数据的类型和程序预期的不一致（" in message
+    assert message.endswith("请检查 datapackage.json 里各列的 type 是否被改动过（如把数值列改成了 string），"
+                            "改回后再运行 make validate。网站未更新，旧网站保持不变。")
+    assert not (tmp_path / "site").exists()

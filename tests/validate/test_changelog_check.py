@@ -26,8 +26,8 @@ def test_every_payload_is_named_with_its_line(tmp_path):
     assert lines(tmp_path) == [
         "data/CHANGELOG.md 第2行 值“{: onclick=alert(1) }”：更新记录里有花括号写的格式设置。请删掉这对花括号和其中的内容。",
         f"data/CHANGELOG.md 第3行 值“<img src=x onerror=alert(2)>”：更新记录里有 HTML 标签。{FIX_HTML}",
-        "data/CHANGELOG.md 第4行 值“javascript:alert(3)”：链接地址不是以 http:// 或 https:// 开头的网址。"
-        "请从浏览器地址栏复制完整网址，或者删掉这个链接。",
+        ("data/CHANGELOG.md 第4行 值“javascript:alert(3)”：链接地址不是以 http:// 或 https:// 开头的网址。"
+        "请从浏览器地址栏复制完整网址，或者删掉这个链接。"),
         "data/CHANGELOG.md 第5行：这一行有看不见的控制字符（U+0085）。多半是复制粘贴带进来的；请删掉这些字符后重新保存。",
     ]
 

@@ -22,7 +22,7 @@ def test_a_gbk_line_that_is_also_valid_utf8_is_read_as_gbk():
 
 
 def test_utf8_and_utf16_files_are_read_whole():
-    assert decode_lines("id\n衢州\n".encode("utf-8")) == Decoded("id\n衢州\n", "utf-8")
+    assert decode_lines("id\n衢州\n".encode()) == Decoded("id\n衢州\n", "utf-8")
     assert decode_lines("id\n衢州\n".encode("utf-16")) == Decoded("id\n衢州\n", "utf-16")
 
 
@@ -34,8 +34,8 @@ def test_normalize_fixes_the_mixed_file_and_says_so(tmp_path, capsys):
 
     assert source.read_bytes().decode("utf-8") == "id,name,kind\nquzhou,衢州市经信局,city\nkjt,浙江省科学技术厅,dept\n"
     assert capsys.readouterr().out.splitlines() == [
-        f"{source}：编码不一致：第3行是 UTF-8（GitHub 网页上编辑时会这样），其余含中文的 1 行是 GBK/GB18030。"
-        "已按每一行自己的编码转成 UTF-8，没有整份按一种编码读（那样会出现乱码）。",
+        (f"{source}：编码不一致：第3行是 UTF-8（GitHub 网页上编辑时会这样），其余含中文的 1 行是 GBK/GB18030。"
+        "已按每一行自己的编码转成 UTF-8，没有整份按一种编码读（那样会出现乱码）。"),
         f"{source} 第3行按 UTF-8 读取，请核对没有乱码：kjt,浙江省科学技术厅,dept",
         f"{source}：换行符从 CRLF 改成了 LF。",
         f"已写入 {source}（1 行从 GBK/GB18030 转成了 UTF-8，另改动 0 格）。",
