@@ -54,7 +54,10 @@ def build_site(
     # built there, and only the finished site is renamed into place.
     with files.confined_to(work_dir):
         stages = _build_in(package_path, work_dir, validate)
-    swap_in(work_dir / "site.new", site_dir)
+    try:
+        swap_in(work_dir / "site.new", site_dir)
+    except OSError as error:
+        raise stage_failed("swap", error) from error
     return stages
 
 
@@ -158,7 +161,12 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old)
     if site_dir.exists():
         site_dir.rename(old)
-    new_site.rename(site_dir)
+    try:
+        new_site.rename(site_dir)
+    except OSError:
+        if old.exists() and not site_dir.exists():
+            old.rename(site_dir)  # the previous site back in place: a failed swap never leaves no site
+        raise
     if old.exists():
         shutil.rmtree(old)
 

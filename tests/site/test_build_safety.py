@@ -132,3 +132,22 @@ def test_a_value_column_retyped_to_string_is_named_as_a_type_change(tmp_path, sm
     assert message.endswith("请检查 datapackage.json 里各列的 type 是否被改动过（如把数值列改成了 string），"
                             "改回后再运行 make validate。网站未更新，旧网站保持不变。")
     assert not (tmp_path / "site").exists()
+
+
+def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
+    site, new = tmp_path / "site", tmp_path / "work" / "site.new"
+    site.mkdir()
+    (site / "index.html").write_text("旧网站", encoding="utf-8")
+    new.mkdir(parents=True)
+    real_rename = type(new).rename
+
+    def rename(self, target):
+        if self == new:
+            raise PermissionError(13, "Permission denied")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(type(new), "rename", rename)
+    with pytest.raises(PermissionError):
+        build.swap_in(new, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
+    assert not (tmp_path / "site.old").exists()
