@@ -26,10 +26,9 @@ def render(source: str) -> str:
     def flush() -> None:
         nonlocal paragraph, items
         if paragraph:
-            parts.append(f"<p>{inline(' '.join(paragraph))}</p>")
+            parts.append(m.tag("p", inline(" ".join(paragraph))))
         if items:
-            tag = "ol" if ordered else "ul"
-            parts.append(f"<{tag}>" + "".join(f"<li>{inline(item)}</li>" for item in items) + f"</{tag}>")
+            parts.append(m.tag("ol" if ordered else "ul", "".join(m.tag("li", inline(item)) for item in items)))
         paragraph, items = [], []
 
     for line in source.splitlines():
@@ -62,9 +61,9 @@ def inline(text: str) -> str:
         out.append(m.text(text[position:match.start()]))
         code, bold, label, target = match.groups()
         if code is not None:
-            out.append(f"<code>{m.text(code)}</code>")
+            out.append(m.tag("code", m.text(code)))
         elif bold is not None:
-            out.append(f"<strong>{m.text(bold)}</strong>")
+            out.append(m.tag("strong", m.text(bold)))
         elif m.safe_url(target):
             out.append(m.link(label, m.safe_url(target), external=True))
         else:
