@@ -87,9 +87,12 @@ def titles_for(path: Path) -> dict[str, str]:
                 data = json.loads(descriptor.read_text(encoding="utf-8"))
             except ValueError:
                 return {}
-            for resource in data.get("resources", []):
-                if (directory / resource.get("path", "")).resolve() == path.resolve():
-                    return {f["name"]: f.get("title", f["name"]) for f in resource["schema"]["fields"]}
+            try:
+                for resource in data.get("resources", []):
+                    if (directory / resource.get("path", "")).resolve() == path.resolve():
+                        return {f["name"]: f.get("title", f["name"]) for f in resource["schema"]["fields"]}
+            except (AttributeError, KeyError, TypeError):  # a broken descriptor: validation names it; titles are optional
+                pass
             return {}
     return {}
 
@@ -153,7 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         target = path if args.in_place else Path(args.output or path.with_name(path.stem + ".utf8.csv"))
         unchanged = result.encode("utf-8") == data
         if not (args.in_place and unchanged):
-            target.write_bytes(result.encode("utf-8"))
+            try:
+                target.write_bytes(result.encode("utf-8"))
+            except OSError:
+                print(f"{target}：写不进这个文件（可能正被 Excel 打开，或者没有权限）。请关掉它后重试。", file=sys.stderr)
+                return 1
         converted = f"{len(decoded.gbk_lines)} 行从 GBK/GB18030 转成了 UTF-8，另" if decoded.encoding == "mixed" else ""
         lines.append(f"没有需要修改的地方，{args.file} 未改动。" if args.in_place and unchanged else
                      f"已写入 {target}（{converted}改动 {len(changes)} 格）。" + ("" if args.in_place else "核对无误后用它替换原文件，或者加 --in-place（make normalize 加 IN_PLACE=1）直接改原文件。"))

@@ -40,3 +40,21 @@ def test_normalize_fixes_the_mixed_file_and_says_so(tmp_path, capsys):
         f"{source}：换行符从 CRLF 改成了 LF。",
         f"已写入 {source}（1 行从 GBK/GB18030 转成了 UTF-8，另改动 0 格）。",
     ]
+
+
+def test_a_broken_descriptor_above_the_file_does_not_stop_normalize(tmp_path, capsys):
+    (tmp_path / "datapackage.json").write_text('{"resources": [{"path": ["data", "units.csv"], "schema": "x"}]}', encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    source = tmp_path / "data" / "units.csv"
+    source.write_bytes("id,name\nkjt, 科技局\n".encode("gb18030"))
+    assert main([str(source), "--in-place"]) == 0
+    assert source.read_text(encoding="utf-8") == "id,name\nkjt,科技局\n"
+    assert capsys.readouterr().out.splitlines()[-1] == f"已写入 {source}（改动 1 格）。"
+
+
+def test_a_file_that_cannot_be_written_is_named_in_chinese(tmp_path, capsys):
+    source = tmp_path / "units.csv"
+    source.write_bytes("id,name\nkjt,科技局\n".encode("gb18030"))
+    (tmp_path / "out").mkdir()
+    assert main([str(source), "--output", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == f"{tmp_path / 'out'}：写不进这个文件（可能正被 Excel 打开，或者没有权限）。请关掉它后重试。\n"
