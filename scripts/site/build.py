@@ -13,8 +13,7 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.package import Package, read_package
-from scripts.core.safety import resource_path
-from scripts.core.paths import BUILD_DIR, CHANGELOG, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, SITE_DIR, chart_cache_dir, stage_dir
+from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, SITE_DIR, chart_cache_dir, stage_dir
 from scripts.site.failures import BuildFailed, check_ids, describe, stage_failed
 
 MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
@@ -100,22 +99,17 @@ def _build_in(package_path: Path, work_dir: Path, validate: bool) -> dict[str, f
 def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
     """Write every generated page, the downloads and the fragments; return the nav and the files written under docs_dir."""
     from scripts.site import fragments
-    from scripts.site.changelog import render as render_changelog
+    from scripts.site.changelog import changelog_page
     from scripts.progress import method as progress
     from scripts.site.catalog import build_catalog
     from scripts.site.downloads import copy_downloads, downloads_page
-    from scripts.site.pages import Page, SiteWriter
+    from scripts.site.pages import SiteWriter
 
     catalog = build_catalog(package)
     writer = SiteWriter(catalog, results, chart_alts)
     pages = writer.pages()
     pages.append(downloads_page(package, progress.PROGRESS_FIELDS))
-    # Staff edit the change log in pull requests: it is data, rendered as escaped text with a small Markdown subset.
-    try:
-        source = resource_path(package.dir, CHANGELOG).read_text(encoding="utf-8")  # refuses a link out of the package
-    except FileNotFoundError:
-        source = ""
-    pages.append(Page("changelog.md", "更新记录", render_changelog(source) if source.strip() else "<p>暂无更新记录。</p>"))
+    pages.append(changelog_page(package))
     written = [files.write_text(docs_dir / page.path, page.markdown()) for page in pages]
     written += copy_downloads(package, docs_dir / "data")
     files.write_text(stage_dir / "fragments.json", json.dumps(fragments.build_fragments(writer), ensure_ascii=False))

@@ -8,11 +8,23 @@ from __future__ import annotations
 
 import re
 
+from scripts.core.paths import CHANGELOG
+from scripts.core.safety import resource_path
 from scripts.site import markup as m
+from scripts.site.pages import Page
 
 _HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"\s{0,3}(?:([-*+])|(\d{1,9})[.)])\s+(.*)")
 _INLINE = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^()\s]*)\)")
+
+
+def changelog_page(package) -> Page:
+    """The 更新记录 page from the package's data/CHANGELOG.md (read through no link out of the package)."""
+    try:
+        source = resource_path(package.dir, CHANGELOG).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        source = ""
+    return Page("changelog.md", "更新记录", render(source) if source.strip() else m.tag("p", "暂无更新记录。"))
 
 
 def render(source: str) -> str:

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from scripts.site.build import build_site
-from scripts.site.changelog import inline, render
+from scripts.core.safety import UnsafePath
+from scripts.site.changelog import changelog_page, inline, render
 
 HOSTILE_CHANGELOG = """# 更新记录
 
@@ -69,3 +70,20 @@ def test_built_changelog_page_shows_the_payload_as_text(hostile_changelog_site):
                     "[点我](javascript:alert(3))", "0.2.0 {: onclick=alert(1) }"):
         assert payload in text
     assert '<a href="https://www.qz.gov.cn/" rel="noopener noreferrer">官网</a>' in article
+
+
+class _Package:
+    def __init__(self, folder):
+        self.dir = folder
+
+
+def test_no_change_log_gives_a_plain_page(tmp_path):
+    page = changelog_page(_Package(tmp_path))
+    assert (page.path, page.title, page.body) == ("changelog.md", "更新记录", "<p>暂无更新记录。</p>")
+
+
+def test_a_change_log_that_links_out_of_the_package_is_not_read(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "CHANGELOG.md").symlink_to("/etc/passwd")
+    with pytest.raises(UnsafePath):
+        changelog_page(_Package(tmp_path))
