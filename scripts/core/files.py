@@ -8,12 +8,48 @@ comparing them, 0.02 s).
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+
+# The folder every write must stay inside while a build runs (None outside a build): a last guard behind the
+# checks on ids and names, so that no id, name or path a pull request brings can make the build write elsewhere.
+_ROOT: ContextVar[str | None] = ContextVar("write_root", default=None)
+
+
+class OutsideRoot(Exception):
+    """A write to a path outside the folder the build was given; the message is Chinese, for staff."""
+
+    def __init__(self, path: Path, root: str):
+        self.chinese = f"拒绝写入 {path}：它不在构建目录 {root} 之内。"
+        super().__init__(self.chinese)
+        self.path = path
+
+
+@contextmanager
+def confined_to(root: Path | str):
+    """Within this block, write_bytes (and everything built on it) refuses any path outside root."""
+    token = _ROOT.set(os.path.realpath(root))
+    try:
+        yield
+    finally:
+        _ROOT.reset(token)
+
+
+def check_inside(path: Path | str) -> Path:
+    """The path, if it lies inside the current root (links resolved); raise OutsideRoot otherwise."""
+    path = Path(path)
+    root = _ROOT.get()
+    if root is not None:
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, root]) != root:
+            raise OutsideRoot(path, root)
+    return path
 
 
 def write_bytes(path: Path | str, data: bytes) -> Path:
     """Write data to path unless the file already holds exactly that; return the path."""
-    path = Path(path)
+    path = check_inside(path)
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return path

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.core.casting import cast_row, caster
 from scripts.core.paths import DEFAULT_PACKAGE, ROOT  # noqa: F401 - ROOT re-exported for callers
 
 
@@ -73,25 +73,15 @@ def read_package(path: Path | str = DEFAULT_PACKAGE) -> Package:
 
 
 def read_table(csv_path: Path, schema: dict) -> list[dict]:
-    casts = {f["name"]: _caster(f) for f in schema["fields"]}
+    """The non-blank rows of a CSV file, typed; raises casting.CellError naming file, Excel row and column."""
+    casts = {f["name"]: caster(f) for f in schema["fields"]}
+    kinds = {f["name"]: f.get("type", "string") for f in schema["fields"]}
+    file = f"{csv_path.parent.name}/{csv_path.name}"
     with open(csv_path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return [
-            {name: (casts[name](value) if value not in ("", None) else None) for name, value in row.items() if name in casts}
-            for row in reader
-            if any(v not in ("", None) for v in row.values())
-        ]
-
-
-def _caster(field_descriptor: dict):
-    kind = field_descriptor.get("type", "string")
-    if kind == "integer":
-        return int
-    if kind == "number":
-        return float
-    if kind == "boolean":
-        true_values = set(field_descriptor.get("trueValues", ["true", "True", "TRUE", "1"]))
-        return lambda value: value in true_values
-    if kind == "date":
-        return datetime.date.fromisoformat
-    return str
+        records = list(csv.reader(handle))
+    header = records[0] if records else []
+    return [
+        cast_row(casts, header, cells, (file, number), kinds)
+        for number, cells in enumerate(records[1:], start=2)  # Excel rows: the header is row 1
+        if any(cells)
+    ]

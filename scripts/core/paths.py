@@ -11,6 +11,7 @@ SUITES_DIR = ROOT / "validations"  # Great Expectations suites
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 BUILD_DIR = ROOT / "build"  # everything a build writes before the swap
 SITE_DIR = ROOT / "site"  # the finished site
+CHANGELOG = "data/CHANGELOG.md"  # the change log staff edit, relative to the package folder
 
 
 def stage_dir(work_dir: Path) -> Path:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from scripts.core import files
+from scripts.core.csvcells import csv_text
 from scripts.core.words import STATUS_LABELS, number, pace_rule
 from scripts.progress.targets import RATIO_DIGITS
 
@@ -44,12 +43,8 @@ def count_statuses(statuses) -> dict[str, int]:
 def write_progress_csv(results: dict, path: Path | str) -> Path:
     """Write progress.csv (UTF-8 with BOM, so that Excel opens the Chinese text correctly)."""
     names = [name for name, _, _ in PROGRESS_FIELDS]
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(names)
-    for result in results.values():
-        writer.writerow([_cell(getattr(result, name)) for name in names])
-    return files.write_text(path, out.getvalue(), encoding="utf-8-sig")
+    rows = [[_cell(getattr(result, name)) for name in names] for result in results.values()]
+    return files.write_text(path, csv_text([names, *rows]), encoding="utf-8-sig")  # cells made safe for Excel
 
 
 def _cell(value) -> str:

@@ -14,11 +14,9 @@ from pathlib import Path
 from scripts.core import files
 from scripts.core.package import Package, read_package
 from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, SITE_DIR, chart_cache_dir, stage_dir
+from scripts.site.failures import BuildFailed, check_ids, describe, stage_failed
+
 MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
-
-
-class BuildFailed(Exception):
-    """The package did not validate or mkdocs failed; the previous site is untouched."""
 
 
 class Timer:
@@ -30,6 +28,8 @@ class Timer:
         start = time.perf_counter()
         try:
             yield
+        except Exception as error:  # staff get the stage in Chinese, never a traceback
+            raise stage_failed(name, error) from error
         finally:
             self.stages[name] = time.perf_counter() - start
 
@@ -46,14 +46,27 @@ def build_site(
     Everything is built under work_dir and only the finished site replaces site_dir,
     so a failure at any stage leaves the previous site as it was.
     """
-    timer = Timer()
     package_path = Path(package_path).resolve()
+    work_dir = Path(work_dir).resolve()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    # Nothing a package brings (ids, names, paths) can make the build write outside work_dir: the site is
+    # built there, and only the finished site is renamed into place.
+    with files.confined_to(work_dir):
+        stages = _build_in(package_path, work_dir, validate)
+    try:
+        swap_in(work_dir / "site.new", site_dir)
+    except OSError as error:
+        raise stage_failed("swap", error) from error
+    return stages
+
+
+def _build_in(package_path: Path, work_dir: Path, validate: bool) -> dict[str, float]:
+    timer = Timer()
     if validate:
         with timer.stage("validate"):
             from scripts.validate.run import validate_package
 
             report = validate_package(package_path)
-            work_dir.mkdir(parents=True, exist_ok=True)
             report.write_json(work_dir / "validation-report.json")
             if not report.ok:
                 print(report.text(), file=sys.stderr)
@@ -64,6 +77,7 @@ def build_site(
     # and the files this build did not write are removed before mkdocs reads the folder.
     with timer.stage("progress"):
         package = read_package(package_path)
+        check_ids(package)
         from scripts.progress import method as progress_module
 
         results = progress_module.compute_progress(package)
@@ -79,26 +93,23 @@ def build_site(
         files.prune(docs_dir, keep=written + pages_written)
     with timer.stage("mkdocs"):
         run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new")
-    swap_in(work_dir / "site.new", site_dir)
     return timer.stages
 
 
 def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
     """Write every generated page, the downloads and the fragments; return the nav and the files written under docs_dir."""
     from scripts.site import fragments
+    from scripts.site.changelog import changelog_page
     from scripts.progress import method as progress
     from scripts.site.catalog import build_catalog
     from scripts.site.downloads import copy_downloads, downloads_page
-    from scripts.site.pages import Page, SiteWriter
+    from scripts.site.pages import SiteWriter
 
     catalog = build_catalog(package)
     writer = SiteWriter(catalog, results, chart_alts)
     pages = writer.pages()
     pages.append(downloads_page(package, progress.PROGRESS_FIELDS))
-    changelog = package.dir / "data" / "CHANGELOG.md"
-    changelog_text = changelog.read_text(encoding="utf-8") if changelog.exists() else "暂无更新记录。"
-    # The changelog is maintained Markdown (reviewed like code), not CSV data.
-    pages.append(Page("changelog.md", "更新记录", changelog_text))
+    pages.append(changelog_page(package))
     written = [files.write_text(docs_dir / page.path, page.markdown()) for page in pages]
     written += copy_downloads(package, docs_dir / "data")
     files.write_text(stage_dir / "fragments.json", json.dumps(fragments.build_fragments(writer), ensure_ascii=False))
@@ -144,7 +155,12 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old)
     if site_dir.exists():
         site_dir.rename(old)
-    new_site.rename(site_dir)
+    try:
+        new_site.rename(site_dir)
+    except OSError:
+        if old.exists() and not site_dir.exists():
+            old.rename(site_dir)  # the previous site back in place: a failed swap never leaves no site
+        raise
     if old.exists():
         shutil.rmtree(old)
 
@@ -160,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         stages = build_site(args.package, Path(args.site_dir).resolve(), Path(args.work_dir).resolve())
     except BuildFailed as error:
         print(f"构建失败：{error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - e.g. the swap itself: a Chinese sentence, never a traceback
+        print(f"构建失败：{describe(error)}", file=sys.stderr)
         return 1
     timings = "，".join(f"{name} {seconds:.2f} 秒" for name, seconds in stages.items())
     print(f"网站已构建到 {args.site_dir}（共 {time.perf_counter() - start:.1f} 秒：{timings}）")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import copy
-import csv
 import functools
 import hashlib
 import html
-import io
 import json
 import multiprocessing
 import os
+import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +21,7 @@ import altair as alt
 import vl_convert as vlc
 
 from scripts.core import files
+from scripts.core.csvcells import csv_text
 from scripts.core.package import CITY_AREA, Package
 from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, STATUS_LABELS, number
 from scripts.site.catalog import build_catalog
@@ -467,12 +467,8 @@ def chart_rows(spec: dict) -> list[dict]:
 def chart_csv(spec: dict) -> str:
     """The data a chart draws, as CSV with Chinese headers (for the page's 下载图表数据 link)."""
     columns = spec.get("usermeta", {}).get("csv", [])
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([title for _, title in columns])
-    for row in chart_rows(spec):
-        writer.writerow([_csv_cell(row.get(field)) for field, _ in columns])
-    return out.getvalue()
+    rows = [[_csv_cell(row.get(field)) for field, _ in columns] for row in chart_rows(spec)]
+    return csv_text([[title for _, title in columns], *rows])
 
 
 def _csv_cell(value) -> str:
@@ -500,8 +496,26 @@ class RenderResult(dict):
         return f"图表 {len(self)} 张：新绘制 {len(self.rendered)} 张，沿用缓存 {len(self.reused)} 张（{self.seconds:.2f} 秒）"
 
 
+# Characters vl-convert cannot take (U+FFFF made it panic) and XML cannot hold: controls other than tab and line
+# breaks, noncharacters (U+FDD0-U+FDEF and the last two code points of every plane) and lone surrogates.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                       + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
+
+
+def clean_text(value):
+    """The spec (or any part of it) with every character above replaced by U+FFFD, so any Unicode text can be drawn."""
+    if isinstance(value, str):
+        return _NOT_TEXT.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {clean_text(key): clean_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_text(item) for item in value]
+    return value
+
+
 def render_svg(spec: dict) -> str:
     """One spec to SVG, offline (no data URL may be fetched), with its text alternative as the SVG's title."""
+    spec = clean_text(spec)
     svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
     alt_text = html.escape(text_alternative(spec), quote=True)
     if not alt_text:

@@ -8,24 +8,38 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.site import markup as m
+from scripts.core.csvcells import safe_csv_bytes
 from scripts.core.package import Package
+from scripts.core.safety import is_safe_name, resource_path
 from scripts.core.words import FIELD_TYPE_LABELS
 from scripts.site.pages import Page
 
+FALLBACK_NAME = "datapackage"  # the zip's name when the package's own name cannot be a file name
 
 
 def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
-    """Copy the descriptor and CSVs into the site's data/ folder and zip them as one package."""
+    """Copy the descriptor and CSVs into the site's data/ folder and zip them as one package.
+
+    Every CSV is made safe to open in Excel (csvcells); a file that needs no change is copied byte for byte.
+    """
     written = [files.copy_file(package.path, data_dir / "datapackage.json")]
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.write(package.path, "datapackage.json")
         for resource in package.descriptor["resources"]:
-            source = package.dir / resource["path"]
-            written.append(files.copy_file(source, data_dir / Path(resource["path"]).name))
-            bundle.write(source, resource["path"])
-    zip_path = files.write_bytes(data_dir / f"{package.descriptor.get('name', 'package')}.zip", archive.getvalue())
+            source = resource_path(package.dir, resource["path"])
+            data = safe_csv_bytes(source.read_bytes())
+            written.append(files.write_bytes(data_dir / source.name, data))
+            # The file's own time and mode, so that an unchanged package gives an unchanged zip.
+            bundle.writestr(zipfile.ZipInfo.from_file(source, resource["path"]), data, zipfile.ZIP_DEFLATED)
+    zip_path = files.write_bytes(data_dir / zip_name(package), archive.getvalue())
     return [zip_path, *written]
+
+
+def zip_name(package: Package) -> str:
+    """The zip download's file name: the package name when it is a safe one, whatever the descriptor says."""
+    name = package.descriptor.get("name")
+    return f"{name if is_safe_name(name) else FALLBACK_NAME}.zip"
 
 
 def constraints_text(field: dict) -> str:
@@ -50,12 +64,11 @@ def constraints_text(field: dict) -> str:
 
 def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]) -> Page:
     page = Page("downloads.md", "数据下载", "")
-    zip_name = f"{package.descriptor.get('name', 'package')}.zip"
     licenses = "、".join(
         m.source_link(lic.get("title") or lic.get("name"), lic.get("path")) for lic in package.descriptor.get("licenses", [])
     )
     files = [
-        f'<li>{m.link("整个数据包（ZIP，含 datapackage.json 和全部 CSV）", "../data/" + zip_name)}</li>',
+        f'<li>{m.link("整个数据包（ZIP，含 datapackage.json 和全部 CSV）", "../data/" + zip_name(package))}</li>',
         f'<li>{m.link("datapackage.json（数据包描述：表、字段、类型、主外键）", "../data/datapackage.json")}</li>',
     ]
     for resource in package.descriptor["resources"]:

@@ -48,6 +48,16 @@ def source_link(label, url) -> str:
     return text(label) + (f"（{text(url)}）" if url else "")
 
 
+def tag(name: str, content: str, **attrs) -> str:
+    """An element whose content is already HTML; attribute values are escaped here."""
+    rendered = "".join(
+        f' {key.rstrip("_").replace("_", "-")}="{html.escape(str(value), quote=True)}"'
+        for key, value in attrs.items()
+        if value is not None
+    )
+    return f"<{name}{rendered}>{content}</{name}>"
+
+
 def table(headers: list[str], rows: list[list[str]], *, caption: str | None = None, css: str = "data") -> str:
     """A table; headers are plain text (escaped here), cells are HTML already built with text()/link()."""
     head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)

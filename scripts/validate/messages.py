@@ -71,6 +71,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "url-not-http": ("error", "不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址。"),
     "indicator-without-target": ("error", "指标“{indicator_id}”在 targets.csv 里没有目标值。", "请在 targets.csv 里为它至少加一行目标。"),
     "value-jump": ("warning", "和上一期 {previous_period} 的 {previous_value} 相差 {jump} 倍。", "请核对单位和小数点；数字确实如此的话可以不改。"),
+    # The change log (data/CHANGELOG.md): shown on the site as text with a small Markdown subset
+    "changelog-html": ("error", "更新记录里有 HTML 标签。", "更新记录只能写文字、# 标题、- 列表、**加粗**、`代码` 和 http(s) 链接；请删掉这个标签。"),
+    "changelog-attributes": ("error", "更新记录里有花括号写的格式设置。", "请删掉这对花括号和其中的内容。"),
+    "changelog-link": ("error", "链接地址不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址，或者删掉这个链接。"),
+    "changelog-control": ("error", "这一行有看不见的控制字符（{names}）。", "多半是复制粘贴带进来的；请删掉这些字符后重新保存。"),
+    "changelog-not-utf8": ("error", "更新记录不是 UTF-8 编码，第{line}行起有无法识别的字节。", "请用记事本或 VS Code 另存为 UTF-8 编码。"),
+    "changelog-unsafe": ("error", "更新记录不能读取：{reason}", "请把 data/CHANGELOG.md 换成普通的文字文件。"),
 }
 
 _INVISIBLE_NAMES = {

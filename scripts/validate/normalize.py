@@ -15,9 +15,10 @@ from pathlib import Path
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER
 from scripts.validate.messages import INVISIBLE, invisible_name, show
 from scripts.core.periods import PATTERN as PERIOD
-from scripts.validate.rawcsv import EncodingProblem, decode, records
+from scripts.validate.lineencoding import Decoded, decode_lines
+from scripts.validate.rawcsv import EncodingProblem, records
 
-ENCODING_NAMES = {"gb18030": "GBK/GB18030", "utf-16": "UTF-16", "utf-8-sig": "带 BOM 的 UTF-8", "utf-8": "UTF-8"}
+ENCODING_NAMES = {"mixed": "GBK/GB18030 和 UTF-8 混合", "gb18030": "GBK/GB18030", "utf-16": "UTF-16", "utf-8-sig": "带 BOM 的 UTF-8", "utf-8": "UTF-8"}
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 HELP = """把 Excel/WPS 保存的 CSV 转成数据包要求的 UTF-8，并改正不会有歧义的小问题：
@@ -86,9 +87,12 @@ def titles_for(path: Path) -> dict[str, str]:
                 data = json.loads(descriptor.read_text(encoding="utf-8"))
             except ValueError:
                 return {}
-            for resource in data.get("resources", []):
-                if (directory / resource.get("path", "")).resolve() == path.resolve():
-                    return {f["name"]: f.get("title", f["name"]) for f in resource["schema"]["fields"]}
+            try:
+                for resource in data.get("resources", []):
+                    if (directory / resource.get("path", "")).resolve() == path.resolve():
+                        return {f["name"]: f.get("title", f["name"]) for f in resource["schema"]["fields"]}
+            except (AttributeError, KeyError, TypeError):  # a broken descriptor: validation names it; titles are optional
+                pass
             return {}
     return {}
 
@@ -107,6 +111,18 @@ def describe(file: str, encoding: str, crlf: bool, changes: list[Change], titles
     return lines
 
 
+def describe_mixed(file: str, decoded: Decoded) -> list[str]:
+    """For a file of GBK and UTF-8 lines: which lines were which, and each UTF-8 line as read, to check."""
+    if decoded.encoding != "mixed":
+        return []
+    lines = decoded.text.split("\n")
+    numbers = "、".join(str(n) for n in decoded.utf8_lines)
+    said = [f"{file}：编码不一致：第{numbers}行是 UTF-8（GitHub 网页上编辑时会这样），其余含中文的 "
+            f"{len(decoded.gbk_lines)} 行是 GBK/GB18030。已按每一行自己的编码转成 UTF-8，没有整份按一种编码读（那样会出现乱码）。"]
+    said += [f"{file} 第{n}行按 UTF-8 读取，请核对没有乱码：{show(lines[n - 1])}" for n in decoded.utf8_lines]
+    return said
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.validate.normalize", description=HELP,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -122,15 +138,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.file}：找不到或读不了这个文件。", file=sys.stderr)
         return 1
     try:
-        text, encoding = decode(data, accept_gbk=True)
+        decoded = decode_lines(data)
     except EncodingProblem as error:
         print(f"{args.file}：第{error.line}行起的字节既不是 UTF-8 也不是 GBK/GB18030，无法可靠转换。"
               "请在 Excel/WPS 里另存为“CSV UTF-8(逗号分隔)(*.csv)”。", file=sys.stderr)
         return 1
+    text = decoded.text
     result, changes = normalize_text(text)
     parsed = records(text)
     first_row = ",".join(parsed[1]) if len(parsed) > 1 else (",".join(parsed[0]) if parsed else "")
-    lines = describe(args.file, encoding, "\r\n" in text, changes, titles_for(path), first_row)
+    lines = describe(args.file, decoded.encoding, "\r\n" in text, changes, titles_for(path), first_row)
+    lines[:0] = describe_mixed(args.file, decoded)
     report = sys.stderr if args.output == "-" else sys.stdout
     if args.output == "-":
         sys.stdout.write(result)
@@ -138,9 +156,14 @@ def main(argv: list[str] | None = None) -> int:
         target = path if args.in_place else Path(args.output or path.with_name(path.stem + ".utf8.csv"))
         unchanged = result.encode("utf-8") == data
         if not (args.in_place and unchanged):
-            target.write_bytes(result.encode("utf-8"))
+            try:
+                target.write_bytes(result.encode("utf-8"))
+            except OSError:
+                print(f"{target}：写不进这个文件（可能正被 Excel 打开，或者没有权限）。请关掉它后重试。", file=sys.stderr)
+                return 1
+        converted = f"{len(decoded.gbk_lines)} 行从 GBK/GB18030 转成了 UTF-8，另" if decoded.encoding == "mixed" else ""
         lines.append(f"没有需要修改的地方，{args.file} 未改动。" if args.in_place and unchanged else
-                     f"已写入 {target}（改动 {len(changes)} 格）。" + ("" if args.in_place else "核对无误后用它替换原文件，或者加 --in-place（make normalize 加 IN_PLACE=1）直接改原文件。"))
+                     f"已写入 {target}（{converted}改动 {len(changes)} 格）。" + ("" if args.in_place else "核对无误后用它替换原文件，或者加 --in-place（make normalize 加 IN_PLACE=1）直接改原文件。"))
     print("\n".join(lines), file=report)
     return 0
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from scripts.validate.cellchecks import check_cells
+from scripts.validate.changelog import check_changelog
 from scripts.validate.headers import check_header
 from scripts.core.package import DEFAULT_PACKAGE
 from scripts.validate.problems import ERROR, Problem, Report, problem
@@ -50,6 +51,7 @@ def validate_package(path: Path | str = DEFAULT_PACKAGE) -> Report:
     from scripts.validate.expectations import check_expectations
 
     expected = check_expectations(tables, runnable)
+    own.extend(check_changelog(path.parent))
     report.problems = arrange(merge([found + own, structure, expected]), runnable)
     return report
 

@@ -311,3 +311,67 @@ def test_hostile_chart_opened_on_its_own_runs_nothing(hostile_site, open_page):
     assert "<script>alert(1)</script>" in page.locator("svg").text_content()
     assert page.evaluate("document.querySelectorAll('script').length") == 0
     assert visit.problems() == NO_PROBLEMS
+
+
+# ---- every payload of the pull-request attack list, built without validation -------
+
+PAYLOAD_NAME = "示例指标\x85[点我](javascript:alert(document.domain)) ![p](https://evil.example/p.png)"
+PAYLOAD_CHANGELOG = """# 更新记录
+
+## 0.2.0 {: onclick=alert(1) }
+
+<script>alert(1)</script>
+<img src=x onerror=alert(2)>
+<iframe src="https://evil.example/"></iframe>
+
+- [点我](javascript:alert(3))
+"""
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory):
+    """The hostile synthetic package plus the issue's payloads: a C1 control with a javascript: link and an image
+    from another host in an indicator name, U+FFFF in its unit, a formula cell, a hostile CHANGELOG.md. Built with
+    validate=False: whatever the validator would say, the build itself must keep every payload text."""
+    from scripts.site.build import build_site
+    from scripts.tools.synthetic import write_synthetic_package
+    from tests.sitefixtures import serve
+
+    base = tmp_path_factory.mktemp("payload-site")
+    package = write_synthetic_package(base / "package", scale=1, seed=0, hostile=True)
+    indicators = package.parent / "data" / "indicators.csv"
+    with open(indicators, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    level = next(row for row in rows if row["id"] == "level-1")
+    level.update(name=PAYLOAD_NAME, unit="万\uffff元", note="+cmd|' /C calc'!A0")
+    with open(indicators, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    (package.parent / "data" / "CHANGELOG.md").write_text(PAYLOAD_CHANGELOG, encoding="utf-8")
+    build_site(package, base / "site", base / "work", validate=False)
+    server, url = serve(base / "site")
+    try:
+        yield Site("payload", base / "site", url, package)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_every_payload_is_text_with_no_dialog_and_no_outside_request(payload_site, open_page):
+    shown = {
+        "changelog/": ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", '<iframe src="https://evil.example/"></iframe>',
+                       "[点我](javascript:alert(3))", "0.2.0 {: onclick=alert(1) }"],
+        "indicators/level-1/": ["[点我](javascript:alert(document.domain)) ![p](https://evil.example/p.png)", "+cmd|' /C calc'!A0"],
+        "": ["<script>alert(1)</script>"],
+    }
+    for path, payloads in shown.items():
+        visit = open_page()
+        page = visit.page
+        assert visit.load(payload_site.page_url(path)).status == 200
+        text = page.inner_text("body")
+        for payload in payloads:
+            assert payload in text, (path, payload)
+        assert page.locator("iframe").count() == 0, path
+        assert_nothing_injected(page, path)
+        assert visit.problems() == NO_PROBLEMS, path
