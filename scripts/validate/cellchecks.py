@@ -1,4 +1,4 @@
-"""Cell checks for what Frictionless lets pass: spaces, invisible characters, formulas, Excel-style numbers and dates."""
+"""Cell checks for what Frictionless lets pass: spaces, control and invisible characters, formulas, Excel-style numbers and dates."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
 
 DEFAULT_MAX_LENGTH = 500  # for text columns whose schema gives no maxLength
-FORMULA = re.compile(r"=\s*\S|[+\-@]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b|[\d.]+\s*[-+*/^&<>=]|\()")
+# The OWASP rule for CSV injection: Excel/WPS may run a cell that starts with one of these.
+FORMULA_START = frozenset("=+-@\t\r")
+# C0 controls but tab and line breaks, DEL, C1 controls, the non-characters U+FFFE/U+FFFF and lone surrogates:
+# no page, chart or download can carry them safely (YAML and some renderers reject them outright).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 MARKUP = {
     "HTML 标签": re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>"),
     "Markdown 链接": re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),
@@ -69,8 +73,9 @@ def check_cells(table: RawTable, resource: dict, indicator_units: dict[str, str]
     plain = [_plain_test(column) for column in cols]
     found: list[Problem] = []
     for number, cells in table.rows:
+        closer = table.has_invisible or CONTROL.search(",".join(cells)) is not None
         for column, is_plain, text in zip(cols, plain, cells):
-            if not text or (not table.has_invisible and is_plain(text)):
+            if not text or (not closer and is_plain(text)):
                 continue
             unit = None
             if column.measure and unit_index is not None and unit_index < len(cells):
@@ -85,10 +90,10 @@ def _plain_test(column: Column):
     limit = column.max_length or 0
 
     def is_plain(text: str) -> bool:
-        if text[0].isspace() or text[-1].isspace() or text[0] in "=+-@":
+        if text[0].isspace() or text[-1].isspace() or text[0] in FORMULA_START:
             return False
         if shape is not None:
-            return shape.fullmatch(text) is not None
+            return text.isascii() and shape.fullmatch(text) is not None
         if column.kind == "text":
             return len(text) <= limit and not _MARKUP_CHARS.intersection(text)
         return True
@@ -102,20 +107,23 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
     def add(code: str, **context) -> None:
         found.append(problem(code, file, row, column.name, text, **context))
 
+    controls = CONTROL.findall(text)
+    if controls:
+        add("control-character", names="、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in controls)))
     invisible = INVISIBLE.findall(text)
     if invisible:
         add("invisible-character", names="、".join(dict.fromkeys(invisible_name(c) for c in invisible)))
-    clean = INVISIBLE.sub("", text)
+    clean = CONTROL.sub("", INVISIBLE.sub("", text))
     if clean[:1].isspace() or clean[-1:].isspace():
         where = "开头和末尾" if clean[:1].isspace() and clean[-1:].isspace() else ("开头" if clean[:1].isspace() else "末尾")
         add("whitespace", where=where, fixed=show(clean.strip()))
     clean = clean.strip()
-    if FORMULA.match(clean) and clean not in column.choices:
-        add("formula", first=clean[0])
-        return found
     explained = None
     if column.kind in ("number", "integer"):
         explained = explain_number(clean, unit, column.required, column.measure)
+    if _formula(clean, column) and explained is None:
+        add("formula", first=clean[0])
+        return found
     elif column.kind == "date":
         explained = explain_date(clean)
     elif column.kind == "period":
@@ -132,3 +140,8 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
         code, context = explained
         add(code, unit=unit, **context)
     return found
+
+
+def _formula(clean: str, column: Column) -> bool:
+    """Whether a cell would start a formula in Excel/WPS: plain numbers and the column's own choices never do."""
+    return clean[:1] in FORMULA_START and clean not in column.choices and PLAIN_NUMBER.fullmatch(clean) is None

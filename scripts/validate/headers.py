@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.validate.messages import INVISIBLE
+from scripts.validate.messages import INVISIBLE, show
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
 
@@ -15,6 +15,12 @@ def check_header(table: RawTable, fields: list[dict]) -> list[Problem]:
     file = table.file
     if not table.header or not any(label.strip() for label in table.header):
         return [problem("empty-file", file, header=header)]
+    title_rows = _title_rows(table, expected)
+    if title_rows:
+        title = next((label.strip() for label in table.header if label.strip()), "")
+        rows = "第 1 行" if title_rows == 1 else f"第 1—{title_rows} 行"
+        return _blocking([problem("title-row", file, 1, None, title, title=show(title, 30), header_row=title_rows + 1,
+                                  rows=rows, header=header)], file)
     if len(table.header) == 1 and len(expected) > 1:
         for separator, name in ((";", "分号"), ("\t", "制表符"), ("，", "中文逗号")):
             if separator in table.header[0]:
@@ -45,6 +51,20 @@ def check_header(table: RawTable, fields: list[dict]) -> list[Problem]:
                 found.append(problem("column-order", file, 1, name, label, position=position, expected=name,
                                      label=label, header=header))
     return _blocking(found, file)
+
+
+def _title_rows(table: RawTable, expected: list[str], look: int = 5) -> int:
+    """How many rows (a merged title, a subtitle) stand above the real header; 0 when row 1 is the header."""
+    if _names(table.header) == expected:
+        return 0
+    for number, cells in table.rows[:look]:
+        if set(expected) <= set(_names(cells)):
+            return number - 1
+    return 0
+
+
+def _names(labels: list[str]) -> list[str]:
+    return [INVISIBLE.sub("", label).strip() for label in labels if label.strip()]
 
 
 def _blocking(found: list[Problem], file: str) -> list[Problem]:
