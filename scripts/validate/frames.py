@@ -145,7 +145,7 @@ def series(t: Tables, descriptor: dict) -> pd.DataFrame:
 def period_months(periods: pd.Series) -> pd.DataFrame:
     """Year, first and last month, and last day of each period as written, even if its month range runs backwards."""
     parts = periods.astype(object).where(periods.notna(), "").str.extract(PERIOD.pattern)
-    year = pd.to_numeric(parts["year"])
+    year = pd.to_numeric(parts["year"], errors="coerce")  # a year in other digits (٢٠٢٢) is reported by the cell checks
     quarter, half = pd.to_numeric(parts["q"]), pd.to_numeric(parts["h"])
     first = (quarter * 3 - 2).fillna(half * 6 - 5).fillna(pd.to_numeric(parts["m1"]))
     last = (quarter * 3).fillna(half * 6).fillna(pd.to_numeric(parts["m2"]))
