@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
-from scripts.validate.messages import INVISIBLE, invisible_name, show
+from scripts.validate.messages import CONTROL, INVISIBLE, invisible_name, show
 from scripts.core.periods import PATTERN as PERIOD
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
@@ -14,9 +14,6 @@ from scripts.validate.rawcsv import RawTable
 DEFAULT_MAX_LENGTH = 500  # for text columns whose schema gives no maxLength
 # The OWASP rule for CSV injection: Excel/WPS may run a cell that starts with one of these.
 FORMULA_START = frozenset("=+-@\t\r")
-# C0 controls but tab and line breaks, DEL, C1 controls, the non-characters U+FFFE/U+FFFF and lone surrogates:
-# no page, chart or download can carry them safely (YAML and some renderers reject them outright).
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 MARKUP = {
     "HTML 标签": re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>"),
     "Markdown 链接": re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),

@@ -31,25 +31,25 @@ def check_header(table: RawTable, fields: list[dict]) -> list[Problem]:
     for label in table.header:
         clean = INVISIBLE.sub("", label).strip()
         if clean != label and clean in expected:
-            found.append(problem("header-whitespace", file, 1, clean, label, label=label, expected=clean))
+            found.append(problem("header-whitespace", file, 1, clean, label, label=show(label), expected=clean))
         elif clean in titles and clean not in expected:
             clean = titles[clean]
-            found.append(problem("header-title", file, 1, clean, label, label=label, expected=clean, header=header))
+            found.append(problem("header-title", file, 1, clean, label, label=show(label), expected=clean, header=header))
         names.append(clean)
 
     for name in dict.fromkeys(n for n in names if names.count(n) > 1):
-        found.append(problem("duplicate-column", file, 1, name if name in expected else None, name, label=name, header=header))
+        found.append(problem("duplicate-column", file, 1, name if name in expected else None, name, label=show(name), header=header))
     for name in expected:
         if name not in names:
             found.append(problem("missing-column", file, None, name, header=header))
     for label in names:
         if label not in expected:
-            found.append(problem("extra-column", file, 1, None, label, label=label, header=header))
+            found.append(problem("extra-column", file, 1, None, label, label=show(label), header=header))
     if not found and names != expected:
         for position, (label, name) in enumerate(zip(names, expected), start=1):
             if label != name:
                 found.append(problem("column-order", file, 1, name, label, position=position, expected=name,
-                                     label=label, header=header))
+                                     label=show(label), header=header))
     return _blocking(found, file)
 
 

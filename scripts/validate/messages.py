@@ -95,6 +95,9 @@ _INVISIBLE_NAMES = {
     "\ufeff": "字节顺序标记 U+FEFF", "\u00ad": "软连字符 U+00AD", "\u200e": "方向标记 U+200E", "\u200f": "方向标记 U+200F",
 }
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# C0 controls but tab and line breaks, DEL, C1 controls, the non-characters U+FFFE/U+FFFF and lone surrogates:
+# no page, chart, download or terminal can carry them safely (YAML rejects them; ESC starts terminal sequences).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def invisible_name(char: str) -> str:
@@ -102,7 +105,7 @@ def invisible_name(char: str) -> str:
 
 
 def show(value: str, width: int = 60) -> str:
-    """A cell as one readable line: invisible characters and line breaks made visible, long text cut."""
-    text = INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    """A cell as one readable line: invisible and control characters and line breaks made visible, long text cut."""
+    text = CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", value))
     text = text.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵").replace("\t", "[Tab]")
     return text if len(text) <= width else text[: width - 1] + "…"

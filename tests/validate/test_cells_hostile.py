@@ -34,7 +34,7 @@ def test_control_characters_are_errors_in_every_text_cell(shipped_copy):
     assert not report.ok
     assert flat(report) == [(OBS, row + i, "note", "control-character") for i in range(4)]
     assert report.problems[1].line() == (
-        f"data/observations.csv 第{row + 1}行 「说明」(note) 值“说明\x85”：含有控制字符（U+0085），网页、图表和下载文件都不能带这种字符。"
+        f"data/observations.csv 第{row + 1}行 「说明」(note) 值“说明[U+0085]”：含有控制字符（U+0085），网页、图表和下载文件都不能带这种字符。"
         "多半是从网页或其他软件复制时带进来的；请把这一格清空后重新输入。")
     assert [p.message for p in report.problems] == [
         "含有控制字符（U+0000），网页、图表和下载文件都不能带这种字符。",
@@ -277,3 +277,24 @@ def test_a_title_row_above_the_header(shipped_copy):
         "请删除第 1 行，让表头成为第1行：id、name、kind、order。",
         "data/areas.csv：表头有错，本表各行这次没有检查。表头改好后请再检查一次。",
     ]
+
+
+def test_two_title_rows_above_the_header(shipped_copy):
+    path = shipped_copy.parent / "data/areas.csv"
+    path.write_text("衢州市区域表,,,\n（2023年版）,,,\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    report = validate_package(shipped_copy)
+
+    assert [p.fix for p in report.problems if p.code == "title-row"] == [
+        "请删除第 1—2 行，让表头成为第1行：id、name、kind、order。"]
+
+
+def test_a_control_character_in_a_header_is_shown_not_printed(shipped_copy):
+    path = shipped_copy.parent / "data/areas.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind", "kind\x1b[2J", 1), encoding="utf-8")
+
+    report = validate_package(shipped_copy)
+
+    extra = [p for p in report.problems if p.code == "extra-column"]
+    assert [p.message for p in extra] == ["多了一列“kind[U+001B][2J”，本表没有这一列。"]
+    assert "\x1b" not in report.text()
