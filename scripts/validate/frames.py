@@ -61,7 +61,9 @@ def values(t: Tables, descriptor: dict) -> pd.DataFrame:
     frame["unit"] = frame["indicator_id"].map(indicators["unit"]).astype(object)
     frame["target_kind"] = frame["indicator_id"].map(indicators["target_kind"]).astype(object)
     # The package declares once which units can never be negative (amounts, areas, counts); rates and % can.
-    non_negative = frame["unit"].isin(descriptor.get("nonNegativeUnits") or [])
+    declared = descriptor.get("nonNegativeUnits")
+    units = [u for u in declared if isinstance(u, str)] if isinstance(declared, list) else []
+    non_negative = frame["unit"].isin(units)
     frame["quantity"] = frame["value"].where(non_negative)
     return frame
 
