@@ -115,13 +115,12 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
         where = "开头和末尾" if clean[:1].isspace() and clean[-1:].isspace() else ("开头" if clean[:1].isspace() else "末尾")
         add("whitespace", where=where, fixed=show(clean.strip()))
     clean = clean.strip()
-    explained = None
-    if column.kind in ("number", "integer"):
-        explained = explain_number(clean, unit, column.required, column.measure)
-    if _formula(clean, column) and explained is None:
+    # A number column explains its own slips first: "-" is a placeholder, "+5" a plus sign, not formulas.
+    explained = explain_number(clean, unit, column.required, column.measure) if column.kind in ("number", "integer") else None
+    if explained is None and _formula(clean, column):
         add("formula", first=clean[0])
         return found
-    elif column.kind == "date":
+    if column.kind == "date":
         explained = explain_date(clean)
     elif column.kind == "period":
         explained = explain_period(clean)
