@@ -95,9 +95,11 @@ _INVISIBLE_NAMES = {
     "\ufeff": "字节顺序标记 U+FEFF", "\u00ad": "软连字符 U+00AD", "\u200e": "方向标记 U+200E", "\u200f": "方向标记 U+200F",
 }
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# C0 controls but tab and line breaks, DEL, C1 controls, the non-characters U+FFFE/U+FFFF and lone surrogates:
-# no page, chart, download or terminal can carry them safely (YAML rejects them; ESC starts terminal sequences).
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# C0 controls but tab and line breaks, DEL, C1 controls, lone surrogates and the non-characters (U+FDD0-U+FDEF and
+# the last two code points of every plane, U+FFFE/U+FFFF included): no page, chart, download or terminal can carry
+# them safely (YAML rejects them, the chart renderer aborts on U+FFFF, ESC starts terminal sequences).
+_NON_CHARACTERS = "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NON_CHARACTERS + "]")
 
 
 def invisible_name(char: str) -> str:

@@ -298,3 +298,14 @@ def test_a_control_character_in_a_header_is_shown_not_printed(shipped_copy):
     extra = [p for p in report.problems if p.code == "extra-column"]
     assert [p.message for p in extra] == ["多了一列“kind[U+001B][2J”，本表没有这一列。"]
     assert "\x1b" not in report.text()
+
+
+def test_every_non_character_is_a_control_error():
+    found = check_cell(OBS, 5, NOTE, "甲\ufdd0乙\U0010ffff丙\ufffe", None)
+
+    assert [(p.code, p.message) for p in found] == [
+        ("control-character", "含有控制字符（U+FDD0、U+10FFFF、U+FFFE），网页、图表和下载文件都不能带这种字符。")]
+
+
+def test_ordinary_chinese_and_emoji_are_not_control_characters():
+    assert check_cell(OBS, 5, NOTE, "衢州市“腾笼换鸟”🙂（１）€", None) == []
