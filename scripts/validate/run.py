@@ -12,7 +12,7 @@ from pathlib import Path
 from scripts.validate.cellchecks import check_cells
 from scripts.validate.headers import check_header
 from scripts.core.package import DEFAULT_PACKAGE
-from scripts.validate.messages import INVISIBLE, MESSAGES, show
+from scripts.validate.messages import CONTROL, INVISIBLE, MESSAGES, show
 from scripts.validate.problems import ERROR, Problem, Report, problem
 from scripts.validate.rawcsv import EncodingProblem, RawTable, read_table
 from scripts.validate.schemachecks import DESCRIPTOR, check_descriptor, check_structure
@@ -126,7 +126,7 @@ def _collapse_follow_on(problems: list[Problem]) -> list[Problem]:
 
 
 def _bare(value: str) -> str:
-    return INVISIBLE.sub("", value).strip()
+    return CONTROL.sub("", INVISIBLE.sub("", value)).strip()
 
 
 def _survives(p: Problem, row_code: str | None) -> bool:

@@ -309,3 +309,15 @@ def test_every_non_character_is_a_control_error():
 
 def test_ordinary_chinese_and_emoji_are_not_control_characters():
     assert check_cell(OBS, 5, NOTE, "衢州市“腾笼换鸟”🙂（１）€", None) == []
+
+
+def test_a_control_character_in_a_key_is_one_error_and_one_follow_on_message(shipped_copy):
+    edit_cell(shipped_copy, "data/areas.csv", 3, "id", "kecheng\x85")
+
+    report = validate_package(shipped_copy)
+
+    assert [(p.file, p.row, p.column, p.code) for p in report.problems] == [
+        ("data/areas.csv", 3, "id", "control-character"),
+        ("data/units.csv", 26, "area_id", "follow-on-errors"),
+    ]
+    assert report.problems[1].message == "因为 data/areas.csv 第3行的“kecheng[U+0085]”有误，下面 1 行连带报错（第26行）。"
