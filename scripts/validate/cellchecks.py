@@ -1,4 +1,4 @@
-"""Cell checks for what Frictionless lets pass: spaces, invisible characters, formulas, Excel-style numbers and dates."""
+"""Cell checks for what Frictionless lets pass: spaces, control and invisible characters, formulas, Excel-style numbers and dates."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
-from scripts.validate.messages import INVISIBLE, invisible_name, show
+from scripts.validate.messages import CONTROL, INVISIBLE, invisible_name, show
 from scripts.core.periods import PATTERN as PERIOD
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
 
 DEFAULT_MAX_LENGTH = 500  # for text columns whose schema gives no maxLength
-FORMULA = re.compile(r"=\s*\S|[+\-@]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b|[\d.]+\s*[-+*/^&<>=]|\()")
+# The OWASP rule for CSV injection: Excel/WPS may run a cell that starts with one of these.
+FORMULA_START = frozenset("=+-@\t\r")
 MARKUP = {
     "HTML 标签": re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>"),
     "Markdown 链接": re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),
@@ -69,8 +70,11 @@ def check_cells(table: RawTable, resource: dict, indicator_units: dict[str, str]
     plain = [_plain_test(column) for column in cols]
     found: list[Problem] = []
     for number, cells in table.rows:
+        joined = ",".join(cells)
+        # isprintable() is false for every control and non-character and is ten times faster than the regex.
+        closer = table.has_invisible or (not joined.isprintable() and CONTROL.search(joined) is not None)
         for column, is_plain, text in zip(cols, plain, cells):
-            if not text or (not table.has_invisible and is_plain(text)):
+            if not text or (not closer and is_plain(text)):
                 continue
             unit = None
             if column.measure and unit_index is not None and unit_index < len(cells):
@@ -85,10 +89,10 @@ def _plain_test(column: Column):
     limit = column.max_length or 0
 
     def is_plain(text: str) -> bool:
-        if text[0].isspace() or text[-1].isspace() or text[0] in "=+-@":
+        if text[0].isspace() or text[-1].isspace() or text[0] in FORMULA_START:
             return False
         if shape is not None:
-            return shape.fullmatch(text) is not None
+            return text.isascii() and shape.fullmatch(text) is not None
         if column.kind == "text":
             return len(text) <= limit and not _MARKUP_CHARS.intersection(text)
         return True
@@ -102,21 +106,23 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
     def add(code: str, **context) -> None:
         found.append(problem(code, file, row, column.name, text, **context))
 
+    controls = CONTROL.findall(text)
+    if controls:
+        add("control-character", names="、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in controls)))
     invisible = INVISIBLE.findall(text)
     if invisible:
         add("invisible-character", names="、".join(dict.fromkeys(invisible_name(c) for c in invisible)))
-    clean = INVISIBLE.sub("", text)
+    clean = CONTROL.sub("", INVISIBLE.sub("", text))
     if clean[:1].isspace() or clean[-1:].isspace():
         where = "开头和末尾" if clean[:1].isspace() and clean[-1:].isspace() else ("开头" if clean[:1].isspace() else "末尾")
         add("whitespace", where=where, fixed=show(clean.strip()))
     clean = clean.strip()
-    if FORMULA.match(clean) and clean not in column.choices:
+    # A number column explains its own slips first: "-" is a placeholder, "+5" a plus sign, not formulas.
+    explained = explain_number(clean, unit, column.required, column.measure) if column.kind in ("number", "integer") else None
+    if explained is None and _formula(clean, column):
         add("formula", first=clean[0])
         return found
-    explained = None
-    if column.kind in ("number", "integer"):
-        explained = explain_number(clean, unit, column.required, column.measure)
-    elif column.kind == "date":
+    if column.kind == "date":
         explained = explain_date(clean)
     elif column.kind == "period":
         explained = explain_period(clean)
@@ -132,3 +138,8 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
         code, context = explained
         add(code, unit=unit, **context)
     return found
+
+
+def _formula(clean: str, column: Column) -> bool:
+    """Whether a cell would start a formula in Excel/WPS: plain numbers and the column's own choices never do."""
+    return clean[:1] in FORMULA_START and clean not in column.choices and PLAIN_NUMBER.fullmatch(clean) is None

@@ -23,6 +23,11 @@ _SCIENTIFIC = re.compile(r"-?\d+(\.\d+)?[eE][-+]?\d+", re.ASCII)
 _WITH_SUFFIX = re.compile(rf"({NUMBER})\s*([^\d\s+\-][^\d]*)", re.ASCII)
 _WITH_PREFIX = re.compile(rf"([^\d\s]+?)\s*({NUMBER})", re.ASCII)
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+# Python's float/int and Frictionless read all of these as numbers; a person never means them.
+_NAN_OR_INFINITY = re.compile(r"[-+]?(?:[sq]?nan\w*|inf(?:inity)?)", re.IGNORECASE)
+_UNDERSCORES = re.compile(r"-?\d+(?:_\d+)+(?:\.\d+(?:_\d+)*)?", re.ASCII)
+_BARE_POINT = re.compile(r"(-?)(\d*)\.(\d*)", re.ASCII)
+_MINUS_SIGNS = {"\u2212": "-", "\u2012": "-", "\u2013": "-"}
 
 
 def plain(number: Decimal) -> str:
@@ -40,14 +45,16 @@ def explain_number(text: str, unit: str | None = None, required: bool = False, m
     if not cell or PLAIN_NUMBER.fullmatch(cell):
         return None
     folded = unicodedata.normalize("NFKC", cell)
-    if cell.lower() in PLACEHOLDERS or folded.lower() in PLACEHOLDERS:
+    if cell.lower() in PLACEHOLDERS or folded.lower() in PLACEHOLDERS or _NAN_OR_INFINITY.fullmatch(folded):
         if required:
             advice = "请填上数字；没有数字就删掉这一行，不要填占位符。" if measure else "这一格必须填数字，不要填占位符。"
         else:
             advice = "没有数字就留空，不要填占位符。"
-        return "placeholder", {"advice": advice}
-    if folded != cell and PLAIN_NUMBER.fullmatch(folded):
-        return "full-width-digits", {"fixed": folded}
+        return ("nan-infinity" if _NAN_OR_INFINITY.fullmatch(folded) else "placeholder"), {"advice": advice}
+    explained = _notation(cell, folded)
+    if explained:
+        return explained
+    folded = ascii_digits(folded)
     if _THOUSANDS.fullmatch(folded):
         return "thousands-separator", {"fixed": folded.replace(",", "")}
     if _SCIENTIFIC.fullmatch(folded):
@@ -57,10 +64,40 @@ def explain_number(text: str, unit: str | None = None, required: bool = False, m
         number = Decimal(match[1].replace(",", "").lstrip("+"))
         return _suffix(number, match[2].strip(), unit)
     match = _WITH_PREFIX.fullmatch(folded)
-    if match:
+    if match and match[1][0] not in "=+-@":  # text that starts like a formula is reported as one
         number = plain(Decimal(match[2].replace(",", "").lstrip("+")))
         return "unit-in-cell", {"what": f"文字“{match[1].strip()}”",
                                 "advice": f"请只填数字 {number}，文字说明写到说明列里。"}
+    return None
+
+
+def ascii_digits(text: str) -> str:
+    """Digits of any script (Arabic-Indic, Devanagari, full-width...) and minus signs as ASCII; other text unchanged."""
+    out = []
+    for char in text:
+        digit = unicodedata.decimal(char, None) if not char.isascii() else None
+        out.append(str(digit) if digit is not None else _MINUS_SIGNS.get(char, char))
+    return "".join(out)
+
+
+def _digits_code(written: str) -> str:
+    """full-width-digits when NFKC alone makes the cell ASCII (１２０), other-digits for other scripts (١٢٠)."""
+    return "full-width-digits" if unicodedata.normalize("NFKC", written).isascii() else "other-digits"
+
+
+def _notation(cell: str, folded: str) -> tuple[str, dict] | None:
+    """Number-like cells that are not plain ASCII decimals: other digits, underscores, a bare point, a plus sign."""
+    ascii_form = ascii_digits(folded)
+    if ascii_form != cell and PLAIN_NUMBER.fullmatch(ascii_form):
+        return _digits_code(cell), {"fixed": ascii_form}
+    if _UNDERSCORES.fullmatch(ascii_form):
+        return "underscore-in-number", {"fixed": ascii_form.replace("_", "")}
+    match = _BARE_POINT.fullmatch(ascii_form)
+    if match and (match[2] or match[3]) and not (match[2] and match[3]):
+        fixed = f"{match[1]}{match[2] or '0'}" + (f".{match[3]}" if match[3] else "")
+        return "bare-point", {"fixed": fixed}
+    if ascii_form.startswith("+") and PLAIN_NUMBER.fullmatch(ascii_form[1:]):
+        return "plus-sign", {"fixed": ascii_form[1:]}
     return None
 
 
@@ -101,9 +138,12 @@ def _convert(number: Decimal, suffix: str, unit: str) -> Decimal | None:
 
 def explain_date(text: str) -> tuple[str, dict] | None:
     """(code, context) for an Excel-style date such as 2023/1/1 or 2023年1月1日; None for ISO or unknown forms."""
-    cell = unicodedata.normalize("NFKC", text.strip())
-    if not cell or ISO_DATE.fullmatch(cell):
+    written = text.strip()
+    cell = ascii_digits(unicodedata.normalize("NFKC", written))
+    if not cell or ISO_DATE.fullmatch(written):
         return None
+    if ISO_DATE.fullmatch(cell):
+        return _digits_code(written), {"fixed": cell}
     forms = [
         r"(?P<y>\d{4})\s*[/.年-]\s*(?P<m>\d{1,2})\s*[/.月-]\s*(?P<d>\d{1,2})\s*日?",
         r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})",
@@ -127,9 +167,12 @@ def explain_date(text: str) -> tuple[str, dict] | None:
 
 def explain_period(text: str) -> tuple[str, dict] | None:
     """(code, context) for a period written the Excel or Chinese way; the context suggests the package's form."""
-    cell = unicodedata.normalize("NFKC", text.strip())
-    if not cell or PERIOD.fullmatch(cell):
+    written = text.strip()
+    cell = ascii_digits(unicodedata.normalize("NFKC", written))
+    if not cell or (written.isascii() and PERIOD.fullmatch(written)):
         return None
+    if PERIOD.fullmatch(cell):
+        return _digits_code(written), {"fixed": cell}
     fixed = _period(cell)
     if fixed:
         return "period-format", {"advice": f"请写成 {fixed}。"}

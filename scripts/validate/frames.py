@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import numpy as np
 import pandas as pd
 
@@ -39,6 +41,11 @@ class Tables:
         return self._frames[name].copy()
 
 
+def today() -> datetime.date:
+    """The date periods and publication dates are judged against (tests put a fixed date here)."""
+    return datetime.date.today()
+
+
 def targets(t: Tables, descriptor: dict) -> pd.DataFrame:
     frame = t["targets"]
     frame["year"] = pd.to_numeric(frame["year"], errors="coerce")
@@ -53,15 +60,32 @@ def values(t: Tables, descriptor: dict) -> pd.DataFrame:
     frame["value"] = pd.to_numeric(frame["value_text"], errors="coerce")
     frame["unit"] = frame["indicator_id"].map(indicators["unit"]).astype(object)
     frame["target_kind"] = frame["indicator_id"].map(indicators["target_kind"]).astype(object)
+    # The package declares once which units can never be negative (amounts, areas, counts); rates and % can.
+    declared = descriptor.get("nonNegativeUnits")
+    units = [u for u in declared if isinstance(u, str)] if isinstance(declared, list) else []
+    non_negative = frame["unit"].isin(units)
+    frame["quantity"] = frame["value"].where(non_negative)
     return frame
 
 
 def sourced(t: Tables, descriptor: dict) -> pd.DataFrame:
-    """Rows that cite a source: observations and task reports, with their period's months and end date."""
-    parts = [t[name][["_file", "_row", "period", "published", "source_url"]] for name in ("observations", "task_reports")]
+    """Rows that cite a source: observations and task reports, with their period's months and end date.
+
+    `year_without_target` is the period's year unless the indicator has a target for that year: only those years
+    must lie within the plan, since a plan may set a target beyond its own end.
+    """
+    columns = ["_file", "_row", "indicator_id", "period", "published", "source_url"]
+    parts = [t[name].reindex(columns=columns) for name in ("observations", "task_reports")]
     frame = pd.concat(parts, ignore_index=True)
     frame = frame.join(period_months(frame["period"]))
     frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d", errors="coerce")
+    frame["today"] = pd.Timestamp(today())
+    target_years = set()
+    if "targets" in t:
+        set_targets = t["targets"]
+        target_years = set(zip(set_targets["indicator_id"], pd.to_numeric(set_targets["year"], errors="coerce")))
+    has_target = [(i, y) in target_years for i, y in zip(frame["indicator_id"], frame["year"])]
+    frame["year_without_target"] = frame["year"].mask(pd.Series(has_target, index=frame.index))
     return frame
 
 
@@ -123,7 +147,7 @@ def series(t: Tables, descriptor: dict) -> pd.DataFrame:
 def period_months(periods: pd.Series) -> pd.DataFrame:
     """Year, first and last month, and last day of each period as written, even if its month range runs backwards."""
     parts = periods.astype(object).where(periods.notna(), "").str.extract(PERIOD.pattern)
-    year = pd.to_numeric(parts["year"])
+    year = pd.to_numeric(parts["year"], errors="coerce")  # a year in other digits (٢٠٢٢) is reported by the cell checks
     quarter, half = pd.to_numeric(parts["q"]), pd.to_numeric(parts["h"])
     first = (quarter * 3 - 2).fillna(half * 6 - 5).fillna(pd.to_numeric(parts["m1"]))
     last = (quarter * 3).fillna(half * 6).fillna(pd.to_numeric(parts["m2"]))

@@ -42,7 +42,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "excel-date": ("error", "日期的写法不对。", "{advice}"),
     "period-format": ("error", "时期的写法不对。", "{advice}" + PERIOD_FORMS + "。"),
     "too-long": ("error", "有 {length} 个字，超过了上限 {limit} 个字。", "请删减到 {limit} 个字以内。"),
-    "shown-literally": ("warning", "含有{what}。网站会原样显示这些字符，不会当作格式、链接或模板。", "照录原文的话可以不改。"),
+    "shown-literally": ("warning", "含有{what}。网站会把它当作普通文字显示，不会变成格式、链接或模板。", "照录原文的话可以不改。"),
+    # What a cell may hold: control characters, numbers only in ASCII decimals, periods and dates that can be true
+    "control-character": ("error", "含有控制字符（{names}），网页、图表和下载文件都不能带这种字符。",
+                          "多半是从网页或其他软件复制时带进来的；请把这一格清空后重新输入。"),
+    "nan-infinity": ("error", "“{value}”表示“非数”或“无穷大”，不是一个具体的数。", "{advice}"),
+    "other-digits": ("error", "用了其他文字的数字或负号，不是半角的 0—9 和 -。", "请改成半角的 {fixed}。"),
+    "underscore-in-number": ("error", "数字里有下划线。", "请去掉下划线，填 {fixed}。"),
+    "bare-point": ("error", "小数点的一边没有数字。", "请填 {fixed}。"),
+    "plus-sign": ("error", "数字前面带了加号，Excel/WPS 会把以“+”开头的一格当作公式。", "请去掉加号，填 {fixed}。"),
+    "period-before-plan": ("error", "时期是 {year} 年，早于方案的基期 {plan_base_year} 年。",
+                           "本数据包只收 {plan_base_year}—{plan_end_year} 年的数字，请核对年份。"),
+    "period-after-plan": ("error", "时期是 {year} 年，晚于方案的结束年份 {plan_end_year} 年，targets.csv 里也没有这一年的目标。",
+                          "请核对年份：方案期以后的数字，只收在 targets.csv 里定了当年目标的指标。"),
+    "period-not-ended": ("error", "时期到 {period_end} 才结束，今天（{today}）还没有过完。", "请核对时期：只收已经结束的时期的数字。"),
+    "published-in-future": ("error", "发布日期 {published} 在今天（{today}）之后。", "请核对，填来源实际发布的日期。"),
+    "negative-quantity": ("error", "“{indicator_id}”的单位是“{unit}”，这个数量不能是负数。", "请核对这个数，是否多写了负号。"),
+    "follow-on-errors": ("error", "因为 {key_file} 第{key_row}行的“{key}”有误，下面 {count} 行连带报错（第{rows}行）。",
+                         "请先改好 {key_file} 第{key_row}行；改好后这些行不用改。"),
+    "title-row": ("error", "第1行是标题“{title}”，不是表头；表头在第{header_row}行。", "请删除{rows}，让表头成为第1行：{header}。"),
     # Rows, types, constraints and keys (Frictionless)
     "blank-row": ("error", "这是一个空行。", "请删掉这一行。"),
     "duplicate-row": ("error", "这一行和第{other}行完全相同。", "请删掉重复的一行。"),
@@ -66,7 +84,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "period-backwards": ("error", "月份范围前大后小。", "起始月要写在前面，如 2023-01..10。"),
     "period-after-published": ("error", "时期到 {period_end} 才结束，发布日期却是 {published}。", "请核对时期和发布日期：不能在时期结束前发布这一时期的数字。"),
     "share-out-of-range": ("error", "“{indicator_id}”是比例（单位“{unit}”），数值应在 0 到 100 之间。", "请核对：比例只填百分数里的数字，如 35.5 表示 35.5%。"),
-    "count-negative": ("error", "“{indicator_id}”的单位是“{unit}”，数量不能是负数。", "请核对这个数。"),
     "count-not-whole": ("error", "“{indicator_id}”的单位是“{unit}”，数量应是整数。", "请核对这个数。"),
     "url-not-http": ("error", "不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址。"),
     "indicator-without-target": ("error", "指标“{indicator_id}”在 targets.csv 里没有目标值。", "请在 targets.csv 里为它至少加一行目标。"),
@@ -85,6 +102,11 @@ _INVISIBLE_NAMES = {
     "\ufeff": "字节顺序标记 U+FEFF", "\u00ad": "软连字符 U+00AD", "\u200e": "方向标记 U+200E", "\u200f": "方向标记 U+200F",
 }
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# C0 controls but tab and line breaks, DEL, C1 controls, lone surrogates and the non-characters (U+FDD0-U+FDEF and
+# the last two code points of every plane, U+FFFE/U+FFFF included): no page, chart, download or terminal can carry
+# them safely (YAML rejects them, the chart renderer aborts on U+FFFF, ESC starts terminal sequences).
+_NON_CHARACTERS = "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NON_CHARACTERS + "]")
 
 
 def invisible_name(char: str) -> str:
@@ -92,7 +114,7 @@ def invisible_name(char: str) -> str:
 
 
 def show(value: str, width: int = 60) -> str:
-    """A cell as one readable line: invisible characters and line breaks made visible, long text cut."""
-    text = INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    """A cell as one readable line: invisible and control characters and line breaks made visible, long text cut."""
+    text = CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", value))
     text = text.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵").replace("\t", "[Tab]")
     return text if len(text) <= width else text[: width - 1] + "…"

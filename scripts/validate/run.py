@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from scripts.validate.cellchecks import check_cells
 from scripts.validate.changelog import check_changelog
 from scripts.validate.headers import check_header
 from scripts.core.package import DEFAULT_PACKAGE
+from scripts.validate.messages import CONTROL, INVISIBLE, MESSAGES, show
 from scripts.validate.problems import ERROR, Problem, Report, problem
 from scripts.validate.rawcsv import EncodingProblem, RawTable, read_table
 from scripts.validate.schemachecks import DESCRIPTOR, check_descriptor, check_structure
@@ -19,6 +21,9 @@ from scripts.validate.schemachecks import DESCRIPTOR, check_descriptor, check_st
 PLAN_YEARS = {"start_year": "起始年份", "end_year": "结束年份"}
 ENCODING_CODES = {"gbk": "encoding-gbk", "utf16": "encoding-utf16", "unknown": "encoding-unknown"}
 _ROW_LEVEL = {"blank-row": None, "duplicate-row": {"duplicate-key", "duplicate-value"}}
+# The referenced file, read back from an unknown-reference message (problems carry no other trace of it).
+_REFERENCE = re.compile(re.escape(MESSAGES["unknown-reference"][1]).replace(re.escape("{reference_file}"), "(?P<file>.+?)")
+                        .replace(re.escape("{value}"), ".*"), re.DOTALL)
 
 
 def validate_package(path: Path | str = DEFAULT_PACKAGE) -> Report:
@@ -94,7 +99,36 @@ def merge(layers: list[list[Problem]]) -> list[Problem]:
         kept.extend(fresh)
         wrong_cells |= {(p.file, p.row, p.column) for p in fresh if p.severity == ERROR and p.row is not None and p.column}
     row_level = {(p.file, p.row): p.code for p in kept if p.code in _ROW_LEVEL}
-    return [p for p in kept if _survives(p, row_level.get((p.file, p.row)))]
+    return _collapse_follow_on([p for p in kept if _survives(p, row_level.get((p.file, p.row)))])
+
+
+def _collapse_follow_on(problems: list[Problem]) -> list[Problem]:
+    """References to a key whose own cell is wrong (e.g. a trailing space in units.id) become one message per column.
+
+    The rows that refer to it are right; listing each of them would bury the one cell to fix.
+    """
+    wrong = {}
+    for p in problems:
+        if p.severity == ERROR and p.row is not None and p.column and p.value and p.code != "unknown-reference":
+            wrong.setdefault((p.file, _bare(p.value)), p)
+    groups: dict[tuple, list[Problem]] = {}
+    kept = []
+    for p in problems:
+        match = _REFERENCE.match(p.message) if p.code == "unknown-reference" else None
+        cause = wrong.get((match["file"], p.value)) if match else None
+        if cause is None:
+            kept.append(p)
+        else:
+            groups.setdefault((p.file, p.column, cause), []).append(p)
+    for (file, column, cause), followers in groups.items():
+        rows = "、".join(str(p.row) for p in followers[:5]) + ("等" if len(followers) > 5 else "")
+        kept.append(problem("follow-on-errors", file, followers[0].row, column, followers[0].value, key_file=cause.file,
+                            key_row=cause.row, key=show(cause.value), count=len(followers), rows=rows))
+    return kept
+
+
+def _bare(value: str) -> str:
+    return CONTROL.sub("", INVISIBLE.sub("", value)).strip()
 
 
 def _survives(p: Problem, row_code: str | None) -> bool:

@@ -207,11 +207,14 @@ def test_placeholders_are_not_numbers(shipped_copy):
 
     report = validate_package(shipped_copy)
 
-    assert flat(report) == [(OBS, row + i, "value", "placeholder") for i in range(6)]
+    assert flat(report) == [(OBS, row, "value", "nan-infinity")] + [(OBS, row + i, "value", "placeholder") for i in range(1, 6)]
     assert [p.value for p in report.problems] == placeholders
     assert report.problems[0].line() == (
         f"data/observations.csv 第{row}行 「数值」(value) 值“NaN”："
-        "“NaN”不是数字，是占位符。请填上数字；没有数字就删掉这一行，不要填占位符。")
+        "“NaN”表示“非数”或“无穷大”，不是一个具体的数。请填上数字；没有数字就删掉这一行，不要填占位符。")
+    assert report.problems[1].line() == (
+        f"data/observations.csv 第{row + 1}行 「数值」(value) 值“—”："
+        "“—”不是数字，是占位符。请填上数字；没有数字就删掉这一行，不要填占位符。")
 
 
 def test_a_plain_negative_number_is_fine(shipped_copy):
@@ -285,7 +288,7 @@ def test_hostile_text_passes_with_a_warning(shipped_copy):
     assert report.ok
     assert flat(report) == [(OBS, row + i, "note", "shown-literally") for i in range(4)]
     assert {p.severity for p in report.problems} == {"warning"}
-    assert "HTML 标签" in report.problems[0].message and "原样显示" in report.problems[0].message
+    assert report.problems[0].message == "含有 HTML 标签。网站会把它当作普通文字显示，不会变成格式、链接或模板。"
     assert main([str(shipped_copy)]) == 0
 
 
@@ -468,8 +471,8 @@ def test_negative_count(shipped_copy):
 
     report = validate_package(shipped_copy)
 
-    assert flat(report) == [(OBS, row, "value", "count-negative")]
-    assert report.problems[0].message == "“national-high-tech-enterprises”的单位是“家”，数量不能是负数。"
+    assert flat(report) == [(OBS, row, "value", "negative-quantity")]
+    assert report.problems[0].message == "“national-high-tech-enterprises”的单位是“家”，这个数量不能是负数。"
 
 
 def test_fractional_count(shipped_copy):
