@@ -6,6 +6,7 @@ import datetime
 
 from scripts.site import markup as m
 from scripts.site.pages import Page, SiteWriter
+from scripts.site.pages import pieces
 from scripts.core.words import STATUS_LABELS, status_meanings
 from scripts.progress.method import count_statuses, worked_examples
 
@@ -15,7 +16,8 @@ def chinese_date(value) -> str:
 
 
 def build_fragments(writer: SiteWriter) -> dict[str, str]:
-    catalog = writer.c
+    ctx = writer.context
+    catalog = ctx.catalog
     package = catalog.package
     plan = package.plan
     home = Page("index.md", "首页", "")
@@ -33,7 +35,7 @@ def build_fragments(writer: SiteWriter) -> dict[str, str]:
         f"方案实施期为 {m.text(plan.get('start_year', ''))}—{m.text(plan.get('end_year', ''))} 年，有效期至 {m.text(chinese_date(plan['expires']) if plan.get('expires') else '')}，现已到期；"
         "本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项标出进展。</p>"
     )
-    results = writer.progress
+    results = ctx.progress
     with_any = [i for i in catalog.indicators if catalog.observations_of[i]]
     deciding = [i for i, r in results.items() if r.status != "no_data"]
     counts = count_statuses(r.status for r in results.values())
@@ -50,8 +52,8 @@ def build_fragments(writer: SiteWriter) -> dict[str, str]:
     return {
         "plan-intro": intro,
         "data-facts": facts,
-        "dashboard": writer.chart(home, "dashboard", "核心指标完成进度"),
-        "headline-table": writer.indicator_table(home, headline),
+        "dashboard": pieces.chart(ctx, home, "dashboard", "核心指标完成进度"),
+        "headline-table": pieces.indicator_table(ctx, home, headline),
         "status-legend": legend,
         "worked-examples": worked_examples_html(method, plan),
     }
