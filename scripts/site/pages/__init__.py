@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scripts.site.catalog import Catalog
 from scripts.site.pages.area import area_page
+from scripts.site.pages.board import board_page
 from scripts.site.pages.context import SiteContext
 from scripts.site.pages.indicator import indicator_page
 from scripts.site.pages.nav import build_nav
@@ -23,7 +24,7 @@ class SiteWriter:
 
     def pages(self) -> list[Page]:
         ctx, c = self.context, self.context.catalog
-        result = [headline_index(ctx), indicators_index(ctx), tasks_index(ctx), units_index(ctx), areas_index(ctx)]
+        result = [board_page(ctx), headline_index(ctx), indicators_index(ctx), tasks_index(ctx), units_index(ctx), areas_index(ctx)]
         result += [indicator_page(ctx, i) for i in c.indicators.values()]
         result += [task_page(ctx, t) for t in c.tasks.values()]
         result += [unit_page(ctx, u) for u in c.units.values()]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from scripts.core.periods import parse_period
-from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, DIRECTION_LABELS, STATUS_LABELS, UNIT_KIND_LABELS, number
-from scripts.progress.method import count_statuses
+from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, DIRECTION_LABELS, READER_STATUS_LABELS, UNIT_KIND_LABELS, number
 from scripts.site import markup as m
 from scripts.site.pages import pieces as p
 from scripts.site.pages.context import SiteContext
@@ -21,7 +20,7 @@ def headline_index(ctx: SiteContext) -> Page:
         m.heading(2, "指标一览", "list"),
         p.indicator_table(ctx, page, headline),
     ]
-    return Page(page.path, page.title, join(body))
+    return Page(page.path, page.title, join(body), "方案“实施目标”提出的核心指标：目标、最新公开数字和进展状态。")
 
 
 def indicators_index(ctx: SiteContext) -> Page:
@@ -38,10 +37,10 @@ def indicators_index(ctx: SiteContext) -> Page:
     for section, group, tasks in c.groups():
         ids = [i["id"] for t in tasks for i in c.indicators_of_task[t["id"]]]
         if ids:
-            counts = count_statuses(ctx.status_code(i) for i in ids)
-            rows.append([m.text(group), m.text(str(len(ids))), *(m.text(str(counts[code])) for code in STATUS_LABELS)])
-    parts.append(m.table(["行动", "指标数", *STATUS_LABELS.values()], rows, caption="各行动指标状态（与上图数字相同）"))
-    return Page(page.path, page.title, join(parts))
+            counts = ctx.standing_counts(ids)
+            rows.append([m.text(group), m.text(str(len(ids))), *(m.text(str(counts[code])) for code in READER_STATUS_LABELS)])
+    parts.append(m.table(["行动", "指标数", *READER_STATUS_LABELS.values()], rows, caption="各行动指标状态"))
+    return Page(page.path, page.title, join(parts), "各项重点任务、政策措施提出的量化目标，按攻坚行动分组，列出牵头单位和状态。")
 
 
 def tasks_index(ctx: SiteContext) -> Page:
@@ -56,7 +55,7 @@ def tasks_index(ctx: SiteContext) -> Page:
             rows.append([p.task_link(page, t), p.unit_link(page, lead) if lead else "—", p.status_counts(ctx, ids) if ids else "无量化目标"])
         parts.append(m.heading(2, group, f"group-{position}"))
         parts.append(m.table(["任务", "牵头单位", "量化目标状态"], rows))
-    return Page(page.path, page.title, join(parts))
+    return Page(page.path, page.title, join(parts), "方案的全部任务及其牵头单位、量化目标的状态。")
 
 
 def units_index(ctx: SiteContext) -> Page:
@@ -75,7 +74,7 @@ def units_index(ctx: SiteContext) -> Page:
             rows.append([p.unit_link(page, u), *counts, p.status_counts(ctx, led) if led else "—"])
         parts.append(m.heading(2, label, kind.replace("_", "-")))
         parts.append(m.table(["单位", "牵头任务", "配合任务", "作为责任主体", "牵头任务的指标状态"], rows))
-    return Page(page.path, page.title, join(parts))
+    return Page(page.path, page.title, join(parts), "方案的全部责任单位：牵头和配合的任务数，以及牵头目标的状态。")
 
 
 def areas_index(ctx: SiteContext) -> Page:
@@ -95,4 +94,4 @@ def areas_index(ctx: SiteContext) -> Page:
         parts.append(m.heading(3, ind["name"], f"ranking-{position}"))
         parts.append(m.block(f"<p>指标页：{p.indicator_link(page, ind)}</p>"))
         parts.append(m.table(["名次", "区域", "数值", "数据状态"], rows, caption=caption))
-    return Page(page.path, page.title, join(parts))
+    return Page(page.path, page.title, join(parts), "各县（市、区）和平台：公开发布的分区域数字和赛马排名。")

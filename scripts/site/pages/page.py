@@ -14,6 +14,8 @@ class Page:
     path: str  # source path under docs/, e.g. "indicators/tax-per-mu.md"
     title: str  # plain text; escaped when written
     body: str
+    description: str = ""  # plain text for search engines and share previews; escaped when written
+    wide: bool = False  # hide the sidebars, for pages that are one wide table
 
     @property
     def url_dir(self) -> str:
@@ -26,7 +28,12 @@ class Page:
     def markdown(self) -> str:
         # JSON is valid YAML, and with every non-ASCII character written as \\uXXXX the front matter is plain ASCII:
         # no character can make YAML refuse it (MkDocs would then drop it and render the title line as Markdown).
-        return f"---\ntitle: {json.dumps(m.text(self.title), ensure_ascii=True)}\n---\n\n{self.body}\n"
+        head = f"title: {json.dumps(m.text(self.title), ensure_ascii=True)}\n"
+        if self.description:
+            head += f"description: {json.dumps(m.text(self.description), ensure_ascii=True)}\n"
+        if self.wide:
+            head += 'hide: ["navigation", "toc"]\n'
+        return f"---\n{head}---\n\n{self.body}\n"
 
 
 def href(from_page: Page, target: str) -> str:

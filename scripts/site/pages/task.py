@@ -21,7 +21,7 @@ def task_page(ctx: SiteContext, task: dict) -> Page:
             roles.append(f"<li{cls}><strong>{m.text(ROLE_LABELS[role])}</strong>：{'、'.join(p.unit_link(page, u) for u in units)}</li>")
     parts = [
         m.block(
-            f'<p class="meta">{m.text(SECTION_LABELS[task["section"]])} · {m.text(task["group"])} · 原文序号 {m.text(task["number"])}</p>',
+            f'<p class="meta">{m.text(" · ".join(dict.fromkeys([SECTION_LABELS[task["section"]], task["group"]])))} · 原文序号 {m.text(task["number"])}</p>',
             f'<p class="lead-unit">牵头单位：<strong>{p.unit_link(page, lead) if lead else "未列明"}</strong></p>',
             m.heading(2, "方案原文", "clause"),
             f'<blockquote class="clause"><p><strong>{m.text(task["title"])}。</strong>{m.text(task["text"])}</p><p>{m.text(task["responsibility_text"])}</p></blockquote>',
@@ -36,4 +36,5 @@ def task_page(ctx: SiteContext, task: dict) -> Page:
     else:
         parts.append(m.block(m.heading(2, "量化目标", "indicators"), "<p>这项任务没有量化目标。</p>"))
     parts.append(p.reports_block(ctx, page, c.reports_of_task[task["id"]], by="unit"))
-    return Page(page.path, page.title, join(parts))
+    description = f"{page.title}（{task['group']}）：牵头单位{lead['name'] if lead else '未列明'}。{task['text'][:80]}"
+    return Page(page.path, page.title, join(parts), description)
