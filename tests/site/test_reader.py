@@ -131,3 +131,18 @@ def test_hostile_text_on_the_board_is_text(hostile_site, open_page):
     options = " ".join(page.locator(".board-controls option").all_inner_texts())
     assert "<script>alert(1)</script>" in options
     assert visit.problems() == NO_PROBLEMS
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("path", ["board/", "about/", "404.html"])
+def test_new_pages_have_no_serious_accessibility_violation(path, shipped_site, open_page, axe):
+    visit = open_page()
+    visit.load(shipped_site.page_url(path))
+    violations = [f"{v['id']}: {v['help']}" for v in axe.run(visit.page).response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert violations == []
