@@ -82,3 +82,13 @@ def test_long_nav_groups_are_cut_into_runs_of_25():
     assert [list(g) for g in groups] == [["第1—25项"], ["第26—50项"], ["第51—60项"]]
     assert groups[2]["第51—60项"][0] == {"单位51": "units/u51.md"}
     assert chunked(items[:25]) == items[:25]
+
+
+def test_unit_provenance_is_shown_only_when_recorded():
+    import datetime
+
+    from scripts.site.pages.unit import provenance
+
+    assert provenance({"name": "市经信局"}) == ""
+    unit = {"full_name_source": "方案原文", "current_name": "衢州市经济和信息化局<新>", "renamed_on": datetime.date(2024, 3, 1)}
+    assert provenance(unit) == '<p class="provenance">全称来源：方案原文。现名：衢州市经济和信息化局&lt;新&gt;，2024-03-01更名。</p>'

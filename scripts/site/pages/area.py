@@ -13,7 +13,7 @@ from scripts.site.pages.page import Page, join
 def area_page(ctx: SiteContext, area: dict) -> Page:
     c = ctx.catalog
     page = Page(f"areas/{area['id']}.md", area["name"], "")
-    parts = [m.block(f'<p class="meta">{m.text(AREA_KIND_LABELS[area["kind"]])}</p>')]
+    parts = [m.block(f'<p class="meta">区域类型：{m.text(AREA_KIND_LABELS[area["kind"]])}</p>')]
     for unit in [u for u in c.units.values() if u.get("area_id") == area["id"]]:
         tasks = [t for t, role in c.tasks_of_unit[unit["id"]] if role == "responsible_body"]
         parts.append(m.block(
