@@ -92,3 +92,12 @@ def test_unit_provenance_is_shown_only_when_recorded():
     assert provenance({"name": "市经信局"}) == ""
     unit = {"full_name_source": "方案原文", "current_name": "衢州市经济和信息化局<新>", "renamed_on": datetime.date(2024, 3, 1)}
     assert provenance(unit) == '<p class="provenance">全称来源：方案原文。现名：衢州市经济和信息化局&lt;新&gt;，2024-03-01更名。</p>'
+
+
+def test_very_long_nav_groups_nest_so_no_group_holds_more_than_25():
+    items = [{f"单位{n}": f"units/u{n}.md"} for n in range(1, 2301)]
+    groups = chunked(items)
+    assert [list(g)[0] for g in groups] == ["第1—625项", "第626—1250项", "第1251—1875项", "第1876—2300项"]
+    last = groups[3]["第1876—2300项"]
+    assert len(last) == 17 and list(last[0]) == ["第1876—1900项"] and list(last[-1]) == ["第2276—2300项"]
+    assert last[-1]["第2276—2300项"][-1] == {"单位2300": "units/u2300.md"}

@@ -10,13 +10,17 @@ from scripts.site.catalog import Catalog
 GROUP_SIZE = 25
 
 
-def chunked(items: list) -> list:
-    """items as they are when few, else as groups 第1—25项, 第26—50项, … (page URLs do not change)."""
+def chunked(items: list, start: int = 0) -> list:
+    """items as they are when few, else as groups 第1—25项, 第26—50项, … nested as deep as needed so that no group
+    holds more than GROUP_SIZE entries (page URLs do not change)."""
     if len(items) <= GROUP_SIZE:
         return items
+    span = GROUP_SIZE
+    while len(items) > span * GROUP_SIZE:
+        span *= GROUP_SIZE
     return [
-        {f"第{start + 1}—{min(start + GROUP_SIZE, len(items))}项": items[start: start + GROUP_SIZE]}
-        for start in range(0, len(items), GROUP_SIZE)
+        {f"第{start + i + 1}—{start + min(i + span, len(items))}项": chunked(items[i: i + span], start + i)}
+        for i in range(0, len(items), span)
     ]
 
 

@@ -13,10 +13,12 @@ from scripts.site.pages.page import Page, join
 def headline_index(ctx: SiteContext) -> Page:
     page = Page("headline/index.md", "核心指标", "")
     headline = [i for i in ctx.catalog.indicators.values() if i.get("headline")]
+    decided = any(ctx.status_code(i["id"]) != "no_data" for i in headline)
     body = [
         m.block(f"<p>方案“实施目标”提出的 {len(headline)} 项核心指标，目标年份为 {m.text(ctx.catalog.package.plan.get('end_year', ''))} 年。</p>"),
-        m.heading(2, "完成进度", "dashboard"),
-        p.chart(ctx, page, "dashboard", "核心指标完成进度"),
+        # The dashboard compares figures with targets: with no status to draw it would be empty bars.
+        m.heading(2, "完成进度", "dashboard") if decided else "",
+        p.chart(ctx, page, "dashboard", "核心指标完成进度") if decided else "",
         m.heading(2, "指标一览", "list"),
         p.indicator_table(ctx, page, headline),
     ]
