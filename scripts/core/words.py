@@ -38,6 +38,31 @@ def pace_rule() -> str:
             f"低于{number(BEHIND_FROM)}为严重滞后")
 
 
+# ---- what a reader is told: the method's no_data split by what has been published (progress.csv keeps no_data) --
+NO_FIGURE, INTERIM_ONLY, UNDECIDED = "no_figure", "interim_only", "undecided"
+NO_DATA_LABELS = {
+    INTERIM_ONLY: "仅有阶段性数字，尚无全年数字",
+    UNDECIDED: "已有公开数字，尚不能判断",
+    NO_FIGURE: "暂无公开数字",
+}
+# Every reader status in the order tables, counts and strips list them; their counts add up to the indicators.
+READER_STATUS_LABELS = {**{k: v for k, v in STATUS_LABELS.items() if k != "no_data"}, **NO_DATA_LABELS}
+
+
+def interim_only_label(count: int) -> str:
+    """The badge of an indicator whose only figures are for part of a year."""
+    return f"仅有阶段性数字（{count} 个），尚无全年数字"
+
+
+def reader_status_meanings() -> dict[str, str]:
+    """What each reader status means; the three kinds of no_data say what has (not) been published."""
+    meanings = {k: v for k, v in status_meanings().items() if k != "no_data"}
+    meanings[INTERIM_ONLY] = "只有季度、半年或月度累计等阶段性数字，没有全年数字；阶段性数字只作展示，不决定状态。"
+    meanings[UNDECIDED] = "已有公开数字（如基期数字、分区域数字），但还没有决定状态所需的全市全年数字。"
+    meanings[NO_FIGURE] = "还没有收录到任何公开发布的数字。我们不估算、不补填。"
+    return meanings
+
+
 # ---- targets -----------------------------------------------------------------------------------------------------
 COMPARATOR_WORDS = {">=": "不低于", "<=": "不高于", "=": "等于"}
 DIRECTION_LABELS = {"increase": "越高越好", "decrease": "越低越好"}
@@ -62,6 +87,12 @@ UNIT_KIND_LABELS = {
     "other": "其他单位",
 }
 AREA_KIND_LABELS = {"city": "全市", "district": "区", "county": "县", "county_city": "县级市", "platform": "平台"}
+
+# Where a statement about a figure's source comes from (figure_sources.basis), and editorial links to tasks.
+BASIS_LABELS = {"plan": "方案原文", "official": "官方说明", "judgement": "本站判断"}
+RELATED_TASKS_LABEL = "相关任务（本站归纳，方案未写明）"
+NOT_SEEN_LABEL = "尚未见公开数字"
+FIGURE_SOURCE_LABELS = {"publisher": "发布单位", "publication": "发布渠道", "frequency": "发布频率", "usual_release": "通常发布时间"}
 
 # ---- figures and reports ------------------------------------------------------------------------------------------
 DATA_STATUS_LABELS = {"final": "正式数", "provisional": "初步数"}

@@ -1,13 +1,17 @@
-"""HTML fragments that the hand-written pages (home, methodology) insert through mkdocs-macros."""
+"""HTML fragments that the hand-written pages (home, methodology, about) insert through mkdocs-macros."""
 
 from __future__ import annotations
 
 import datetime
+import os
 
+from scripts.core.words import NO_DATA_LABELS, READER_STATUS_LABELS, reader_status_meanings
+from scripts.progress.method import worked_examples
 from scripts.site import markup as m
 from scripts.site.pages import Page, SiteWriter
-from scripts.core.words import STATUS_LABELS, status_meanings
-from scripts.progress.method import count_statuses, worked_examples
+from scripts.site.pages import pieces
+from scripts.site.pages.board import status_strip
+
 
 def chinese_date(value) -> str:
     date = datetime.date.fromisoformat(str(value)[:10])
@@ -15,17 +19,69 @@ def chinese_date(value) -> str:
 
 
 def build_fragments(writer: SiteWriter) -> dict[str, str]:
-    catalog = writer.c
-    package = catalog.package
-    plan = package.plan
+    ctx = writer.context
+    catalog = ctx.catalog
     home = Page("index.md", "首页", "")
+    headline = [i for i in catalog.indicators.values() if i.get("headline")]
+    deciding = [i for i in catalog.indicators if ctx.status_code(i) != "no_data"]
+    legend = m.table(
+        ["状态", "含义"], [[m.status_badge(code, label), m.text(reader_status_meanings()[code])] for code, label in READER_STATUS_LABELS.items()]
+    )
+    method = Page("methodology.md", "方法说明", "")
+    return {
+        "plan-intro": plan_intro(catalog),
+        "status-strip": status_strip(ctx, home, link=True),
+        "data-facts": data_facts(ctx),
+        # The dashboard compares figures with targets: with no status to draw it would be empty bars.
+        "dashboard": pieces.chart(ctx, home, "dashboard", "核心指标完成进度") if deciding else "",
+        "headline-table": pieces.indicator_table(ctx, home, headline),
+        "status-legend": legend,
+        "worked-examples": worked_examples_html(method, catalog.package.plan),
+        "plan-link": m.source_link(f"《{catalog.package.plan.get('title', '')}》", catalog.package.plan.get("url")),
+        "contact": contact(repository_url()),
+        "licence": licence(catalog.package.descriptor),
+    }
+
+
+def repository_url() -> str | None:
+    """The code repository's address: REPOSITORY_URL, or the one GitHub Actions names; None on a local build."""
+    explicit = m.safe_url(os.environ.get("REPOSITORY_URL"))
+    if explicit:
+        return explicit.rstrip("/")
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    return m.safe_url(f"{server}/{repository}") if server and repository else None
+
+
+def contact(repository: str | None) -> str:
+    """How to report an error or propose a figure: the repository's issue form and CONTRIBUTING."""
+    if repository:
+        issue = m.link("在代码仓库提交问题（Issue）", f"{repository}/issues/new", external=True)
+        guide = m.link("贡献指南 CONTRIBUTING.md", f"{repository}/blob/main/CONTRIBUTING.md", external=True)
+    else:
+        issue, guide = "在本站代码仓库提交问题（Issue）", "仓库中的贡献指南 CONTRIBUTING.md"
+    return (
+        f"<ul><li>发现错误（数字、来源、责任单位、错别字）：请{issue}，写明页面地址、哪里不对，以及能证明的公开来源网址。</li>"
+        f"<li>发现新的公开数字：同样提交问题，附上发布单位、发布日期和网址；熟悉表格的朋友也可以按{guide}直接修改 CSV 文件并提交合并请求。</li>"
+        "<li>我们只收录能公开查到的数字，每一处修改都经过核对后发布。</li></ul>"
+    )
+
+
+def licence(descriptor: dict) -> str:
+    """The data package's licences as stated in its descriptor."""
+    items = [m.source_link(f"{lic.get('title') or lic.get('name')}（{lic.get('name', '')}）", lic.get("path")) for lic in descriptor.get("licenses", [])]
+    stated = f"数据包以{'、'.join(items)}许可开放，可自由使用，请注明来源。" if items else "数据包的许可见数据下载页。"
+    return f"<p>{stated}方案原文版权归{m.text(descriptor.get('plan', {}).get('issuer', '发文机关'))}。各数字的版权归其发布单位，本站只记录数字并注明出处。</p>"
+
+
+def plan_intro(catalog) -> str:
+    plan = catalog.package.plan
     groups = [g for section, g, _ in catalog.groups() if section == "key_task"]
     key_tasks = [t for t in catalog.tasks.values() if t["section"] == "key_task"]
     policies = [t for t in catalog.tasks.values() if t["section"] == "policy"]
     organisation = [t for t in catalog.tasks.values() if t["section"] == "organisation"]
     headline = [i for i in catalog.indicators.values() if i.get("headline")]
     plan_link = m.source_link(f"《{plan.get('title', '')}》", plan.get("url"))
-    intro = (
+    return (
         f"<p>{m.text(plan.get('issuer', ''))}于{m.text(chinese_date(plan['signed']) if plan.get('signed') else '')}印发{plan_link}"
         f"（{m.text(plan.get('document_number', ''))}），提出到 {m.text(plan.get('end_year', ''))} 年实现 {len(headline)} 项核心目标，"
         f"部署{m.text('、'.join(g.removesuffix('攻坚行动') for g in groups))}{len(groups)}大攻坚行动共 {len(key_tasks)} 项重点任务，"
@@ -33,28 +89,20 @@ def build_fragments(writer: SiteWriter) -> dict[str, str]:
         f"方案实施期为 {m.text(plan.get('start_year', ''))}—{m.text(plan.get('end_year', ''))} 年，有效期至 {m.text(chinese_date(plan['expires']) if plan.get('expires') else '')}，现已到期；"
         "本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项标出进展。</p>"
     )
-    results = writer.progress
-    with_any = [i for i in catalog.indicators if catalog.observations_of[i]]
-    deciding = [i for i, r in results.items() if r.status != "no_data"]
-    counts = count_statuses(r.status for r in results.values())
-    facts = m.block(
-        f"<p>数据版本 <strong>{m.text(package.version)}</strong>（{m.text(chinese_date(catalog.as_of))}）。"
-        f"共 {len(catalog.indicators)} 项指标，其中 {len(with_any)} 项收录了公开数字，"
-        f"{len(deciding)} 项有可判断状态的全年数字；其余 {len(catalog.indicators) - len(deciding)} 项暂无数据。</p>",
-        "<p>" + " ".join(f"{m.status_badge(code, label)} {counts.get(code, 0)}" for code, label in STATUS_LABELS.items()) + "</p>",
+
+
+def data_facts(ctx) -> str:
+    """One sentence whose parts add up to the number of indicators."""
+    catalog = ctx.catalog
+    counts = ctx.standing_counts(catalog.indicators)
+    no_data_groups = tuple(NO_DATA_LABELS)
+    deciding = sum(n for code, n in counts.items() if code not in no_data_groups)
+    parts = [f"{deciding} 项有可判断状态的全年数字"]
+    parts += [f"{counts[code]} 项{READER_STATUS_LABELS[code]}" for code in no_data_groups if counts[code]]
+    return (
+        f"<p>数据版本 <strong>{m.text(catalog.package.version)}</strong>（{m.text(chinese_date(catalog.as_of))}）。"
+        f"共 {len(catalog.indicators)} 项指标：{'；'.join(parts)}。</p>"
     )
-    legend = m.table(
-        ["状态", "含义"], [[m.status_badge(code, label), m.text(status_meanings()[code])] for code, label in STATUS_LABELS.items()]
-    )
-    method = Page("methodology.md", "方法说明", "")
-    return {
-        "plan-intro": intro,
-        "data-facts": facts,
-        "dashboard": writer.chart(home, "dashboard", "核心指标完成进度"),
-        "headline-table": writer.indicator_table(home, headline),
-        "status-legend": legend,
-        "worked-examples": worked_examples_html(method, plan),
-    }
 
 
 def worked_examples_html(page: Page, plan: dict) -> str:

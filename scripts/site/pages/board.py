@@ -1,0 +1,88 @@
+"""The accountability board: every target in one table, grouped by action, with its lead unit, latest figure and status."""
+
+from __future__ import annotations
+
+from scripts.core.words import READER_STATUS_LABELS
+from scripts.site import markup as m
+from scripts.site.pages import pieces as p
+from scripts.site.pages.context import SiteContext
+from scripts.site.pages.page import Page, href, join
+
+BOARD_PATH = "board/"
+HEADLINE_GROUP = "核心指标（方案“实施目标”）"
+COLUMNS = ["指标", "目标", "牵头单位", "最新公开数字", "状态"]
+
+
+def board_groups(ctx: SiteContext) -> list[tuple[str, list[dict]]]:
+    """(group name, indicators) in plan order: the headline targets first, then each action's or section's."""
+    c = ctx.catalog
+    groups = [(HEADLINE_GROUP, [i for i in c.indicators.values() if i.get("headline")])]
+    for _section, group, tasks in c.groups():
+        indicators = [i for t in tasks for i in c.indicators_of_task[t["id"]] if not i.get("headline")]
+        if indicators:
+            groups.append((group, indicators))
+    return [(name, indicators) for name, indicators in groups if indicators]
+
+
+def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> str:
+    """The reader statuses with their counts and the total they add up to; optionally a link to the board."""
+    ids = list(ctx.catalog.indicators)
+    counts = ctx.standing_counts(ids)
+    items = "".join(
+        f'<li>{m.status_badge(code, label)} <strong>{counts[code]}</strong> 项</li>' for code, label in READER_STATUS_LABELS.items() if counts[code]
+    )
+    more = f'<p class="board-link">{m.link(f"查看目标一览：全部 {len(ids)} 项目标由谁牵头、最新数字和状态", href(page, BOARD_PATH))}</p>' if link else ""
+    return f'<div class="status-strip"><p>共 <strong>{len(ids)}</strong> 项量化目标：</p><ul>{items}</ul>{more}</div>'
+
+
+def board_table(ctx: SiteContext, page: Page) -> str:
+    """One table, a header row per group; data-* attributes let the optional script filter and sort it."""
+    head = "".join(f'<th scope="col">{m.text(h)}</th>' for h in COLUMNS)
+    rank = {code: order for order, code in enumerate(READER_STATUS_LABELS)}
+    groups, position = [], 0
+    for group, indicators in board_groups(ctx):
+        rows = [f'<tr class="board-group"><th colspan="{len(COLUMNS)}" scope="rowgroup">{m.text(group)}</th></tr>']
+        for ind in indicators:
+            position += 1
+            rows.append(board_row(ctx, page, ind, position, rank))
+        groups.append(f'<tbody data-group="{m.text(group)}">{"".join(rows)}</tbody>')
+    return (
+        '<div class="table-wrap"><table class="data board" id="board-table">'
+        f'<caption>全部 {position} 项量化目标（按方案顺序分组）</caption>'
+        f'<thead><tr>{head}</tr></thead>{"".join(groups)}</table></div>'
+    )
+
+
+def board_row(ctx: SiteContext, page: Page, ind: dict, position: int, rank: dict[str, int]) -> str:
+    standing = ctx.standing(ind["id"])
+    cells = [p.indicator_link(page, ind), p.target_text(ctx, ind), p.lead_cell(ctx, page, ind), p.latest_figure(ctx, ind), p.status(ctx, ind["id"])]
+    tds = "".join(f'<td data-label="{m.text(label)}">{cell}</td>' for label, cell in zip(COLUMNS, cells, strict=True))
+    return (
+        f'<tr class="board-row" data-order="{position}" data-name="{m.text(ind["name"])}"'
+        f' data-lead="{m.text("|".join(lead_names(ctx, ind)))}" data-status="{m.text(standing.group)}"'
+        f' data-status-label="{m.text(READER_STATUS_LABELS[standing.group])}" data-status-rank="{rank[standing.group]}">{tds}</tr>'
+    )
+
+
+def lead_names(ctx: SiteContext, ind: dict) -> list[str]:
+    """Names of the units shown as leads of the target, for the lead-unit filter."""
+    lead = ctx.lead_of_indicator(ind)
+    if lead:
+        return [lead["name"]]
+    names = [ctx.catalog.lead_of(t["id"]) for t, _ in ctx.related_tasks(ind["id"])]
+    return list(dict.fromkeys(u["name"] for u in names if u))
+
+
+def board_page(ctx: SiteContext) -> Page:
+    page = Page("board/index.md", "目标一览", "")
+    parts = [
+        m.block(
+            "<p>方案的全部量化目标：谁牵头、最新公开发布的数字和按本站方法判断的状态。"
+            "核心指标是方案“实施目标”提出的，方案没有为它们单列牵头单位。</p>",
+            status_strip(ctx, page, link=False),
+            '<div class="board-controls" data-board-controls hidden></div>',
+        ),
+        board_table(ctx, page),
+    ]
+    description = f"全部 {len(ctx.catalog.indicators)} 项量化目标：谁牵头、最新公开数字和进展状态，可按牵头单位、行动和状态筛选。"
+    return Page(page.path, page.title, join(parts), description, wide=True)

@@ -1,0 +1,40 @@
+"""The page of one task: the plan's words, its responsible units, its targets and the units' own reports."""
+
+from __future__ import annotations
+
+from scripts.core.words import ROLE_LABELS, SECTION_LABELS
+from scripts.site import markup as m
+from scripts.site.pages import pieces as p
+from scripts.site.pages.context import SiteContext
+from scripts.site.pages.page import Page, join
+
+
+def task_page(ctx: SiteContext, task: dict) -> Page:
+    c = ctx.catalog
+    page = Page(f"tasks/{task['id']}.md", f"{task['number']} {task['title']}", "")
+    lead = c.lead_of(task["id"])
+    roles = []
+    for role in ("lead", "support", "responsible_body"):
+        units = c.units_by_role(task["id"], role)
+        if units:
+            cls = ' class="lead"' if role == "lead" else ""
+            roles.append(f"<li{cls}><strong>{m.text(ROLE_LABELS[role])}</strong>：{'、'.join(p.unit_link(page, u) for u in units)}</li>")
+    parts = [
+        m.block(
+            f'<p class="meta">{m.text(" · ".join(dict.fromkeys([SECTION_LABELS[task["section"]], task["group"]])))} · 原文序号 {m.text(task["number"])}</p>',
+            f'<p class="lead-unit">牵头单位：<strong>{p.unit_link(page, lead) if lead else "未列明"}</strong></p>',
+            m.heading(2, "方案原文", "clause"),
+            f'<blockquote class="clause"><p><strong>{m.text(task["title"])}。</strong>{m.text(task["text"])}</p><p>{m.text(task["responsibility_text"])}</p></blockquote>',
+            m.heading(2, "责任单位", "units"),
+            f"<ul>{''.join(roles)}</ul>",
+        )
+    ]
+    indicators = c.indicators_of_task[task["id"]]
+    if indicators:
+        parts.append(m.block(m.heading(2, "量化目标", "indicators"), f"<p>{p.status_counts(ctx, [i['id'] for i in indicators])}</p>"))
+        parts.append(p.indicator_table(ctx, page, indicators))
+    else:
+        parts.append(m.block(m.heading(2, "量化目标", "indicators"), "<p>这项任务没有量化目标。</p>"))
+    parts.append(p.reports_block(ctx, page, c.reports_of_task[task["id"]], by="unit"))
+    description = f"{page.title}（{task['group']}）：牵头单位{lead['name'] if lead else '未列明'}。{task['text'][:80]}"
+    return Page(page.path, page.title, join(parts), description)

@@ -1,0 +1,148 @@
+"""The reader's site in Chromium: the accountability board (with and without JavaScript), phone widths, 404, wording."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.register_assert_rewrite("tests.sitefixtures")
+from tests.sitefixtures import NO_PROBLEMS  # noqa: E402 - after the rewrite hook
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+def board_counts(page) -> dict[str, int]:
+    """The status strip as {label: count}."""
+    items = page.locator(".status-strip li").all_inner_texts()
+    return {item.rsplit(" ", 2)[0].strip(): int(item.rsplit(" ", 2)[1]) for item in items}
+
+
+def test_board_lists_every_indicator_with_lead_and_status(shipped_site, open_page):
+    visit = open_page()
+    page = visit.page
+    visit.load(shipped_site.page_url("board/"))
+    rows = page.locator("tr.board-row")
+    assert rows.count() == 62
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(2).inner_text().strip(), f"row {i} has no lead-unit cell text"
+        assert cells.nth(4).locator(".status").count() == 1
+    row = page.locator("tr.board-row", has_text="新增工业用地“标准地”模式出让比例")
+    assert row.locator("td").nth(2).inner_text() == "市资源规划局"
+    assert row.locator("td").nth(4).inner_text() == "暂无公开数字"
+    counts = board_counts(page)
+    assert counts == {"仅有阶段性数字，尚无全年数字": 3, "暂无公开数字": 59}
+    assert sum(counts.values()) == 62
+    assert "共 62 项量化目标" in page.locator(".status-strip").inner_text()
+    assert visit.problems() == NO_PROBLEMS
+
+
+def test_board_filters_and_sorts_with_javascript(shipped_site, open_page):
+    visit = open_page()
+    page = visit.page
+    visit.load(shipped_site.page_url("board/"))
+    controls = page.locator(".board-controls")
+    assert controls.is_visible()
+    page.select_option("select[name=status]", "interim_only")
+    visible = page.locator("tr.board-row:visible")
+    assert visible.count() == 3
+    assert sorted(visible.locator("td:first-child").all_inner_texts()) == sorted(["制造业投资年均增长", "新增国家高新技术企业", "新增省科技型中小企业"])
+    assert controls.locator("output").inner_text() == "显示 3 / 62 项"
+    page.click("text=清除筛选")
+    page.select_option("select[name=lead]", "市资源规划局")
+    leads = page.locator("tr.board-row:visible td:nth-child(3)").all_inner_texts()
+    assert leads and set(leads) == {"市资源规划局"}
+    page.select_option("select[name=lead]", "")
+    page.select_option("select[name=order]", "status")
+    first = page.locator("tr.board-row:visible").first
+    assert first.locator(".status").inner_text().startswith("仅有阶段性数字")
+    assert page.locator("tr.board-group:visible").count() == 0  # sorted: one list, no group rows
+    page.select_option("select[name=order]", "plan")
+    assert page.locator("tr.board-group:visible").count() == 6
+    assert page.locator("tr.board-row:visible").first.locator("td").first.inner_text() == "规上工业亩均税收"
+    assert visit.problems() == NO_PROBLEMS
+
+
+def test_board_without_javascript_is_the_full_table(shipped_site, open_page):
+    visit = open_page(javascript=False)
+    page = visit.page
+    visit.load(shipped_site.page_url("board/"))
+    assert page.locator("tr.board-row:visible").count() == 62
+    assert page.locator(".board-controls").is_hidden()
+    assert visit.problems() == NO_PROBLEMS
+
+
+def test_home_leads_to_the_board_in_the_first_screen(shipped_site, open_page):
+    visit = open_page()
+    page = visit.page
+    page.set_viewport_size(PHONE)
+    visit.load(shipped_site.page_url(""))
+    link = page.get_by_role("link", name="查看目标一览：全部 62 项目标由谁牵头、最新数字和状态")
+    box = link.bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["height"]
+    link.click()
+    page.wait_for_url("**/board/")
+    assert page.locator("tr.board-row").count() == 62
+
+
+NARROW_PAGES = ["", "board/", "indicators/manufacturing-investment-growth/", "tasks/action-1-1/", "units/economy-it/", "areas/kecheng/"]
+
+
+@pytest.mark.parametrize("path", NARROW_PAGES)
+def test_no_sideways_scroll_on_a_phone(path, shipped_site, open_page):
+    visit = open_page()
+    page = visit.page
+    page.set_viewport_size(PHONE)
+    visit.load(shipped_site.page_url(path))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path or 'home'} is {width}px wide"
+
+
+def test_404_is_chinese_with_a_way_home(shipped_site, open_page):
+    visit = open_page()
+    page = visit.page
+    visit.load(shipped_site.page_url("404.html"))
+    assert page.locator("h1").inner_text() == "找不到这个页面（404）"
+    assert page.locator("html").get_attribute("lang") == "zh"
+    assert page.get_by_role("link", name="返回首页").is_visible()
+    assert page.get_by_role("searchbox", name="搜索本站").is_visible()
+    assert "Not found" not in page.inner_text("body")
+
+
+def test_interim_only_wording_on_an_indicator(shipped_site, open_page):
+    visit = open_page(javascript=False)
+    page = visit.page
+    visit.load(shipped_site.page_url("indicators/manufacturing-investment-growth/"))
+    badge = page.locator("table.facts .status")
+    assert badge.inner_text() == "仅有阶段性数字（3 个），尚无全年数字"
+    assert page.locator("table.facts td").nth(2).inner_text() == "方案未单列"
+    assert visit.problems() == NO_PROBLEMS
+
+
+def test_hostile_text_on_the_board_is_text(hostile_site, open_page):
+    visit = open_page()
+    page = visit.page
+    visit.load(hostile_site.page_url("board/"))
+    page.select_option("select[name=order]", "name")
+    text = page.locator("table.board").inner_text()
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(1)>" in text
+    options = " ".join(page.locator(".board-controls option").all_inner_texts())
+    assert "<script>alert(1)</script>" in options
+    assert visit.problems() == NO_PROBLEMS
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("path", ["board/", "about/", "404.html"])
+def test_new_pages_have_no_serious_accessibility_violation(path, shipped_site, open_page, axe):
+    visit = open_page()
+    visit.load(shipped_site.page_url(path))
+    violations = [f"{v['id']}: {v['help']}" for v in axe.run(visit.page).response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert violations == []
