@@ -115,7 +115,7 @@ def test_interim_only_wording_on_an_indicator(shipped_site, open_page):
     page = visit.page
     visit.load(shipped_site.page_url("indicators/manufacturing-investment-growth/"))
     badge = page.locator("table.facts .status")
-    assert badge.inner_text() == "仅有阶段性数字（3 个），尚无全年数字"
+    assert badge.inner_text() == "仅有阶段性数字（4 个），尚无全年数字"
     assert page.locator("table.facts td").nth(2).inner_text() == "方案未单列"
     assert visit.problems() == NO_PROBLEMS
 

@@ -89,7 +89,7 @@ def test_indicator_with_interim_figures_lists_them_with_sources(shipped_site):
     assert "2023年上半年（阶段性数字）" in visible_text(markup)
     assert 'href="http://zjnews.zjol.com.cn/202307/t20230725_26013414.shtml"' in markup
     # Interim figures never decide a status, and the badge says that only interim figures exist.
-    assert "仅有阶段性数字（3 个），尚无全年数字" in visible_text(markup)
+    assert "仅有阶段性数字（4 个），尚无全年数字" in visible_text(markup)
     assert ">暂无数据</span>" not in markup  # no badge says 暂无数据 above published figures
 
 
@@ -219,9 +219,9 @@ def spaced_text(markup: str) -> str:
 def test_board_lists_every_indicator_with_lead_figure_and_status(shipped_site):
     rows = board_rows(page(shipped_site, "board"))
     assert len(rows) == 62
-    assert squeeze(rows["standard-land-share"]) == "新增工业用地“标准地”模式出让比例 2023年不低于100% 市资源规划局 — 暂无公开数字"
+    assert squeeze(rows["standard-land-share"]) == "新增工业用地“标准地”模式出让比例 2021—2023年每年不低于100% 市资源规划局 — 暂无公开数字"
     assert squeeze(rows["manufacturing-investment-growth"]) == (
-        "制造业投资年均增长 2021—2023年年均增长不低于15% 方案未单列 41.5%（2023年上半年，阶段性） 仅有阶段性数字（3 个），尚无全年数字"
+        "制造业投资年均增长 2021—2023年年均增长不低于15% 市招商中心 、 市经信局 相关任务（本站归纳，方案未写明） 41.5%（2023年上半年，阶段性） 仅有阶段性数字（4 个），尚无全年数字"
     )
     assert "市经信局" in rows["national-high-tech-enterprises"]
 
@@ -253,21 +253,21 @@ def test_home_shows_the_board_link_and_no_empty_dashboard(shipped_site, small_si
 def test_indicator_tables_name_the_lead_unit(shipped_site):
     text = spaced_text(page(shipped_site, "tasks/action-1-4"))
     assert "指标 目标 牵头单位 最新公开数字 状态" in text
-    assert "新增工业用地“标准地”模式出让比例 2023年不低于100% 市资源规划局 — 暂无公开数字" in text
+    assert "新增工业用地“标准地”模式出让比例 2021—2023年每年不低于100% 市资源规划局 — 暂无公开数字" in text
 
 
 def test_unit_page_lists_years_without_figures_only_where_a_target_exists(shipped_site):
     text = spaced_text(page(shipped_site, "units/economy-it"))
     section = text[text.index("尚未见公开数字"):text.index("单位自报进展")]
     assert "这说明数字尚未公开，不说明工作没有完成" in section
-    assert "化工行业企业数量 2021年、2022年" in section  # no 2023 target, so no 2023
+    assert "化工行业企业数量累计减少 2021年、2022年" in section  # no 2023 target, so no 2023
     assert "逾期" not in text
 
 
 def test_data_entry_notes_stay_off_public_pages(shipped_site):
     chemical = visible_text(page(shipped_site, "indicators/chemical-enterprise-reduction"))
     assert "2021年填15" not in chemical and "进展数字填" not in chemical
-    assert "目标值是比2020年全市存量化工行业企业数量累计减少的百分数。方案对2023年未定目标。" in chemical
+    assert "数值是化工行业企业数量比2020年累计减少的百分数（不是企业家数）。方案对2023年未定目标。" in chemical
     investment = visible_text(page(shipped_site, "indicators/manufacturing-investment-growth"))
     assert "可靠性" not in investment
     assert "一季度同比增速，不是全年数，也不是三年年均增速。原文：" in investment
@@ -307,7 +307,7 @@ def test_footer_is_chinese_and_links_the_about_page(shipped_site):
         markup = page(shipped_site, path)
         footer = markup[markup.index('<footer class="md-footer">'):]
         assert "Made with" not in footer
-        assert "由本站开源维护者维护，不是政府网站 · 数据版本 0.1.0（2026-11-26）" in footer
+        assert "由本站开源维护者维护，不是政府网站 · 数据版本 1.1.0（2026-11-29）" in footer
         assert "CC BY 4.0" in footer and "/about/" in footer
     about = visible_text(page(shipped_site, "about"))
     assert "不是政府网站" in about and "CONTRIBUTING.md" in about and "知识共享 署名 4.0 国际（CC-BY-4.0）" in about
@@ -316,7 +316,7 @@ def test_footer_is_chinese_and_links_the_about_page(shipped_site):
 def test_every_page_has_a_description_for_share_previews(shipped_site):
     markup = page(shipped_site, "indicators/standard-land-share")
     assert '<meta property="og:title" content="新增工业用地“标准地”模式出让比例">' in markup
-    description = "新增工业用地“标准地”模式出让比例：2023年不低于100%。牵头单位：市资源规划局。状态：暂无公开数字。"
+    description = "新增工业用地“标准地”模式出让比例：2021—2023年每年不低于100%。牵头单位：市资源规划局。状态：暂无公开数字。"
     assert f'<meta name="description" content="{description}">' in markup
     assert f'<meta property="og:description" content="{description}">' in markup
     for path in shipped_site.root.rglob("index.html"):

@@ -61,9 +61,8 @@ class SiteContext:
 
     def related_tasks(self, indicator_id: str) -> list[tuple[dict, str]]:
         """(task row, reason) the site links to a headline target: an editorial link, not the plan's."""
-        # The accessor arrives with the related_tasks resource; until then there are no such links.
-        return list(getattr(self.catalog, "related_tasks_of", {}).get(indicator_id, []))
+        return list(self.catalog.related_tasks_of.get(indicator_id, []))
 
     def figure_source(self, indicator_id: str) -> dict | None:
         """Where a figure for the indicator would be published (publisher, publication, basis, …), if recorded."""
-        return getattr(self.catalog, "figure_source_of", {}).get(indicator_id)
+        return self.catalog.figure_source_of.get(indicator_id)

@@ -6,8 +6,9 @@ import re
 
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
-from scripts.core.words import COMPARATOR_WORDS, READER_STATUS_LABELS, RELATED_TASKS_LABEL, REPORT_STATUS_LABELS, number
+from scripts.core.words import READER_STATUS_LABELS, RELATED_TASKS_LABEL, REPORT_STATUS_LABELS, number
 from scripts.site import markup as m
+from scripts.progress.kinds import describe_targets
 from scripts.site.pages.context import SiteContext
 from scripts.site.pages.page import Page, area_path, href, indicator_path, task_path, unit_path
 
@@ -39,23 +40,8 @@ def target_text(ctx: SiteContext, indicator: dict) -> str:
 
 
 def target_words(ctx: SiteContext, indicator: dict) -> str:
-    """The targets in words (plain text), e.g. 2021—2023年累计不低于1200家；每年不低于500台."""
-    plan = ctx.catalog.package.plan
-    targets = ctx.catalog.targets_of[indicator["id"]]
-    kind, unit = indicator["target_kind"], indicator["unit"]
-    if kind == "milestone":
-        return "；".join(f"{t['year']}年前实现" for t in targets)
-    if kind in ("annual", "share") and len(targets) > 1 and len({(t["value"], t["comparator"]) for t in targets}) == 1:
-        t = targets[0]
-        years = f"{targets[0]['year']}—{targets[-1]['year']}年"
-        return f"{years}每年{COMPARATOR_WORDS[t['comparator']]}{number(t['value'])}{unit}"
-    words = {
-        "cumulative": lambda t: f"{plan.get('start_year')}—{t['year']}年累计{COMPARATOR_WORDS[t['comparator']]}{number(t['value'])}{unit}",
-        "average_growth": lambda t: f"{plan.get('start_year')}—{t['year']}年年均增长{COMPARATOR_WORDS[t['comparator']]}{number(t['value'])}{unit}",
-        "reduction": lambda t: f"到{t['year']}年比{plan.get('base_year')}年累计下降{COMPARATOR_WORDS[t['comparator']]}{number(t['value'])}{unit}",
-    }
-    phrase = words.get(kind, lambda t: f"{t['year']}年{COMPARATOR_WORDS[t['comparator']]}{number(t['value'])}{unit}")
-    return "；".join(phrase(t) for t in targets)
+    """The targets in words (plain text), as the method says them, e.g. 2021—2023年每年不低于三分之一（约33.33%）."""
+    return describe_targets(indicator, ctx.catalog.targets_of[indicator["id"]], ctx.catalog.package.plan)
 
 
 def status_counts(ctx: SiteContext, indicator_ids: list[str]) -> str:
