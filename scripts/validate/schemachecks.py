@@ -6,9 +6,9 @@ import copy
 import re
 from pathlib import Path
 
+from scripts.validate.descriptor import DESCRIPTOR, chinese_note
 from scripts.validate.problems import Problem, problem
 
-DESCRIPTOR = "datapackage.json"
 _NOTE_NUMBER = re.compile(r"position \"?(\d+)")
 _TYPE_TEXT = {
     "number": ("不是数字。", "请只填数字，如 120 或 12.5，不带单位、千分位或百分号。"),
@@ -27,7 +27,7 @@ def check_descriptor(descriptor: dict) -> tuple[list[Problem], dict | None]:
         kind, note = error
         match = re.search(r'property "([^"]+)"', note or "")
         prop = match[1] if match else None
-        hint, detail = "请按 Data Package 规范改正。", note or kind
+        hint, detail = "请按 Data Package 规范改正。", chinese_note(note or "", kind or "")
         if prop and note and "datetime" in note:
             hint, detail = f"“{prop}”要写成日期和时间，如 2026-11-26T00:00:00Z。", f"“{prop}”不是有效的日期时间"
         found.append(problem("descriptor-invalid", DESCRIPTOR, detail=detail, hint=hint))
