@@ -113,15 +113,18 @@ def check_settings(descriptor: dict) -> list[Problem]:
         found.append(problem("demo-not-boolean", DESCRIPTOR, None, "demo", str(descriptor["demo"])))
     plan = descriptor.get("plan")
     plan = plan if isinstance(plan, dict) else {}
-    years = {}
+    years, missing = {}, []
     for key, label in PLAN_YEARS.items():
         value = plan.get(key)
         if key not in plan:
-            found.append(problem("plan-missing", DESCRIPTOR, key=key, label=label))
+            missing.append(key)
         elif isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
             found.append(problem("plan-year-not-int", DESCRIPTOR, None, f"plan.{key}", str(value), key=key, label=label))
         else:
             years[key] = value
+    if missing:  # one problem naming every missing key: they share a place in the report
+        found.append(problem("plan-missing", DESCRIPTOR, key="、".join(missing),
+                             label="、".join(PLAN_YEARS[key] for key in missing)))
     if len(years) == len(PLAN_YEARS) and not years["base_year"] < years["start_year"] <= years["end_year"]:
         found.append(problem("plan-years-order", DESCRIPTOR, base=years["base_year"], start=years["start_year"],
                              end=years["end_year"]))

@@ -25,7 +25,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "plan-year-not-int": ("error", "plan 的 {key} 应是四位数字的年份（不加引号）。", "请填上方案的{label}，如 2021。"),
     "plan-years-order": ("error", "plan 的年份次序不对：基期 {base} 年、起始 {start} 年、结束 {end} 年。",
                          "应是 基期年份 < 起始年份 ≤ 结束年份，如 2020、2021、2023。"),
-    "unsafe-path": ("error", "不能读取这个文件：{reason}", "数据文件必须是数据包文件夹里的普通文件，在 datapackage.json 里写成 data/units.csv 这样的相对路径。"),
+    "unsafe-path": ("error", "不能读取这个文件：{reason}", "为了安全，校验和构建都不会打开数据包文件夹以外的文件，也不会打开链接。"),
     "unsafe-id": ("error", "编号只能用小写英文字母、数字和连字符，以字母开头，最长 80 个字符，如 tax-per-mu。",
                   "编号会用作网址和文件名，请改正（别的表里引用它的地方也要一起改）。"),
     "file-too-large": ("error", "文件有 {size}，超过了上限 {limit}，这次没有检查。", "请核对是否误粘贴或重复粘贴了大量内容。"),
@@ -35,9 +35,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                        "请用 Excel/WPS 打开核对后重新保存。"),
     "schema-change": ("error", "结构变更，需要审核：{what}。",
                       "datapackage.json 的结构（表、列、类型、约束、主键和外键）由维护者审核；请恢复原来的写法，"
-                      "确需改动的请在拉取请求里说明理由，由维护者运行 python -m scripts validate --write-schema-expectation 更新 validations/schema-expectation.json。"),
+                      "确需改动的请在拉取请求里说明理由，由维护者运行 python -m scripts validate --write-schema-expectation 更新 validations/schema/expectation.json。"),
     "schema-addition": ("warning", "结构变更（新增），需要审核：{what}。",
-                        "新增的表、列或约束请由维护者审核后运行 python -m scripts validate --write-schema-expectation 更新 validations/schema-expectation.json。"),
+                        "新增的表、列或约束请由维护者审核后运行 python -m scripts validate --write-schema-expectation 更新 validations/schema/expectation.json。"),
     "validator-crashed": ("error", "检查没有完成：出现了意外错误（{kind}）。",
                           "数据文件没有被改动。请先改正上面列出的问题再检查；仍然出现的话，请把这条信息发给维护者。"),
     # Whole files

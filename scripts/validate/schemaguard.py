@@ -53,18 +53,26 @@ def read_expectation(path: Path = EXPECTATION) -> dict:
 
 
 def check_schema(descriptor: dict, expected: dict) -> list[Problem]:
-    """Every difference from the expectation: errors where the descriptor loosens it, warnings where it adds."""
+    """Every difference from the expectation: errors where the descriptor loosens it, warnings where it adds.
+
+    One problem per table or column and kind, its changes joined, so that each has its own place in the report.
+    """
     actual = expectation_of(descriptor)["resources"]
-    found = []
+    changes: list[tuple[str, bool, str]] = []  # (where: table or table.column, added, what changed)
     for name, want in expected["resources"].items():
         have = actual.get(name)
         if have is None:
-            found.append(_change(f"删除了表 {name}（{want['path']}）"))
-            continue
-        found.extend(_resource_changes(name, want, have))
-    found.extend(_change(f"新增了表 {name}（{have['path']}）", added=True) for name, have in actual.items()
-                 if name not in expected["resources"])
-    return found
+            changes.append((name, False, f"删除了表 {name}（{want['path']}）"))
+        else:
+            changes.extend(_resource_changes(name, want, have))
+    changes.extend((name, True, f"新增了表 {name}（{have['path']}）") for name, have in actual.items()
+                   if name not in expected["resources"])
+    grouped: dict[tuple[str, bool], list[str]] = {}
+    for where, added, what in changes:
+        grouped.setdefault((where, added), []).append(what)
+    return [problem("schema-addition" if added else "schema-change", DESCRIPTOR, None, show(where, 60),
+                    what=show("；".join(whats), 300))
+            for (where, added), whats in grouped.items()]
 
 
 def check_ids(tables: dict[str, RawTable], expected: dict) -> list[Problem]:
@@ -83,37 +91,32 @@ def check_ids(tables: dict[str, RawTable], expected: dict) -> list[Problem]:
     return found
 
 
-def _resource_changes(name: str, want: dict, have: dict) -> list[Problem]:
+def _resource_changes(name: str, want: dict, have: dict) -> list[tuple[str, bool, str]]:
     found = []
     if have["path"] != want["path"]:
-        found.append(_change(f"表 {name} 的文件从 {want['path']} 改成了 {have['path']}"))
+        found.append((name, False, f"文件从 {want['path']} 改成了 {have['path']}"))
     for field, rules in want["fields"].items():
         if field not in have["fields"]:
-            found.append(_change(f"表 {name} 删除或改名了列 {field}"))
+            found.append((f"{name}.{field}", False, f"删除或改名了列 {field}"))
         else:
-            found.extend(_field_changes(f"表 {name} 的列 {field}", rules, have["fields"][field]))
-    found.extend(_change(f"表 {name} 新增了列 {field}", added=True) for field in have["fields"] if field not in want["fields"])
+            found.extend(_field_changes(f"{name}.{field}", rules, have["fields"][field]))
+    found.extend((f"{name}.{field}", True, f"新增了列 {field}") for field in have["fields"] if field not in want["fields"])
     if have["primaryKey"] != want["primaryKey"]:
-        found.append(_change(f"表 {name} 的主键从 {_keys(want['primaryKey'])} 改成了 {_keys(have['primaryKey'])}"))
+        found.append((name, False, f"主键从 {_keys(want['primaryKey'])} 改成了 {_keys(have['primaryKey'])}"))
     for key in want["foreignKeys"]:
         if key not in have["foreignKeys"]:
-            found.append(_change(f"表 {name} 删除了外键 {_foreign(key)}"))
-    found.extend(_change(f"表 {name} 新增了外键 {_foreign(key)}", added=True) for key in have["foreignKeys"]
-                 if key not in want["foreignKeys"])
+            found.append((name, False, f"删除了外键 {_foreign(key)}"))
+    found.extend((name, True, f"新增了外键 {_foreign(key)}") for key in have["foreignKeys"] if key not in want["foreignKeys"])
     return found
 
 
-def _field_changes(where: str, want: dict, have: dict) -> list[Problem]:
+def _field_changes(where: str, want: dict, have: dict) -> list[tuple[str, bool, str]]:
     found = []
     for prop in _SAME + _FLAGS + _AT_MOST + _AT_LEAST:
         before, after = want.get(prop), have.get(prop)
-        if before == after:
-            continue
-        shown = f"{where} 的 {prop} 从 {_shown(before)} 改成了 {_shown(after)}"
-        if before is None or after is not None and _tighter(prop, before, after):
-            found.append(_change(shown, added=True))
-        else:
-            found.append(_change(shown))
+        if before != after:
+            added = before is None or after is not None and _tighter(prop, before, after)
+            found.append((where, added, f"{prop} 从 {_shown(before)} 改成了 {_shown(after)}"))
     return found
 
 
@@ -126,10 +129,6 @@ def _tighter(prop: str, before, after) -> bool:
     if prop in _AT_LEAST:
         return numbers and after > before
     return False
-
-
-def _change(what: str, added: bool = False) -> Problem:
-    return problem("schema-addition" if added else "schema-change", DESCRIPTOR, what=show(what, 200))
 
 
 def _field(field: dict) -> dict:
