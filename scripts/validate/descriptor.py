@@ -141,6 +141,8 @@ def chinese_note(note: str, kind: str) -> str:
         return f"缺少必填的“{match[1]}”"
     if match := re.match(r'field type "(.*)" is not supported', note):
         return f"列类型“{show(match[1])}”不受支持，可用 string、integer、number、boolean、date"
+    if match := re.match(r'constraint "(.*)" is not supported by type "(.*)"', note):
+        return f"类型为 {show(match[2], 20)} 的列不能有约束 {show(match[1], 20)}"
     if "is not of type" in note and prop:
         return f"“{prop}”的类型不对"
     if "does not match" in note and prop:

@@ -49,13 +49,12 @@ def _validate(path: Path, stage: Stage) -> list[Problem]:
     descriptor, found = read_descriptor(path)
     if descriptor is None:
         return found
-    found += check_settings(descriptor)
+    expected = read_expectation()
+    found += check_settings(descriptor) + check_schema(descriptor, expected)
     invalid, runnable = check_descriptor(descriptor)
     found += invalid
     if runnable is None:
-        return found
-    expected = read_expectation()
-    found += check_schema(runnable, expected)
+        return arrange(found, descriptor)
     too_big = check_package_size(path.parent, runnable)
     if too_big:
         return arrange(found + too_big, runnable)
