@@ -12,7 +12,7 @@ from scripts.core.safety import UnsafePath, resource_path
 from scripts.validate.cellchecks import check_cells
 from scripts.validate.descriptor import DESCRIPTOR, check_settings, read_descriptor
 from scripts.validate.headers import check_header
-from scripts.validate.limits import MAX_PACKAGE_BYTES, size_text
+from scripts.validate.limits import MAX_FILE_BYTES, MAX_PACKAGE_BYTES, size_text
 from scripts.validate.problems import ERROR, Problem, Report, problem
 from scripts.validate.rawcsv import EncodingProblem, FileRefused, RawTable, read_table
 from scripts.validate.schemachecks import check_descriptor, check_structure
@@ -74,13 +74,17 @@ def _validate(path: Path, stage: Stage) -> list[Problem]:
 
 
 def check_package_size(package_dir: Path, descriptor: dict) -> list[Problem]:
-    """All data files together, measured before any is read (links and missing files count as nothing here)."""
+    """All data files together, measured before any is read.
+
+    Links, missing files and files over the per-file limit count as nothing here: they are reported one by one.
+    """
     total = 0
     for resource in descriptor["resources"]:
         try:
-            total += resource_path(package_dir, resource["path"]).stat().st_size
+            size = resource_path(package_dir, resource["path"]).stat().st_size
         except (UnsafePath, OSError):
             continue
+        total += size if size <= MAX_FILE_BYTES else 0
     if total <= MAX_PACKAGE_BYTES:
         return []
     return [problem("package-too-large", DESCRIPTOR, size=size_text(total), limit=size_text(MAX_PACKAGE_BYTES))]
