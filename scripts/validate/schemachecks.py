@@ -16,6 +16,15 @@ _TYPE_TEXT = {
     "date": ("不是日期。", "请写成 2023-01-01 这样的形式（年-月-日）。"),
     "boolean": ("不是可以填的值。", "只能填 {choices}。"),
 }
+# Frictionless error kinds that no own check says first, named in Chinese (staff never see Frictionless's English).
+_KIND_TEXT = {
+    "source-error": "文件无法读取", "scheme-error": "文件无法读取", "file-error": "文件无法读取",
+    "encoding-error": "编码有误", "format-error": "不是 CSV 格式", "compression-error": "文件无法读取",
+    "dialect-error": "分隔符或引号有误", "control-error": "文件无法读取", "schema-error": "表结构描述有误",
+    "resource-error": "资源描述有误", "package-error": "数据包描述有误",
+    "blank-header": "表头是空的", "blank-label": "表头有空格", "duplicate-label": "表头重复",
+    "incorrect-label": "表头不对", "missing-label": "缺少表头", "extra-label": "多了表头",
+}
 
 
 def check_descriptor(descriptor: dict) -> tuple[list[Problem], dict | None]:
@@ -106,7 +115,7 @@ def translate(error, file: str, fields: dict[str, dict], descriptor: dict) -> Pr
         return problem("missing-cell", file, row, name)
     if kind == "extra-cell":
         return problem("extra-cell", file, row, None, cell)
-    return problem("structure-other", file, row, name, cell, kind=kind)
+    return problem("structure-other", file, row, name, cell, kind=_KIND_TEXT.get(kind, "其他问题"))
 
 
 def _constraint(note, file, row, name, cell, field, constraints) -> Problem:
@@ -129,7 +138,7 @@ def _constraint(note, file, row, name, cell, field, constraints) -> Problem:
     if which in ("minimum", "maximum"):
         what = f"小于最小值 {constraints['minimum']}" if which == "minimum" else f"大于最大值 {constraints['maximum']}"
         return problem("out-of-range", file, row, name, cell, what=what)
-    return problem("structure-other", file, row, name, cell, kind=f"constraint {which}")
+    return problem("structure-other", file, row, name, cell, kind="不符合约束")
 
 
 def _number(note: str) -> str:

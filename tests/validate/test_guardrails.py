@@ -257,3 +257,31 @@ def test_plan_years_out_of_order(shipped_copy):
     assert report.problems[0].line() == (
         "datapackage.json：plan 的年份次序不对：基期 2022 年、起始 2021 年、结束 2023 年。"
         "应是 基期年份 < 起始年份 ≤ 结束年份，如 2020、2021、2023。")
+
+
+# Frictionless's English never reaches staff
+
+
+@pytest.mark.parametrize("note, kind, expected", [
+    ('path "../x.csv" is not safe', "resource-error", "路径“../x.csv”不安全，必须是数据包文件夹里的相对路径"),
+    ("'name' is a required property", "field-error", "缺少必填的“name”"),
+    ("7 is not of type 'object', 'string' at property 'schema'", "resource-error", "“schema”的类型不对"),
+    ("'' does not match '^([-a-z0-9._/])+$' at property 'name'", "resource-error", "“name”的写法不对"),
+    ("something new happened", "field-error", "有一处不符合规范（列）"),
+])
+def test_descriptor_notes_in_chinese(note, kind, expected):
+    from scripts.validate.descriptor import chinese_note
+
+    assert chinese_note(note, kind) == expected
+
+
+def test_an_unforeseen_frictionless_error_is_named_in_chinese():
+    from types import SimpleNamespace
+
+    from scripts.validate.schemachecks import translate
+
+    error = SimpleNamespace(type="format-error", row_number=None, note="cannot parse 'xlsx'", field_name=None, cell=None)
+
+    found = translate(error, "data/units.csv", {}, {"resources": []})
+
+    assert found.line() == "data/units.csv：文件结构有问题（不是 CSV 格式）。请用 Excel/WPS 打开核对后重新保存。"
