@@ -11,7 +11,6 @@ from pathlib import Path
 from scripts.core.paths import DEFAULT_PACKAGE, ROOT  # noqa: F401 - ROOT re-exported for callers
 from scripts.core.safety import resource_path
 
-
 # The area id under which the package keeps city-wide figures (areas.csv); the method judges only these.
 CITY_AREA = "quzhou"
 

@@ -6,7 +6,11 @@ import re
 from pathlib import Path
 
 from scripts.core.safety import UnsafePath, check_relative_path, is_safe_name
-from scripts.validate.limits import MAX_DESCRIPTOR_BYTES, MAX_DESCRIPTOR_DEPTH, size_text
+from scripts.validate.limits import (
+    MAX_DESCRIPTOR_BYTES,
+    MAX_DESCRIPTOR_DEPTH,
+    size_text,
+)
 from scripts.validate.messages import show
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import EncodingProblem, decode

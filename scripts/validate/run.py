@@ -16,7 +16,12 @@ from scripts.validate.limits import MAX_FILE_BYTES, MAX_PACKAGE_BYTES, size_text
 from scripts.validate.problems import ERROR, Problem, Report, problem
 from scripts.validate.rawcsv import EncodingProblem, FileRefused, RawTable, read_table
 from scripts.validate.schemachecks import check_descriptor, check_structure
-from scripts.validate.schemaguard import check_ids, check_schema, read_expectation, write_expectation
+from scripts.validate.schemaguard import (
+    check_ids,
+    check_schema,
+    read_expectation,
+    write_expectation,
+)
 
 ENCODING_CODES = {"gbk": "encoding-gbk", "utf16": "encoding-utf16", "unknown": "encoding-unknown"}
 _ROW_LEVEL = {"blank-row": None, "duplicate-row": {"duplicate-key", "duplicate-value"}}

@@ -3,7 +3,12 @@
 import json
 
 from scripts.validate.run import validate_package
-from scripts.validate.schemaguard import EXPECTATION, expectation_of, read_expectation, write_expectation
+from scripts.validate.schemaguard import (
+    EXPECTATION,
+    expectation_of,
+    read_expectation,
+    write_expectation,
+)
 from tests.conftest import SHIPPED
 
 REVIEW = ("datapackage.json 的结构（表、列、类型、约束、主键和外键）由维护者审核；请恢复原来的写法，"
@@ -42,7 +47,7 @@ def test_the_expectation_holds_what_code_relies_on():
 
 
 def test_regeneration_is_one_command(shipped_copy, tmp_path, monkeypatch, capsys):
-    import scripts.validate.run as run
+    from scripts.validate import run
 
     change_descriptor(shipped_copy, lambda d: units(d)["fields"].append({"name": "current_name", "type": "string"}))
     out = tmp_path / "expectation.json"
