@@ -17,6 +17,7 @@ from scripts.validate.rawcsv import EncodingProblem, decode
 
 DESCRIPTOR = "datapackage.json"
 PLAN_YEARS = {"base_year": "基期年份", "start_year": "起始年份", "end_year": "结束年份"}
+_PROFILE = re.compile(r"[a-z][a-z-]{0,40}", re.ASCII)  # e.g. data-package, tabular-data-resource
 _KINDS = {dict: "对象（用 { } 括起）", list: "列表（用 [ ] 括起）", str: "文字（用英文双引号括起）"}
 _ACTUAL = {dict: "对象", list: "列表", str: "文字", bool: "true/false", int: "数字", float: "数字", type(None): "null"}
 
@@ -53,7 +54,7 @@ def check_shape(descriptor: object) -> list[Problem]:
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         return [_shape("resources", list, resources)]
-    found = []
+    found = _references("", descriptor)
     for number, resource in enumerate(resources, start=1):
         where = f"resources 第{number}项"
         if not isinstance(resource, dict):
@@ -65,7 +66,21 @@ def check_shape(descriptor: object) -> list[Problem]:
     return found
 
 
+def _references(where: str, item: dict) -> list[Problem]:
+    """Properties Frictionless would load from another file or a URL: only plain words or inline objects."""
+    found = []
+    for key in ("profile", "$schema"):
+        value = item.get(key)
+        if key in item and not (isinstance(value, str) and _PROFILE.fullmatch(value)):
+            found.append(problem("descriptor-reference", DESCRIPTOR, None, None, str(value), where=f"{where}{key}"))
+    if "dialect" in item and not isinstance(item["dialect"], dict):
+        found.append(_shape(f"{where}dialect", dict, item["dialect"]))
+    return found
+
+
 def _resource_shape(resource: dict, where: str) -> list[Problem]:
+    if found := _references(f"{where}的 ", resource):
+        return found
     for key in ("name", "path"):
         if not isinstance(resource.get(key), str):
             return [_shape(f"{where}的 {key}", str, resource.get(key))]

@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                             "请用 VS Code 或记事本“另存为”，编码选 UTF-8。"),
     "descriptor-too-large": ("error", "文件有 {size}，超过了上限 {limit}。", "datapackage.json 只描述数据表，不应这么大；请核对是否误粘贴了内容。"),
     "descriptor-too-deep": ("error", "括号嵌套超过 {limit} 层。", "datapackage.json 不应嵌套这么深；请核对括号，可对照仓库里原来的文件。"),
+    "descriptor-reference": ("error", "{where} 指向了别的文件或网址。", "检查和构建不会读取数据包以外的描述；请删掉这一项，或写成 data-package 这样的名称。"),
     "descriptor-shape": ("error", "{where}应是{expected}，实际是{actual}。", "请按 Data Package 规范改正，可对照仓库里原来的 datapackage.json。"),
     "package-name-unsafe": ("error", "数据包名称 name 不能用作文件名。",
                             "name 会用作下载文件名，只能用小写英文字母、数字、点、下划线和连字符，以字母或数字开头和结尾，如 quzhou-manufacturing-plan-2021-2023。"),

@@ -285,3 +285,24 @@ def test_an_unforeseen_frictionless_error_is_named_in_chinese():
     found = translate(error, "data/units.csv", {}, {"resources": []})
 
     assert found.line() == "data/units.csv：文件结构有问题（不是 CSV 格式）。请用 Excel/WPS 打开核对后重新保存。"
+
+
+@pytest.mark.parametrize("change, where", [
+    (lambda d: d.update(profile="https://example.com/profile.json"), "profile"),
+    (lambda d: d["resources"][0].update(profile="data/profile.json"), "resources 第1项（areas）的 profile"),
+])
+def test_a_descriptor_may_not_point_to_other_descriptions(shipped_copy, change, where):
+    change_descriptor(shipped_copy, change)
+
+    report = validate_package(shipped_copy)
+
+    assert flat(report) == [("datapackage.json", None, None, "descriptor-reference")]
+    assert report.problems[0].message == f"{where} 指向了别的文件或网址。"
+
+
+def test_a_dialect_must_be_written_inline(shipped_copy):
+    change_descriptor(shipped_copy, lambda d: d["resources"][0].update(dialect="dialect.json"))
+
+    report = validate_package(shipped_copy)
+
+    assert report.problems[0].message == "resources 第1项（areas）的 dialect应是对象（用 { } 括起），实际是文字。"
