@@ -26,6 +26,10 @@ def units(descriptor) -> dict:
     return next(r for r in descriptor["resources"] if r["name"] == "units")["schema"]
 
 
+def field(descriptor, name: str) -> dict:
+    return next(f for f in units(descriptor)["fields"] if f["name"] == name)
+
+
 def schema_problems(report) -> list[tuple]:
     return [(p.column, p.severity, p.message) for p in report.problems if p.code.startswith("schema-")]
 
@@ -40,7 +44,8 @@ def test_the_expectation_holds_what_code_relies_on():
     assert expected["resources"]["areas"]["fields"]["id"] == {
         "type": "string", "pattern": "[a-z][a-z0-9]*(-[a-z0-9]+)*", "required": True, "unique": True, "maxLength": 40}
     assert expected["resources"]["observations"]["primaryKey"] == ["indicator_id", "area_id", "period", "status"]
-    assert expected["id_columns"] == {
+    core = ("areas", "units", "tasks", "task_units", "indicators", "targets", "observations", "task_reports")
+    assert {name: expected["id_columns"][name] for name in core} == {
         "areas": ["id"], "units": ["id", "area_id"], "tasks": ["id"], "task_units": ["task_id", "unit_id"],
         "indicators": ["id", "task_id"], "targets": ["indicator_id"], "observations": ["indicator_id", "area_id"],
         "task_reports": ["task_id", "unit_id"]}
@@ -62,12 +67,11 @@ def test_regeneration_is_one_command(shipped_copy, tmp_path, monkeypatch, capsys
 
 def test_weakening_the_schema_is_an_error_needing_review(shipped_copy):
     def weaken(descriptor):
-        schema = units(descriptor)
-        del schema["fields"][0]["constraints"]["pattern"]
-        del schema["fields"][3]["constraints"]["enum"]
-        schema["fields"][5]["type"] = "string"
-        del schema["fields"][2]["constraints"]["required"]
-        del schema["foreignKeys"]
+        del field(descriptor, "id")["constraints"]["pattern"]
+        del field(descriptor, "kind")["constraints"]["enum"]
+        field(descriptor, "order")["type"] = "string"
+        del field(descriptor, "full_name")["constraints"]["required"]
+        del units(descriptor)["foreignKeys"]
 
     change_descriptor(shipped_copy, weaken)
 
@@ -90,7 +94,7 @@ def test_weakening_the_schema_is_an_error_needing_review(shipped_copy):
 
 def test_renaming_a_field_or_dropping_a_table_is_an_error(shipped_copy):
     def rename(descriptor):
-        units(descriptor)["fields"][1]["name"] = "short_name"
+        field(descriptor, "name")["name"] = "short_name"
         descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "task_reports"]
 
     change_descriptor(shipped_copy, rename)
@@ -105,23 +109,23 @@ def test_renaming_a_field_or_dropping_a_table_is_an_error(shipped_copy):
 
 def test_additions_are_only_warnings(shipped_copy):
     def add(descriptor):
-        units(descriptor)["fields"].append({"name": "renamed_on", "type": "date"})
-        units(descriptor)["fields"][2]["constraints"]["maxLength"] = 60
+        units(descriptor)["fields"].append({"name": "checked_on", "type": "date"})
+        field(descriptor, "full_name")["constraints"]["maxLength"] = 60
         descriptor["resources"].append({
-            "name": "figure_sources", "path": "data/figure_sources.csv",
+            "name": "extra_notes", "path": "data/extra_notes.csv",
             "schema": {"fields": [{"name": "id", "type": "string"}]}})
 
     change_descriptor(shipped_copy, add)
-    (shipped_copy.parent / "data/figure_sources.csv").write_text("id\nstats-bulletin\n", encoding="utf-8")
+    (shipped_copy.parent / "data/extra_notes.csv").write_text("id\nstats-bulletin\n", encoding="utf-8")
     path = shipped_copy.parent / "data/units.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([lines[0] + ",renamed_on"] + [line + "," for line in lines[1:]]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([lines[0] + ",checked_on"] + [line + "," for line in lines[1:]]) + "\n", encoding="utf-8")
 
     report = validate_package(shipped_copy)
 
     assert report.ok
     assert schema_problems(report) == [
         ("units.full_name", "warning", "结构变更（新增），需要审核：maxLength 从 80 改成了 60。"),
-        ("units.renamed_on", "warning", "结构变更（新增），需要审核：新增了列 renamed_on。"),
-        ("figure_sources", "warning", "结构变更（新增），需要审核：新增了表 figure_sources（data/figure_sources.csv）。"),
+        ("units.checked_on", "warning", "结构变更（新增），需要审核：新增了列 checked_on。"),
+        ("extra_notes", "warning", "结构变更（新增），需要审核：新增了表 extra_notes（data/extra_notes.csv）。"),
     ]
