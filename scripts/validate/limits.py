@@ -5,6 +5,7 @@ from __future__ import annotations
 # Generous for the real package (~60 kB), the 100x synthetic benchmark package (~10 MB) and 100k observation
 # rows (~15 MB), yet far below what would exhaust CI or the site (1 million rows took 73 s and 1.4 GB).
 MAX_ROWS = 200_000  # data rows per table
+MAX_COLUMNS = 200  # cells in any row, header included (the widest table has 10 columns)
 MAX_FILE_BYTES = 64 * 1024 * 1024  # per CSV file
 MAX_PACKAGE_BYTES = 160 * 1024 * 1024  # all CSV files together
 MAX_DESCRIPTOR_BYTES = 1024 * 1024  # datapackage.json (today ~25 kB)

@@ -31,6 +31,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                   "编号会用作网址和文件名，请改正（别的表里引用它的地方也要一起改）。"),
     "file-too-large": ("error", "文件有 {size}，超过了上限 {limit}，这次没有检查。", "请核对是否误粘贴或重复粘贴了大量内容。"),
     "too-many-rows": ("error", "文件超过了 {limit} 行的上限，这次没有检查。", "请核对是否误粘贴或重复粘贴了大量行。"),
+    "too-many-columns": ("error", "第{line}行超过了 {limit} 格的上限，这次没有检查本表。", "多半是误粘贴了内容或逗号；请用 Excel/WPS 打开核对后重新保存。"),
     "package-too-large": ("error", "数据文件合计 {size}，超过了上限 {limit}，这次没有检查各表。", "请核对是否误粘贴或重复粘贴了大量内容。"),
     "csv-unreadable": ("error", "第{line}行附近无法按 CSV 读取（多半是某格里的引号没有配对，或一格里的文字过长）。",
                        "请用 Excel/WPS 打开核对后重新保存。"),

@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.validate.limits import MAX_FILE_BYTES, MAX_ROWS, size_text
+from scripts.validate.limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, size_text
 from scripts.validate.messages import INVISIBLE
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -93,12 +93,15 @@ def read_table(resource: str, file: str, path: Path) -> RawTable:
     if size > MAX_FILE_BYTES:
         raise FileRefused("file-too-large", size=size_text(size), limit=size_text(MAX_FILE_BYTES))
     text, _ = decode(path.read_bytes())
-    if text.count("\n") > MAX_ROWS:
+    if max(text.count("\n"), text.count("\r")) > MAX_ROWS:
         check_row_count(text)
     try:
         parsed = records(text)
     except csv.Error:
         raise FileRefused("csv-unreadable", line=_bad_line(text)) from None
+    wide = next((number for number, cells in enumerate(parsed, start=1) if len(cells) > MAX_COLUMNS), None)
+    if wide is not None:  # every extra cell would be one more problem, in every layer
+        raise FileRefused("too-many-columns", line=wide, limit=MAX_COLUMNS)
     header = parsed[0] if parsed else []
     data_rows = [(number, cells) for number, cells in enumerate(parsed[1:], start=2)]
     return RawTable(resource, file, header, data_rows, has_invisible=bool(INVISIBLE.search(text)))

@@ -51,6 +51,8 @@ def test_100k_observation_rows_are_within_the_limits(shipped_copy):
 
 def test_the_whole_package_has_a_limit(shipped_copy):
     data = shipped_copy.parent / "data"
+    for path in data.glob("*.csv"):  # only the three files below count, whatever else the package holds
+        path.unlink()
     for name in ("areas", "units", "tasks"):
         sparse(data / f"{name}.csv", 60 * 1024 * 1024)
 
@@ -104,3 +106,26 @@ def test_a_huge_header_label_is_shown_as_an_excerpt(shipped_copy):
     assert extra[0].message == "多了一列“SECRET=" + "x" * 52 + "…”，本表没有这一列。"
     assert "x" * 61 not in report.text() + json.dumps(report.to_dict())
     assert os.path.getsize(path) > 3000
+
+
+def test_a_row_of_endless_cells_is_refused(shipped_copy):
+    path = shipped_copy.parent / "data/areas.csv"
+    text = path.read_text(encoding="utf-8")
+    row = len(text.splitlines()) + 1  # the Excel row of the line added below
+    path.write_text(text + "," * 1_000_000 + "\n", encoding="utf-8")
+
+    report = validate_package(shipped_copy)
+
+    found = [p for p in report.problems if p.file == "data/areas.csv"]
+    assert [(p.row, p.code) for p in found] == [(None, "too-many-columns")]
+    assert found[0].message == f"第{row}行超过了 200 格的上限，这次没有检查本表。"
+
+
+def test_rows_ended_by_carriage_returns_alone_are_counted_too(shipped_copy):
+    path = shipped_copy.parent / OBS
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(header + "\r" + ",,,,,,,,\r" * 250_000, encoding="utf-8", newline="")
+
+    report = validate_package(shipped_copy)
+
+    assert [p.code for p in report.problems if p.file == OBS] == ["too-many-rows"]
