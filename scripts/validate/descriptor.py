@@ -54,6 +54,8 @@ def check_shape(descriptor: object) -> list[Problem]:
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         return [_shape("resources", list, resources)]
+    if "plan" in descriptor and not isinstance(descriptor["plan"], dict):
+        return [_shape("plan", dict, descriptor["plan"])]
     found = _references("", descriptor)
     for number, resource in enumerate(resources, start=1):
         where = f"resources 第{number}项"
@@ -63,6 +65,26 @@ def check_shape(descriptor: object) -> list[Problem]:
         if isinstance(resource.get("name"), str):
             where += f"（{show(resource['name'], 30)}）"
         found.extend(_resource_shape(resource, where))
+    return found or _keys_exist(resources)
+
+
+def _keys_exist(resources: list[dict]) -> list[Problem]:
+    """Primary and foreign keys name tables and columns the package has (later layers look them up)."""
+    columns = {r["name"]: {f["name"] for f in r["schema"]["fields"]} for r in resources}
+    found = []
+    for resource in resources:
+        name, schema = resource["name"], resource["schema"]
+        where = f"表 {show(name, 30)} 的"
+        key = schema.get("primaryKey", [])
+        if set([key] if isinstance(key, str) else key) - columns[name]:
+            found.append(problem("descriptor-key", DESCRIPTOR, where=where, what="主键用了本表没有的列"))
+        for item in schema.get("foreignKeys", []):
+            target, fields = item["reference"]["resource"], item["reference"]["fields"]
+            if set(item["fields"]) - columns[name]:
+                found.append(problem("descriptor-key", DESCRIPTOR, where=where, what="外键用了本表没有的列"))
+            elif target not in columns or set(fields) - columns[target]:
+                found.append(problem("descriptor-key", DESCRIPTOR, where=where,
+                                     what=f"外键指向的表或列不存在（{show(target, 30)}.{show('、'.join(fields), 30)}）"))
     return found
 
 
@@ -84,6 +106,8 @@ def _resource_shape(resource: dict, where: str) -> list[Problem]:
     for key in ("name", "path"):
         if not isinstance(resource.get(key), str):
             return [_shape(f"{where}的 {key}", str, resource.get(key))]
+    if not is_safe_name(resource["name"]):
+        return [problem("descriptor-name", DESCRIPTOR, None, None, resource["name"], where=where)]
     try:
         check_relative_path(resource["path"])
     except UnsafePath as error:
@@ -99,9 +123,10 @@ def _resource_shape(resource: dict, where: str) -> list[Problem]:
             return [_shape(f"{where}的第{index}列", dict, field)]
         if not isinstance(field.get("name"), str):
             return [_shape(f"{where}的第{index}列的 name", str, field.get("name"))]
-        for key in ("constraints",):
-            if key in field and not isinstance(field[key], dict):
-                return [_shape(f"{where}的列 {show(field['name'], 30)} 的 {key}", dict, field[key])]
+        if "constraints" in field and not isinstance(field["constraints"], dict):
+            return [_shape(f"{where}的列 {show(field['name'], 30)} 的 constraints", dict, field["constraints"])]
+        if not _compiles(field.get("constraints", {}).get("pattern", "")):
+            return [problem("descriptor-pattern", DESCRIPTOR, where=f"{where}的列 {show(field['name'], 30)}")]
     return _keys_shape(schema, where)
 
 
@@ -169,6 +194,16 @@ def chinese_note(note: str, kind: str) -> str:
     if prop:
         return f"“{prop}”不符合规范"
     return f"有一处不符合规范（{'资源' if kind.startswith('resource') else '列' if kind.startswith('field') else '数据包'}）"
+
+
+def _compiles(pattern: object) -> bool:
+    if not isinstance(pattern, str):
+        return False
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return False
+    return True
 
 
 def _shape(where: str, expected: type, actual: object) -> Problem:

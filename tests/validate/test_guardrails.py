@@ -306,3 +306,46 @@ def test_a_dialect_must_be_written_inline(shipped_copy):
     report = validate_package(shipped_copy)
 
     assert report.problems[0].message == "resources 第1项（areas）的 dialect应是对象（用 { } 括起），实际是文字。"
+
+
+def test_a_pattern_that_is_not_a_regular_expression(shipped_copy):
+    change_descriptor(shipped_copy, lambda d: d["resources"][1]["schema"]["fields"][0]["constraints"].update(pattern="(["))
+
+    report = validate_package(shipped_copy)
+
+    assert flat(report) == [("datapackage.json", None, None, "descriptor-pattern")]
+    assert report.problems[0].message == "resources 第2项（units）的列 id的 pattern 不是有效的正则表达式。"
+
+
+def test_a_resource_name_that_is_not_a_file_name(shipped_copy):
+    change_descriptor(shipped_copy, lambda d: d["resources"][0].update(name="../x"))
+
+    report = validate_package(shipped_copy)
+
+    assert flat(report) == [("datapackage.json", None, None, "descriptor-name")]
+    assert report.problems[0].message == "resources 第1项（../x）的名称不能用作文件名。"
+
+
+@pytest.mark.parametrize("change, what", [
+    (lambda d: d["resources"][1]["schema"]["foreignKeys"][0]["reference"].update(resource=""),
+     "表 units 的外键指向的表或列不存在（.id）。"),
+    (lambda d: d["resources"][1]["schema"]["foreignKeys"][0]["reference"].update(fields=["code"]),
+     "表 units 的外键指向的表或列不存在（areas.code）。"),
+    (lambda d: d["resources"][1]["schema"]["foreignKeys"][0].update(fields=["region"]), "表 units 的外键用了本表没有的列。"),
+    (lambda d: d["resources"][1]["schema"].update(primaryKey=["code"]), "表 units 的主键用了本表没有的列。"),
+])
+def test_keys_must_name_tables_and_columns_that_exist(shipped_copy, change, what):
+    change_descriptor(shipped_copy, change)
+
+    report = validate_package(shipped_copy)
+
+    assert flat(report) == [("datapackage.json", None, None, "descriptor-key")]
+    assert report.problems[0].message == what
+
+
+def test_a_plan_that_is_not_an_object(shipped_copy):
+    change_descriptor(shipped_copy, lambda d: d.update(plan="2021—2023"))
+
+    report = validate_package(shipped_copy)
+
+    assert report.problems[0].message == "plan应是对象（用 { } 括起），实际是文字。"
