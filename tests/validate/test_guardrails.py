@@ -328,11 +328,11 @@ def test_a_resource_name_that_is_not_a_file_name(shipped_copy):
 
 @pytest.mark.parametrize("change, what", [
     (lambda d: d["resources"][1]["schema"]["foreignKeys"][0]["reference"].update(resource=""),
-     "表 units 的外键指向的表或列不存在（.id）。"),
+     "主键或外键有误：表 units 的外键指向的表或列不存在（.id）。"),
     (lambda d: d["resources"][1]["schema"]["foreignKeys"][0]["reference"].update(fields=["code"]),
-     "表 units 的外键指向的表或列不存在（areas.code）。"),
-    (lambda d: d["resources"][1]["schema"]["foreignKeys"][0].update(fields=["region"]), "表 units 的外键用了本表没有的列。"),
-    (lambda d: d["resources"][1]["schema"].update(primaryKey=["code"]), "表 units 的主键用了本表没有的列。"),
+     "主键或外键有误：表 units 的外键指向的表或列不存在（areas.code）。"),
+    (lambda d: d["resources"][1]["schema"]["foreignKeys"][0].update(fields=["region"]), "主键或外键有误：表 units 的外键用了本表没有的列。"),
+    (lambda d: d["resources"][1]["schema"].update(primaryKey=["code"]), "主键或外键有误：表 units 的主键用了本表没有的列。"),
 ])
 def test_keys_must_name_tables_and_columns_that_exist(shipped_copy, change, what):
     change_descriptor(shipped_copy, change)
