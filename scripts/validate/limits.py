@@ -12,6 +12,7 @@ MAX_DESCRIPTOR_BYTES = 1024 * 1024  # datapackage.json (today ~25 kB)
 MAX_DESCRIPTOR_DEPTH = 20  # nesting of objects and lists in datapackage.json (today 7)
 # The JSON report, like the text one, lists at most this many problems per file and kind.
 MAX_REPORTED_PER_KIND = 200
+MAX_MESSAGE_CHARS = 600  # one message or fix, whatever text a file or the descriptor put into it
 
 
 def size_text(size: int) -> str:

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from scripts.validate.limits import MAX_REPORTED_PER_KIND
+from scripts.validate.limits import MAX_MESSAGE_CHARS, MAX_REPORTED_PER_KIND
 from scripts.validate.messages import MESSAGES, show
 
 ERROR = "error"
@@ -53,8 +53,13 @@ def problem(code: str, file: str, row: int | None = None, column: str | None = N
     return Problem(
         file=file, row=row, column=column, column_title=None, value=value, code=code,
         severity=severity or default_severity,
-        message=message.format_map(values), fix=fix.format_map(values),
+        message=_capped_text(message.format_map(values)), fix=_capped_text(fix.format_map(values)),
     )
+
+
+def _capped_text(text: str) -> str:
+    """A backstop: whatever a file or descriptor put into the context, one message stays a few lines long."""
+    return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
 
 
 class _Context(dict):

@@ -129,3 +129,12 @@ def test_rows_ended_by_carriage_returns_alone_are_counted_too(shipped_copy):
     report = validate_package(shipped_copy)
 
     assert [p.code for p in report.problems if p.file == OBS] == ["too-many-rows"]
+
+
+def test_a_message_stays_short_whatever_a_descriptor_puts_into_it():
+    long_description = "说明" * 1000
+
+    found = problem("missing-value", OBS, 2, "note", "", description=long_description)
+
+    assert found.fix == "请填上：" + "说明" * 297 + "说…"
+    assert len(found.fix) == 600
