@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -24,8 +25,6 @@ _ACTUAL = {dict: "对象", list: "列表", str: "文字", bool: "true/false", in
 
 def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
     """The parsed descriptor, or None with the problem that stops validation; never raises for what a file holds."""
-    import json
-
     try:
         size = path.stat().st_size
         if size > MAX_DESCRIPTOR_BYTES:

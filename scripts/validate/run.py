@@ -1,4 +1,4 @@
-"""Validate a data package and tell staff in Chinese what to fix: `python -m scripts.validate.run [PACKAGE] [--json OUT]`."""
+"""Validate a data package and tell staff in Chinese what to fix: `python -m scripts validate [PACKAGE] [--json OUT]`."""
 
 from __future__ import annotations
 
@@ -38,16 +38,15 @@ def validate_package(path: Path | str = DEFAULT_PACKAGE) -> Report:
     try:
         report.problems = _validate(path, stage)
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
-        report.problems = [problem("validator-crashed", stage.file, stage.row, kind=type(error).__name__)]
+        report.problems = [problem("validator-crashed", stage.file, kind=type(error).__name__)]
     return report
 
 
 @dataclasses.dataclass
 class Stage:
-    """The file (and row) being checked, so that an unexpected error can still name it."""
+    """The file being checked, so that an unexpected error can still name it."""
 
     file: str
-    row: int | None = None
 
 
 def _validate(path: Path, stage: Stage) -> list[Problem]:
