@@ -33,7 +33,8 @@ def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
     except FileNotFoundError:
         return None, [problem("missing-file", DESCRIPTOR)]
     except EncodingProblem as error:
-        return None, [problem("descriptor-encoding", DESCRIPTOR, line=error.line)]
+        encoding = {"gbk": "GBK/GB18030", "utf16": "UTF-16"}.get(error.kind, "别的编码")
+        return None, [problem("descriptor-encoding", DESCRIPTOR, line=error.line, encoding=encoding)]
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as error:

@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "descriptor-invalid": ("error", "不符合 Data Package 规范：{detail}。", "{hint}"),
     "plan-missing": ("error", "plan 里缺少 {key}。", "请填上方案的{label}（四位数字的年份）。"),
     # Guardrails: what a pull request may not do to the descriptor, the file system or the machine
-    "descriptor-encoding": ("error", "不是 UTF-8 编码（第{line}行起像是 GBK/GB18030，记事本或 Excel 另存时可能这样）。",
+    "descriptor-encoding": ("error", "不是 UTF-8 编码（第{line}行起像是 {encoding}，记事本或 Excel 另存时可能这样）。",
                             "请用 VS Code 或记事本“另存为”，编码选 UTF-8。"),
     "descriptor-too-large": ("error", "文件有 {size}，超过了上限 {limit}。", "datapackage.json 只描述数据表，不应这么大；请核对是否误粘贴了内容。"),
     "descriptor-too-deep": ("error", "括号嵌套超过 {limit} 层。", "datapackage.json 不应嵌套这么深；请核对括号，可对照仓库里原来的文件。"),

@@ -349,3 +349,11 @@ def test_a_plan_that_is_not_an_object(shipped_copy):
     report = validate_package(shipped_copy)
 
     assert report.problems[0].message == "plan应是对象（用 { } 括起），实际是文字。"
+
+
+def test_a_descriptor_saved_as_utf16(shipped_copy):
+    shipped_copy.write_bytes(shipped_copy.read_text(encoding="utf-8").encode("utf-16"))
+
+    report = validate_package(shipped_copy)
+
+    assert report.problems[0].message == "不是 UTF-8 编码（第1行起像是 UTF-16，记事本或 Excel 另存时可能这样）。"
