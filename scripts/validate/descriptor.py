@@ -41,6 +41,8 @@ def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
         return None, [problem("descriptor-not-json", DESCRIPTOR, line=error.lineno, col=error.colno)]
     except RecursionError:
         return None, [problem("descriptor-too-deep", DESCRIPTOR, limit=MAX_DESCRIPTOR_DEPTH)]
+    except ValueError:  # what json raises for an integer of thousands of digits
+        return None, [problem("descriptor-number-too-long", DESCRIPTOR)]
     if _depth(descriptor) > MAX_DESCRIPTOR_DEPTH:
         return None, [problem("descriptor-too-deep", DESCRIPTOR, limit=MAX_DESCRIPTOR_DEPTH)]
     found = check_shape(descriptor)

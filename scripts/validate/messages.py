@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "descriptor-name": ("error", "{where}的名称不能用作文件名。", "表名只能用小写英文字母、数字、点、下划线和连字符，以字母或数字开头和结尾，如 task_units。"),
     "descriptor-pattern": ("error", "{where}的 pattern 不是有效的正则表达式。", "请对照仓库里原来的 datapackage.json 改正。"),
     "descriptor-key": ("error", "主键或外键有误：{where}{what}。", "主键和外键只能用本数据包里已有的表和列；请对照仓库里原来的 datapackage.json 改正。"),
+    "descriptor-number-too-long": ("error", "有一个数字长达几千位，无法读取。", "请核对各个数字，可对照仓库里原来的 datapackage.json。"),
     "descriptor-shape": ("error", "{where}应是{expected}，实际是{actual}。", "请按 Data Package 规范改正，可对照仓库里原来的 datapackage.json。"),
     "package-name-unsafe": ("error", "数据包名称 name 不能用作文件名。",
                             "name 会用作下载文件名，只能用小写英文字母、数字、点、下划线和连字符，以字母或数字开头和结尾，如 quzhou-manufacturing-plan-2021-2023。"),

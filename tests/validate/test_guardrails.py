@@ -357,3 +357,13 @@ def test_a_descriptor_saved_as_utf16(shipped_copy):
     report = validate_package(shipped_copy)
 
     assert report.problems[0].message == "不是 UTF-8 编码（第1行起像是 UTF-16，记事本或 Excel 另存时可能这样）。"
+
+
+def test_a_number_of_thousands_of_digits(shipped_copy):
+    text = shipped_copy.read_text(encoding="utf-8")
+    shipped_copy.write_text(text.replace('"base_year": 2020', '"base_year": ' + "9" * 5000), encoding="utf-8")
+
+    report = validate_package(shipped_copy)
+
+    assert flat(report) == [("datapackage.json", None, None, "descriptor-number-too-long")]
+    assert report.problems[0].message == "有一个数字长达几千位，无法读取。"
