@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scripts.core.casting import cast_row, caster
 from scripts.core.paths import DEFAULT_PACKAGE, ROOT  # noqa: F401 - ROOT re-exported for callers
-
+from scripts.core.safety import resource_path
 
 # The area id under which the package keeps city-wide figures (areas.csv); the method judges only these.
 CITY_AREA = "quzhou"
@@ -37,7 +37,7 @@ class Package:
 
     @property
     def is_demo(self) -> bool:
-        return bool(self.descriptor.get("demo", False))
+        return self.descriptor.get("demo", False) is True  # "否" or "false" in quotes must not mark real data fictional
 
     def resource(self, name: str) -> dict:
         for resource in self.descriptor["resources"]:
@@ -57,18 +57,19 @@ class Package:
 
 def read_descriptor(path: Path | str = DEFAULT_PACKAGE) -> tuple[Path, dict]:
     path = Path(path).resolve()
-    return path, json.loads(path.read_text(encoding="utf-8"))
+    return path, json.loads(path.read_text(encoding="utf-8-sig"))  # the validator accepts a UTF-8 BOM too
 
 
 def read_package(path: Path | str = DEFAULT_PACKAGE) -> Package:
     """Read every resource, converting cells to the types the schema declares.
 
-    The package is expected to be valid: run validation first. Empty cells become None.
+    The package is expected to be valid: run validation first. Empty cells become None. Even so, no file outside
+    the package folder or behind a link is ever opened: that raises safety.UnsafePath.
     """
     path, descriptor = read_descriptor(path)
     package = Package(path=path, descriptor=descriptor)
     for resource in descriptor["resources"]:
-        package.tables[resource["name"]] = read_table(path.parent / resource["path"], resource["schema"])
+        package.tables[resource["name"]] = read_table(resource_path(path.parent, resource["path"]), resource["schema"])
     return package
 
 

@@ -10,11 +10,17 @@ from pathlib import Path
 from scripts.tools.datadiff import MAX_TABLE_ROWS, escape_cell, table
 
 SEVERITY_LABELS = {"error": "错误", "warning": "提醒"}
+SCHEMA_CODES = ("schema-change", "schema-addition")  # changes to datapackage.json's structure, for review
 
 
 def read_problems(report_path: Path) -> list[dict]:
     report = json.loads(report_path.read_text(encoding="utf-8"))
     return report if isinstance(report, list) else report.get("problems", [])
+
+
+def read_left_off(report_path: Path) -> list[dict]:
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    return report.get("left_off", []) if isinstance(report, dict) else []
 
 
 def render_problems(problems: list[dict], max_rows: int = MAX_TABLE_ROWS) -> str:
@@ -40,8 +46,28 @@ def render_problems(problems: list[dict], max_rows: int = MAX_TABLE_ROWS) -> str
         ]
         for p in errors + warnings
     ]
-    lines = [heading, "", advice, "", *table(["级别", "文件", "行", "列", "值", "问题", "怎样改"], rows, max_rows)]
+    lines = [heading, "", advice, "", *render_schema_changes(problems),
+             *table(["级别", "文件", "行", "列", "值", "问题", "怎样改"], rows, max_rows)]
     return "\n".join(lines) + "\n"
+
+
+def render_schema_changes(problems: list[dict]) -> list[str]:
+    """The pull request's changes to the package structure, listed first so that a reviewer cannot miss them."""
+    changes = [p for p in problems if p.get("code") in SCHEMA_CODES]
+    if not changes:
+        return []
+    lines = [f"### 结构变更：{len(changes)} 处，需要维护者审核", ""]
+    lines += [f"- {SEVERITY_LABELS.get(p.get('severity'), '错误')}：{escape_cell(str(p.get('column') or '—'), 80)}："
+              f"{escape_cell(str(p.get('message') or ''), 300)}" for p in changes]
+    return lines + [""]
+
+
+def render_left_off(left_off: list[dict]) -> str:
+    """What the JSON report itself left out (it lists at most so many problems per file and kind)."""
+    if not left_off:
+        return ""
+    total = sum(int(item.get("count", 0)) for item in left_off if isinstance(item, dict))
+    return f"\n校验报告里另有 {total} 处同类问题未列出；请在本机运行 make validate 查看全部。\n"
 
 
 def column_label(problem: dict) -> str:
@@ -59,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         sys.stdout.write("## 数据校验没有完成\n\n没有生成校验报告：请查看“校验数据”一步的日志。\n")
         return 1
-    sys.stdout.write(render_problems(read_problems(path)))
+    sys.stdout.write(render_problems(read_problems(path)) + render_left_off(read_left_off(path)))
     return 0
 
 

@@ -6,10 +6,13 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from scripts.validate.limits import MAX_MESSAGE_CHARS, MAX_REPORTED_PER_KIND
 from scripts.validate.messages import MESSAGES, show
 
 ERROR = "error"
 WARNING = "warning"
+# Context that quotes what a file holds (a header label, a cell's first characters): shown as a short excerpt.
+_CELL_TEXT = frozenset({"label", "first"})
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,18 @@ def problem(code: str, file: str, row: int | None = None, column: str | None = N
             severity: str | None = None, **context) -> Problem:
     """Build a problem from the message catalogue; `context` fills the placeholders of its Chinese text."""
     default_severity, message, fix = MESSAGES[code]
+    context = {k: show(v) if k in _CELL_TEXT and isinstance(v, str) else v for k, v in context.items()}
     values = _Context(value=show(value) if value is not None else "", file=file, **context)
     return Problem(
         file=file, row=row, column=column, column_title=None, value=value, code=code,
         severity=severity or default_severity,
-        message=message.format_map(values), fix=fix.format_map(values),
+        message=_capped_text(message.format_map(values)), fix=_capped_text(fix.format_map(values)),
     )
+
+
+def _capped_text(text: str) -> str:
+    """A backstop: whatever a file or descriptor put into the context, one message stays a few lines long."""
+    return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
 
 
 class _Context(dict):
@@ -73,13 +82,16 @@ class Report:
     def ok(self) -> bool:
         return not self.errors
 
-    def to_dict(self) -> dict:
+    def to_dict(self, limit: int | None = MAX_REPORTED_PER_KIND) -> dict:
+        """The report as JSON data: every cell value a short excerpt, at most `limit` problems per file and kind."""
+        kept, left_off = _capped(self.problems, limit)
         return {
             "package": self.package,
             "ok": self.ok,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
-            "problems": [asdict(p) for p in self.problems],
+            "problems": [{**asdict(p), "value": None if p.value is None else show(p.value)} for p in kept],
+            "left_off": [{"file": file, "code": code, "count": count} for (file, code), count in left_off.items()],
         }
 
     def write_json(self, path: Path | str) -> None:
@@ -102,6 +114,15 @@ class Report:
                 lines.append(title)
                 lines.extend(_limited(group, limit))
         return "\n".join(lines)
+
+
+def _capped(problems: list[Problem], limit: int | None) -> tuple[list[Problem], dict[tuple, int]]:
+    kept, counts = [], {}
+    for p in problems:
+        counts[(p.file, p.code)] = counts.get((p.file, p.code), 0) + 1
+        if limit is None or counts[(p.file, p.code)] <= limit:
+            kept.append(p)
+    return kept, {key: count - limit for key, count in counts.items() if limit is not None and count > limit}
 
 
 def _limited(problems: list[Problem], limit: int | None) -> list[str]:

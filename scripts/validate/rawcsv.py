@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.validate.limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, size_text
 from scripts.validate.messages import INVISIBLE
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -20,6 +21,16 @@ class EncodingProblem(Exception):
         super().__init__(kind)
         self.kind = kind
         self.line = line
+
+
+class FileRefused(Exception):
+    """A file that is not read at all: `code` names its message, `context` fills it in, `line` is where known."""
+
+    def __init__(self, code: str, line: int | None = None, **context):
+        super().__init__(code)
+        self.code = code
+        self.line = line
+        self.context = context
 
 
 def decode(data: bytes, accept_gbk: bool = False) -> tuple[str, str]:
@@ -77,9 +88,41 @@ class RawTable:
 
 
 def read_table(resource: str, file: str, path: Path) -> RawTable:
-    """Read a CSV file; raises FileNotFoundError or EncodingProblem."""
+    """Read a CSV file; raises FileNotFoundError, EncodingProblem or FileRefused (too big, not CSV)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FileRefused("file-too-large", size=size_text(size), limit=size_text(MAX_FILE_BYTES))
     text, _ = decode(path.read_bytes())
-    parsed = records(text)
+    if max(text.count("\n"), text.count("\r")) > MAX_ROWS:
+        check_row_count(text)
+    try:
+        parsed = records(text)
+    except csv.Error:
+        raise FileRefused("csv-unreadable", line=_bad_line(text)) from None
+    wide = next((number for number, cells in enumerate(parsed, start=1) if len(cells) > MAX_COLUMNS), None)
+    if wide is not None:  # every extra cell would be one more problem, in every layer
+        raise FileRefused("too-many-columns", line=wide, limit=MAX_COLUMNS)
     header = parsed[0] if parsed else []
     data_rows = [(number, cells) for number, cells in enumerate(parsed[1:], start=2)]
     return RawTable(resource, file, header, data_rows, has_invisible=bool(INVISIBLE.search(text)))
+
+
+def check_row_count(text: str) -> None:
+    """Raise FileRefused when the text holds more than MAX_ROWS data rows; stops counting at the limit."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        for count, _ in enumerate(reader):
+            if count > MAX_ROWS:
+                raise FileRefused("too-many-rows", limit=MAX_ROWS)
+    except csv.Error:
+        raise FileRefused("csv-unreadable", line=reader.line_num) from None
+
+
+def _bad_line(text: str) -> int:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        for _ in reader:
+            pass
+    except csv.Error:
+        return reader.line_num
+    return 1

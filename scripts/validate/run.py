@@ -1,24 +1,32 @@
-"""Validate a data package and tell staff in Chinese what to fix: `python -m scripts.validate.run [PACKAGE] [--json OUT]`."""
+"""Validate a data package and tell staff in Chinese what to fix: `python -m scripts validate [PACKAGE] [--json OUT]`."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import re
 import sys
 from pathlib import Path
 
+from scripts.core.package import DEFAULT_PACKAGE
+from scripts.core.paths import CHANGELOG
+from scripts.core.safety import UnsafePath, resource_path
 from scripts.validate.cellchecks import check_cells
 from scripts.validate.changelog import check_changelog
+from scripts.validate.descriptor import DESCRIPTOR, check_settings, read_descriptor
 from scripts.validate.headers import check_header
-from scripts.core.package import DEFAULT_PACKAGE
+from scripts.validate.limits import MAX_FILE_BYTES, MAX_PACKAGE_BYTES, size_text
 from scripts.validate.messages import CONTROL, INVISIBLE, MESSAGES, show
 from scripts.validate.problems import ERROR, Problem, Report, problem
-from scripts.validate.rawcsv import EncodingProblem, RawTable, read_table
-from scripts.validate.schemachecks import DESCRIPTOR, check_descriptor, check_structure
+from scripts.validate.rawcsv import EncodingProblem, FileRefused, RawTable, read_table
+from scripts.validate.schemachecks import check_descriptor, check_structure
+from scripts.validate.schemaguard import (
+    check_ids,
+    check_schema,
+    read_expectation,
+    write_expectation,
+)
 
-PLAN_YEARS = {"start_year": "起始年份", "end_year": "结束年份"}
 ENCODING_CODES = {"gbk": "encoding-gbk", "utf16": "encoding-utf16", "unknown": "encoding-unknown"}
 _ROW_LEVEL = {"blank-row": None, "duplicate-row": {"duplicate-key", "duplicate-value"}}
 # The referenced file, read back from an unknown-reference message (problems carry no other trace of it).
@@ -27,51 +35,95 @@ _REFERENCE = re.compile(re.escape(MESSAGES["unknown-reference"][1]).replace(re.e
 
 
 def validate_package(path: Path | str = DEFAULT_PACKAGE) -> Report:
-    """Every problem in the package, from all layers, in one report: own cell checks, Frictionless, Great Expectations."""
+    """Every problem in the package, from all layers, in one report: own cell checks, Frictionless, Great Expectations.
+
+    Never raises for anything a package holds: an unexpected error becomes a problem naming the file being read.
+    """
     path = Path(path).resolve()
     report = Report(package=_shown(path))
+    stage = Stage(DESCRIPTOR)
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        report.problems = [problem("missing-file", DESCRIPTOR)]
-        return report
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        line, col = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        report.problems = [problem("descriptor-not-json", DESCRIPTOR, line=line, col=col)]
-        return report
-    found, runnable = check_descriptor(descriptor)
-    if runnable is None:
-        report.problems = found
-        return report
-    for key, label in PLAN_YEARS.items():
-        if not isinstance(runnable.get("plan", {}).get(key), int):
-            found.append(problem("plan-missing", DESCRIPTOR, key=key, label=label))
-
-    tables, skipped, own = read_tables(path.parent, runnable)
-    units = _indicator_units(tables)
-    for resource in runnable["resources"]:
-        if resource["name"] in tables:
-            own.extend(check_cells(tables[resource["name"]], resource, units))
-    structure = check_structure(path.parent, runnable, skipped)
-    from scripts.validate.expectations import check_expectations
-
-    expected = check_expectations(tables, runnable)
-    own.extend(check_changelog(path.parent))
-    report.problems = arrange(merge([found + own, structure, expected]), runnable)
+        report.problems = _validate(path, stage)
+    except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
+        report.problems = [problem("validator-crashed", stage.file, kind=type(error).__name__)]
     return report
 
 
-def read_tables(package_dir: Path, descriptor: dict) -> tuple[dict[str, RawTable], set[str], list[Problem]]:
-    """The files whose encoding and header are right; the names of the others; the problems found on the way."""
+@dataclasses.dataclass
+class Stage:
+    """The file being checked, so that an unexpected error can still name it."""
+
+    file: str
+
+
+def _validate(path: Path, stage: Stage) -> list[Problem]:
+    descriptor, found = read_descriptor(path)
+    if descriptor is None:
+        return found
+    expected = read_expectation()
+    found += check_settings(descriptor) + check_schema(descriptor, expected)
+    invalid, runnable = check_descriptor(descriptor)
+    found += invalid
+    if runnable is None:
+        return arrange(found, descriptor)
+    too_big = check_package_size(path.parent, runnable)
+    if too_big:
+        return arrange(found + too_big, runnable)
+    tables, skipped, own = read_tables(path.parent, runnable, stage)
+    units = _indicator_units(tables)
+    for resource in runnable["resources"]:
+        if resource["name"] in tables:
+            stage.file = resource["path"]
+            own.extend(check_cells(tables[resource["name"]], resource, units))
+    ids = check_ids(tables, expected)
+    stage.file = DESCRIPTOR
+    structure = check_structure(path.parent, runnable, skipped)
+    from scripts.validate.expectations import check_expectations
+
+    rules = check_expectations(tables, runnable)
+    stage.file = CHANGELOG
+    own.extend(check_changelog(path.parent))
+    return arrange(merge([found + own, structure, ids, rules]), runnable)
+
+
+def check_package_size(package_dir: Path, descriptor: dict) -> list[Problem]:
+    """All data files together, measured before any is read.
+
+    Links, missing files and files over the per-file limit count as nothing here: they are reported one by one.
+    """
+    total = 0
+    for resource in descriptor["resources"]:
+        try:
+            size = resource_path(package_dir, resource["path"]).stat().st_size
+        except (UnsafePath, OSError):
+            continue
+        total += size if size <= MAX_FILE_BYTES else 0
+    if total <= MAX_PACKAGE_BYTES:
+        return []
+    return [problem("package-too-large", DESCRIPTOR, size=size_text(total), limit=size_text(MAX_PACKAGE_BYTES))]
+
+
+def read_tables(package_dir: Path, descriptor: dict, stage: Stage | None = None
+                ) -> tuple[dict[str, RawTable], set[str], list[Problem]]:
+    """The files whose encoding and header are right; the names of the others; the problems found on the way.
+
+    A file is only read when its path lies inside the package folder and passes through no link.
+    """
     tables, skipped, found = {}, set(), []
     for resource in descriptor["resources"]:
         name, file = resource["name"], resource["path"]
+        if stage is not None:
+            stage.file = file
         try:
-            table = read_table(name, file, package_dir / file)
+            table = read_table(name, file, resource_path(package_dir, file))
         except FileNotFoundError:
             found.append(problem("missing-file", file))
+        except UnsafePath as error:
+            found.append(problem("unsafe-path", file, reason=error.reason))
         except EncodingProblem as error:
             found.append(problem(ENCODING_CODES[error.kind], file, line=error.line))
+        except FileRefused as error:
+            found.append(problem(error.code, file, line=error.line, **error.context))
         else:
             header = check_header(table, resource["schema"]["fields"])
             found.extend(header)
@@ -170,19 +222,29 @@ def _shown(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m scripts.validate.run",
+        prog="python -m scripts validate",
         description="检查数据包：文件编码、表头、每一格的写法、类型和约束、主键和外键，以及 validations/ 里的规则。"
                     "有错误时退出码为 1，只有提醒时为 0。",
     )
     parser.add_argument("package", nargs="?", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径（默认：本仓库的数据包）")
     parser.add_argument("--json", metavar="REPORT.json", help="另把全部问题写成 JSON 报告（供 CI 汇总）")
     parser.add_argument("--all", action="store_true", help="列出全部问题（默认同一文件的同类问题最多列 30 条）")
+    parser.add_argument("--write-schema-expectation", action="store_true",
+                        help="维护者审核过结构变更后用：按这个数据包的 datapackage.json 重写 validations/schema/expectation.json")
     args = parser.parse_args(argv)
-    report = validate_package(args.package)
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        report.write_json(args.json)
-    print(report.text(limit=None if args.all else 30))
+    try:
+        if args.write_schema_expectation:
+            print(f"已写入结构预期：{write_expectation(Path(args.package))}")
+            return 0
+        report = validate_package(args.package)
+        if args.json:
+            Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+            report.write_json(args.json)
+        print(report.text(limit=None if args.all else 30))
+    except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
+        print(f"检查没有完成：{args.package}：出现了意外错误（{type(error).__name__}）。"
+              "数据文件没有被改动；请把这条信息发给维护者。")
+        return 1
     return 0 if report.ok else 1
 
 

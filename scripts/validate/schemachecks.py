@@ -6,15 +6,24 @@ import copy
 import re
 from pathlib import Path
 
+from scripts.validate.descriptor import DESCRIPTOR, chinese_note
 from scripts.validate.problems import Problem, problem
 
-DESCRIPTOR = "datapackage.json"
 _NOTE_NUMBER = re.compile(r"position \"?(\d+)")
 _TYPE_TEXT = {
     "number": ("不是数字。", "请只填数字，如 120 或 12.5，不带单位、千分位或百分号。"),
     "integer": ("不是整数。", "请只填整数，如 2023。"),
     "date": ("不是日期。", "请写成 2023-01-01 这样的形式（年-月-日）。"),
     "boolean": ("不是可以填的值。", "只能填 {choices}。"),
+}
+# Frictionless error kinds that no own check says first, named in Chinese (staff never see Frictionless's English).
+_KIND_TEXT = {
+    "source-error": "文件无法读取", "scheme-error": "文件无法读取", "file-error": "文件无法读取",
+    "encoding-error": "编码有误", "format-error": "不是 CSV 格式", "compression-error": "文件无法读取",
+    "dialect-error": "分隔符或引号有误", "control-error": "文件无法读取", "schema-error": "表结构描述有误",
+    "resource-error": "资源描述有误", "package-error": "数据包描述有误",
+    "blank-header": "表头是空的", "blank-label": "表头有空格", "duplicate-label": "表头重复",
+    "incorrect-label": "表头不对", "missing-label": "缺少表头", "extra-label": "多了表头",
 }
 
 
@@ -27,7 +36,7 @@ def check_descriptor(descriptor: dict) -> tuple[list[Problem], dict | None]:
         kind, note = error
         match = re.search(r'property "([^"]+)"', note or "")
         prop = match[1] if match else None
-        hint, detail = "请按 Data Package 规范改正。", note or kind
+        hint, detail = "请按 Data Package 规范改正。", chinese_note(note or "", kind or "")
         if prop and note and "datetime" in note:
             hint, detail = f"“{prop}”要写成日期和时间，如 2026-11-26T00:00:00Z。", f"“{prop}”不是有效的日期时间"
         found.append(problem("descriptor-invalid", DESCRIPTOR, detail=detail, hint=hint))
@@ -106,7 +115,7 @@ def translate(error, file: str, fields: dict[str, dict], descriptor: dict) -> Pr
         return problem("missing-cell", file, row, name)
     if kind == "extra-cell":
         return problem("extra-cell", file, row, None, cell)
-    return problem("structure-other", file, row, name, cell, kind=kind)
+    return problem("structure-other", file, row, name, cell, kind=_KIND_TEXT.get(kind, "其他问题"))
 
 
 def _constraint(note, file, row, name, cell, field, constraints) -> Problem:
@@ -129,7 +138,7 @@ def _constraint(note, file, row, name, cell, field, constraints) -> Problem:
     if which in ("minimum", "maximum"):
         what = f"小于最小值 {constraints['minimum']}" if which == "minimum" else f"大于最大值 {constraints['maximum']}"
         return problem("out-of-range", file, row, name, cell, what=what)
-    return problem("structure-other", file, row, name, cell, kind=f"constraint {which}")
+    return problem("structure-other", file, row, name, cell, kind="不符合约束")
 
 
 def _number(note: str) -> str:

@@ -1,0 +1,65 @@
+"""`python -m scripts validate` never shows staff a traceback: every failure is a Chinese message and exit code 1."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from scripts.validate import run
+
+ROOT = Path(__file__).resolve().parents[2]
+UNEXPECTED = "数据文件没有被改动。请先改正上面列出的问题再检查；仍然出现的话，请把这条信息发给维护者。"
+
+
+def test_a_crash_while_checking_a_file_names_that_file(shipped_copy, monkeypatch, capsys):
+    def broken_check(table, resource, units):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(run, "check_cells", broken_check)
+
+    assert run.main([str(shipped_copy)]) == 1
+
+    out = capsys.readouterr().out
+    assert "data/areas.csv：检查没有完成：出现了意外错误（ValueError）。" + UNEXPECTED in out
+    assert "Traceback" not in out and "boom" not in out
+
+
+def test_a_descriptor_that_is_a_folder(tmp_path, capsys):
+    (tmp_path / "datapackage.json").mkdir()
+
+    assert run.main([str(tmp_path / "datapackage.json")]) == 1
+
+    assert "datapackage.json：检查没有完成：出现了意外错误（IsADirectoryError）。" in capsys.readouterr().out
+
+
+def test_a_report_that_cannot_be_written(shipped_copy, tmp_path, capsys):
+    folder = tmp_path / "report.json"
+    folder.mkdir()
+
+    assert run.main([str(shipped_copy), "--json", str(folder)]) == 1
+
+    assert capsys.readouterr().out == (
+        f"检查没有完成：{shipped_copy}：出现了意外错误（IsADirectoryError）。数据文件没有被改动；请把这条信息发给维护者。\n")
+
+
+def test_a_gbk_descriptor_through_main(shipped_copy, capsys):
+    shipped_copy.write_bytes(shipped_copy.read_text(encoding="utf-8").encode("gb18030"))
+
+    assert run.main([str(shipped_copy)]) == 1
+
+    assert "datapackage.json：不是 UTF-8 编码" in capsys.readouterr().out
+
+
+def test_the_command_line_with_a_link_to_the_environment(shipped_copy):
+    units = shipped_copy.parent / "data" / "units.csv"
+    units.unlink()
+    os.symlink("/proc/self/environ", units)
+    env = {**os.environ, "GUARD_SECRET": "do-not-print-me"}
+
+    result = subprocess.run([sys.executable, "-m", "scripts", "validate", str(shipped_copy)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=False)
+
+    assert result.returncode == 1
+    assert "data/units.csv：不能读取这个文件：这是一个符号链接（快捷方式）。" in result.stdout
+    assert "do-not-print-me" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
