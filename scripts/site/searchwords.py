@@ -19,6 +19,7 @@ from scripts.core.package import Package
 
 # Prefixes a short form drops: 市经信局 -> 经信局, 衢州市经济和信息化局 -> 经济和信息化局.
 CITY_PREFIXES = ("衢州市", "市")
+PARTY_PREFIX = "市委"
 # Words of the plan that jieba's general dictionary splits (亩均 -> 亩 / 均, 数字经济 -> 数字 / 经济); the
 # quoted terms of the plan (“标准地”, “小巨人”, ...) are read from the package itself.
 PLAN_TERMS = ("数字经济", "亩均", "高耗低效", "专精特新", "技改", "首台套", "单项冠军", "隐形冠军", "产业链", "创新链")
@@ -31,8 +32,11 @@ USER_DICT = "search-dict.txt"  # in the stage dir: the jieba user dictionary
 
 
 def short_forms(name: str) -> list[str]:
-    """A name and the same name without the city prefix: ["市经信局", "经信局"]."""
+    """A name and the same name without the city prefix: ["市经信局", "经信局"]; 市委 (the city's party committee)
+    is part of a name, not a prefix."""
     forms = [name]
+    if name.startswith(PARTY_PREFIX):
+        return forms
     for prefix in CITY_PREFIXES:
         if name.startswith(prefix) and len(name) - len(prefix) >= 2:
             forms.append(name[len(prefix):])
@@ -68,9 +72,14 @@ def page_words(package: Package) -> dict[str, list[str]]:
 
 
 def dictionary(package: Package) -> list[str]:
-    """Every word jieba must keep whole: unit and area names in all their forms, and the key terms."""
-    words = [w for forms in page_words(package).values() for w in forms]
-    return [w for w in dict.fromkeys([*words, *key_terms(package)]) if HAN_RUN.fullmatch(w)]
+    """Every word jieba must keep whole: unit and area names in all their forms, and the key terms.
+
+    Not indicator names: lunr matches a token from its start only, so a name indexed as one token
+    (省级重点企业研究院县域全覆盖) could no longer be found by a word inside it (覆盖).
+    """
+    names = [form for unit in package.rows("units") for name in (unit["name"], unit["full_name"]) for form in short_forms(name)]
+    names += [area["name"] for area in package.rows("areas")]
+    return [w for w in dict.fromkeys([*names, *key_terms(package)]) if HAN_RUN.fullmatch(w)]
 
 
 def page_tags(words: list[str]) -> list[str]:
