@@ -16,6 +16,7 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.package import Package
+from scripts.site import markup as m
 
 # Prefixes a short form drops: 市经信局 -> 经信局, 衢州市经济和信息化局 -> 经济和信息化局.
 CITY_PREFIXES = ("衢州市", "市")
@@ -83,9 +84,14 @@ def dictionary(package: Package) -> list[str]:
 
 
 def page_tags(words: list[str]) -> list[str]:
-    """A page's search tags: its words, and each of them without its last character (see the module docstring)."""
+    """A page's search tags: its words, and each of them without its last character (see the module docstring).
+
+    Escaped: the theme's search worker returns tags as HTML (with <mark> around matches) and the result list
+    inserts that HTML, so a tag is markup, like the index's title and text.
+    """
+    words = [" ".join(w.split()) for w in words]
     tags = [w[:-1] if cut else w for w in words for cut in (False, True) if not cut or len(w) >= 2]
-    return list(dict.fromkeys(tags))
+    return [m.text(t) for t in dict.fromkeys(tags) if t.strip()]
 
 
 def write_search_words(package: Package, stage_dir: Path) -> Path:
