@@ -46,10 +46,11 @@ WIDTH = 640
 PHONE_CHART_WIDTH, PHONE_MIN_TEXT = 358, 11
 TEXT = math.ceil(PHONE_MIN_TEXT * WIDTH / PHONE_CHART_WIDTH)  # 20
 TITLE_TEXT = TEXT + 4
-# Interim figures of these kinds are not the measure the target is set in (a year's own additions, a growth rate
-# over months): they are marked apart, as a dotted line at their time with their number written beside it, and
-# never drawn against the y axis of the planned path.
-APART_KINDS = ("cumulative", "reduction", "average_growth")
+# Interim figures of these kinds are not the measure the target is set in (a total or a year's amount counted over
+# some months, a growth rate over months): they are marked apart, as a dotted line at their time with their number
+# written above the plot, and never drawn against the y axis of the planned path. A share over some months and a
+# milestone reached are the target's own measure: those stay hollow points on the chart.
+APART_KINDS = ("cumulative", "reduction", "average_growth", "annual", "level")
 APART = "apart"  # the `place` of such a row
 LANE_HEIGHT = TEXT + 8  # px between the stacked labels of interim figures, above the plot
 INDICATOR_HEIGHT = 360

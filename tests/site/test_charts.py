@@ -117,9 +117,15 @@ def test_indicator_chart_marks(specs):
     assert color["domain"] == ["全市", "示例东区", "按进度应达", "目标"]
 
 
-def test_a_level_chart_keeps_interim_figures_as_hollow_points(specs):
-    # a level's interim figure is the same measure as its target: a ring on the chart, as before
-    shape = specs["tax"]["layer"][6]["encoding"]["shape"]["scale"]
+def test_a_share_chart_keeps_interim_figures_as_hollow_points():
+    # a share over half a year is the target's own measure: a ring on the chart at its value, labelled below it
+    package = small_package()
+    package.tables["indicators"][1]["target_kind"] = "share"
+    package.tables["observations"].append(obs("tax", "2023-H1", 120))
+    spec = build_specs(package, compute_progress(package))["tax"]
+    assert [(r["x"], r["value"], r["place"], r["label"]) for r in rows(spec, type="阶段性数字")] == [
+        (2022.75, 120, "below", "2023年上半年：120")]  # 2023 - 0.5 + 6 / 24
+    shape = spec["layer"][6]["encoding"]["shape"]["scale"]
     assert shape == {"domain": ["全年数字", "阶段性数字", "目标值"], "range": ["circle", RING, "diamond"]}
 
 
