@@ -16,7 +16,6 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.package import Package
-from scripts.site import markup as m
 
 # Prefixes a short form drops: 市经信局 -> 经信局, 衢州市经济和信息化局 -> 经济和信息化局.
 CITY_PREFIXES = ("衢州市", "市")
@@ -27,6 +26,7 @@ PLAN_TERMS = ("数字经济", "亩均", "高耗低效", "专精特新", "技改"
 QUOTED = re.compile(r"“([^“”]{2,20})”")
 HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z&]*[A-Za-z]")  # R&D
+CHARACTER_REFERENCE = re.compile(r"&(?=#?\w+;)")  # &lt; &#60; &#x3c;
 WORD_FREQUENCY = 100000  # high enough that jieba keeps every dictionary word whole
 SEARCH_WORDS = "search-words.json"  # in the stage dir: the dictionary's path and the tags of each page
 USER_DICT = "search-dict.txt"  # in the stage dir: the jieba user dictionary
@@ -87,11 +87,17 @@ def page_tags(words: list[str]) -> list[str]:
     """A page's search tags: its words, and each of them without its last character (see the module docstring).
 
     Escaped: the theme's search worker returns tags as HTML (with <mark> around matches) and the result list
-    inserts that HTML, so a tag is markup, like the index's title and text.
+    inserts that HTML as element content, so a tag must not make markup. Only what could: < and >, and an & that
+    starts a character reference. A plain & stays, because the worker matches the tag's text as written: `R&D`
+    finds the tag R&D, not R&amp;D.
     """
     words = [" ".join(w.split()) for w in words]
     tags = [w[:-1] if cut else w for w in words for cut in (False, True) if not cut or len(w) >= 2]
-    return [m.text(t) for t in dict.fromkeys(tags) if t.strip()]
+    return [_escape_tag(t) for t in dict.fromkeys(tags) if t.strip()]
+
+
+def _escape_tag(tag: str) -> str:
+    return CHARACTER_REFERENCE.sub("&amp;", tag).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def write_search_words(package: Package, stage_dir: Path) -> Path:

@@ -54,3 +54,21 @@ def test_page_tags_add_each_word_without_its_last_character_and_are_escaped():
     assert page_tags(["市经信局", "经信局"]) == ["市经信局", "市经信", "经信局", "经信"]
     assert page_tags(["亩均"]) == ["亩均", "亩"]
     assert page_tags(["<b>x</b>", " a\nb "]) == ["&lt;b&gt;x&lt;/b&gt;", "&lt;b&gt;x&lt;/b", "a b", "a "]
+    # a plain & stays as typed (R&D must match the query R&D); one that starts a reference is escaped
+    assert page_tags(["R&D", "a&lt;b"]) == ["R&D", "R&", "a&amp;lt;b", "a&amp;lt;"]
+
+
+def test_the_hook_undoes_the_last_builds_words_in_jieba(tmp_path):
+    import jieba
+
+    from scripts.site import searchhook
+
+    user_dict = tmp_path / "search-dict.txt"
+    user_dict.write_text("示例甲乙局 100000\n", encoding="utf-8")
+    before = jieba.lcut("示例甲乙局")
+    assert before != ["示例甲乙局"]  # jieba's own dictionary splits it
+    searchhook._remember_frequencies(user_dict)
+    jieba.load_userdict(str(user_dict))  # what the search plugin does with jieba_dict_user
+    assert jieba.lcut("示例甲乙局") == ["示例甲乙局"]
+    searchhook._forget_last_dictionary()  # the next build starts from jieba's own dictionary again
+    assert jieba.lcut("示例甲乙局") == before
