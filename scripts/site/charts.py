@@ -207,11 +207,12 @@ def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: 
     x_values = list(range(min(years), max(years) + 1))
     # Charts of the same kind with the same series and years have the same layers (24 different ones among the
     # 560 charts at 10x): Altair writes each once. A copy, so that no two specs share a dict.
-    return copy.deepcopy(_indicator_layer_dicts(kind, tuple(domain), tuple(colors), tuple(in_legend), tuple(x_values)))
+    apart = any(r["place"] == APART for r in rows)
+    return copy.deepcopy(_indicator_layer_dicts(kind, tuple(domain), tuple(colors), tuple(in_legend), tuple(x_values), apart))
 
 
 @functools.lru_cache(maxsize=256)
-def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: tuple, x_values: tuple) -> list[dict]:
+def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: tuple, x_values: tuple, apart: bool) -> list[dict]:
     color = alt.Color("series:N", scale=alt.Scale(domain=list(domain), range=list(colors)),
                       legend=alt.Legend(title=None, values=list(in_legend), symbolType="stroke", symbolStrokeWidth=3))
     x_values = list(x_values)
@@ -231,7 +232,7 @@ def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: t
     edges["data"] = {"values": [{"x": year - 0.5} for year in x_values] + [{"x": x_values[-1] + 0.5}]}
     layers = [
         edges,
-        *_apart_layers(x),
+        *(_apart_layers(x) if apart else []),
         base.transform_filter(alt.datum.type == PATH_SERIES).mark_line(strokeDash=[6, 4], strokeWidth=2).encode(color=color),
         base.transform_filter((alt.datum.type == FULL) & alt.datum.line).mark_line().encode(
             color=color, detail=alt.Detail("series:N"),

@@ -125,7 +125,9 @@ def test_a_share_chart_keeps_interim_figures_as_hollow_points():
     spec = build_specs(package, compute_progress(package))["tax"]
     assert [(r["x"], r["value"], r["place"], r["label"]) for r in rows(spec, type="阶段性数字")] == [
         (2022.75, 120, "below", "2023年上半年：120")]  # 2023 - 0.5 + 6 / 24
-    shape = spec["layer"][6]["encoding"]["shape"]["scale"]
+    layers = spec["layer"]
+    assert [layer["mark"]["type"] for layer in layers] == ["rule", "line", "line", "point", "text", "text", "text"]  # nothing apart
+    shape = layers[3]["encoding"]["shape"]["scale"]
     assert shape == {"domain": ["全年数字", "阶段性数字", "目标值"], "range": ["circle", RING, "diamond"]}
 
 
