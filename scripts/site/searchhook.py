@@ -27,10 +27,14 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """The page's names and key terms become its `tags`, the field the search plugin boosts most."""
+    """The page's names and key terms become its `tags`, the field the search plugin boosts most; an area page
+    gets a document boost."""
     tags = _words.get("tags", {}).get(page.url)
     if tags:
         page.meta["tags"] = tags
+    boost = _words.get("boost", {}).get(page.url)
+    if boost:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "boost": boost}
     return markdown
 
 

@@ -27,6 +27,7 @@ QUOTED = re.compile(r"“([^“”]{2,20})”")
 HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z&]*[A-Za-z]")  # R&D
 CHARACTER_REFERENCE = re.compile(r"&(?=#?\w+;)")  # &lt; &#60; &#x3c;
+AREA_BOOST = 2.0
 WORD_FREQUENCY = 100000  # high enough that jieba keeps every dictionary word whole
 SEARCH_WORDS = "search-words.json"  # in the stage dir: the dictionary's path and the tags of each page
 USER_DICT = "search-dict.txt"  # in the stage dir: the jieba user dictionary
@@ -100,8 +101,16 @@ def _escape_tag(tag: str) -> str:
     return CHARACTER_REFERENCE.sub("&amp;", tag).replace("<", "&lt;").replace(">", "&gt;")
 
 
+def page_boosts(package: Package) -> dict[str, float]:
+    """Area pages count double: 柯城区 is first the district's page, then 柯城区政府 (whose tags also begin 柯城)."""
+    from scripts.site.pages import area_path
+
+    return {area_path(area["id"]): AREA_BOOST for area in package.rows("areas")}
+
+
 def write_search_words(package: Package, stage_dir: Path) -> Path:
     """Write the jieba user dictionary and the search tags of each page into stage_dir; return the JSON file's path."""
     user_dict = files.write_text(stage_dir / USER_DICT, "".join(f"{w} {WORD_FREQUENCY}\n" for w in dictionary(package)))
-    payload = {"user_dict": str(user_dict), "tags": {url: page_tags(w) for url, w in page_words(package).items()}}
+    payload = {"user_dict": str(user_dict), "tags": {url: page_tags(w) for url, w in page_words(package).items()},
+               "boost": page_boosts(package)}
     return files.write_text(stage_dir / SEARCH_WORDS, json.dumps(payload, ensure_ascii=False, indent=1))

@@ -17,6 +17,9 @@ FIRST_RESULT = {
     "衢州市经济和信息化局": "units/economy-it/",
     "市委人才办": "units/talent-office/",
     "中国人民银行衢州市中心支行": "units/pboc/",
+    # an area by its name, before the unit of its government (柯城区政府)
+    "柯城区": "areas/kecheng/",
+    "衢州市": "areas/quzhou/",
     # a phrase inside a task's text
     "数字经济": "tasks/organisation-2/",  # 五(二) 加强服务指导: 推进数字经济系统建设
     "标准地": "tasks/action-1-4/",  # 新增工业用地实现100%“标准地”模式出让

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from scripts.core.package import Package
-from scripts.site.searchwords import dictionary, key_terms, page_tags, page_words, short_forms
+from scripts.site.searchwords import dictionary, key_terms, page_boosts, page_tags, page_words, short_forms
 
 
 def tiny_package() -> Package:
@@ -72,3 +72,7 @@ def test_the_hook_undoes_the_last_builds_words_in_jieba(tmp_path):
     assert jieba.lcut("示例甲乙局") == ["示例甲乙局"]
     searchhook._forget_last_dictionary()  # the next build starts from jieba's own dictionary again
     assert jieba.lcut("示例甲乙局") == before
+
+
+def test_area_pages_count_double():
+    assert page_boosts(tiny_package()) == {"areas/east/": 2.0}
