@@ -349,7 +349,11 @@ def _indicator_alt(indicator: dict, result: IndicatorProgress, rows: list[dict],
     parts = []
     if values(FULL):
         parts.append(f"全市全年{what}：{values(FULL)}")
-    if values(INTERIM):
+    apart = [r["label"] for r in rows if r["series"] == CITY_SERIES and r["place"] == APART]
+    if apart:  # the labels say what each figure is (截至…, 当年新增…（未累计）, …同比增长)
+        in_unit = f"（单位：{unit}）" if unit and unit != "%" else ""
+        parts.append(f"阶段性数字（竖点线，只写出数字，不与进度线比较）：{'、'.join(apart)}{in_unit}")
+    elif values(INTERIM):
         parts.append(f"阶段性数字（空心点）：{values(INTERIM)}")
     if not parts:
         parts.append("全市暂无全年数字")

@@ -164,7 +164,8 @@ def test_level_chart_path_starts_at_the_baseline(specs):
 
 def test_indicator_text_alternative_states_the_numbers(specs):
     assert text_alternative(specs["added"]) == (
-        "示例新增企业。全市全年2021年起累计：2021年120家、2022年200家；阶段性数字（空心点）：2023年1—10月350家；"
+        "示例新增企业。全市全年2021年起累计：2021年120家、2022年200家；"
+        "阶段性数字（竖点线，只写出数字，不与进度线比较）：截至2023年1—10月：350（单位：家）；"
         "另有示例东区的数字；目标：2023年1200家。状态：严重滞后。")
 
 
