@@ -1,12 +1,4 @@
-"""The search dictionary: the package's own names, kept whole by jieba and attached to their pages as search tags.
-
-Why tags, and why each word also with its last character cut off: the theme's search worker splits a Chinese
-query into the longest index tokens it finds at each position, but never considers a token that ends at the
-query's last character (mkdocs-material 9.x, `segment()`), and then searches each piece as a prefix (`piece*`).
-So `市经信局` is searched as `市经信*` when the index holds a token `市经信`, and as `市*` (every unit) when it
-does not; the pieces that a result lacks are what the theme lists as "缺少". A page tagged with a word and its
-cut-off form is therefore found by the whole word, by one search term, and ranks first through the tags field.
-"""
+"""The search dictionary: the package's own names, kept whole by jieba and attached to their pages as search tags."""
 
 from __future__ import annotations
 
@@ -16,6 +8,13 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.package import Package
+
+# Why tags, and why each word also with its last character cut off: the theme's search worker splits a Chinese
+# query into the longest index tokens it finds at each position, but never considers a token that ends at the
+# query's last character (mkdocs-material 9.x, `segment()`), and then searches each piece as a prefix (`piece*`).
+# So `市经信局` is searched as `市经信*` when the index holds a token `市经信`, and as `市*` (every unit) when it
+# does not; the pieces that a result lacks are what the theme lists as "缺少". A page tagged with a word and its
+# cut-off form is therefore found by the whole word, by one search term, and ranks first through the tags field.
 
 # Prefixes a short form drops: 市经信局 -> 经信局, 衢州市经济和信息化局 -> 经济和信息化局.
 CITY_PREFIXES = ("衢州市", "市")
