@@ -117,6 +117,8 @@ def write_pages(package: Package, results: dict, chart_alts: dict[str, str], doc
 
 
 def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path) -> None:
+    from scripts.site.searchwords import write_search_words
+
     options = {
         "docs_dir": str(docs_dir),
         "nav": nav,
@@ -125,6 +127,7 @@ def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out
             "demo": package.is_demo,
             "data_version": package.version,
             "data_date": str(package.descriptor.get("created", ""))[:10],
+            "search_words": str(write_search_words(package, stage_dir)),  # read by scripts/site/searchhook.py
         },
     }
     # Kept so that mkdocs can be run again on the same pages alone (scripts/tools/bench.py times it that way).

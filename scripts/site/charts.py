@@ -8,6 +8,7 @@ import functools
 import hashlib
 import html
 import json
+import math
 import multiprocessing
 import os
 import re
@@ -40,6 +41,19 @@ from scripts.progress.method import (
 
 FONT = "WenQuanYi Micro Hei, sans-serif"  # installed at build time (fonts-wqy-microhei); readers fall back to sans-serif
 WIDTH = 640
+# On a 390 px phone the theme leaves the chart 358 px (measured in Chromium): the SVG is drawn at 358/640 of its size,
+# so text of TEXT px is read at TEXT * 358 / 640 px. Every text is at least TEXT: 11 px or more on that phone.
+PHONE_CHART_WIDTH, PHONE_MIN_TEXT = 358, 11
+TEXT = math.ceil(PHONE_MIN_TEXT * WIDTH / PHONE_CHART_WIDTH)  # 20
+TITLE_TEXT = TEXT + 4
+# Interim figures of these kinds are not the measure the target is set in (a total or a year's amount counted over
+# some months, a growth rate over months): they are marked apart, as a dotted line at their time with their number
+# written above the plot, and never drawn against the y axis of the planned path. A share over some months and a
+# milestone reached are the target's own measure: those stay hollow points on the chart.
+APART_KINDS = ("cumulative", "reduction", "average_growth", "annual", "level")
+APART = "apart"  # the `place` of such a row
+LANE_HEIGHT = TEXT + 8  # px between the stacked labels of interim figures, above the plot
+INDICATOR_HEIGHT = 360
 # Okabe-Ito, as the site's status badges (docs/assets/extra.css): colour-blind safe, and every bar also says its label.
 STATUS_COLORS = {
     "achieved": "#009E73",
@@ -57,7 +71,8 @@ AREA_COLORS = ["#332288", "#117733", "#44AA99", "#88CCEE", "#DDCC77", "#CC6677",
 # A ring drawn as one filled symbol (the inner circle winds the other way), so interim points and their
 # legend entry are both hollow.
 RING = "M-1,0A1,1,0,1,1,1,0A1,1,0,1,1,-1,0ZM-0.55,0A0.55,0.55,0,1,0,0.55,0A0.55,0.55,0,1,0,-0.55,0Z"
-ROW_STEP = 80  # px per row in the bar charts: name above the bar, its status in words below
+SHAPES = {FULL: "circle", INTERIM: RING, TARGET: "diamond"}
+ROW_STEP = 3 * TEXT + 34  # px per row in the bar charts: name above the bar, its status in words below
 SHARE_AXIS_MAX = 1.2  # the dashboard's x axis: 0-120% of the target; longer bars are cut there, their text says the rest
 # What goes into a chart's cache key besides its spec: change it when the rendering itself changes.
 RENDER_OPTIONS = {"renderer": f"vl-convert {vlc.__version__}", "format": "svg", "post": "title-v1"}
@@ -71,11 +86,11 @@ LOOK = {
         "font": FONT,
         "aria": False,  # no per-mark labels ("x: 2021; value: 120"): the whole image has one text alternative
         "view": {"stroke": None},
-        "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": "#333333", "gridColor": "#e5e5e5",
+        "axis": {"labelFontSize": TEXT, "titleFontSize": TEXT, "labelColor": "#333333", "gridColor": "#e5e5e5",
                  "domainColor": "#999999", "tickColor": "#999999"},
-        "legend": {"orient": "bottom", "direction": "horizontal", "columns": 4, "labelFontSize": 13,
-                   "columnPadding": 14, "labelLimit": 200},
-        "title": {"fontSize": 17, "subtitleFontSize": 13, "subtitleColor": "#444444", "anchor": "start", "offset": 10},
+        "legend": {"orient": "bottom", "direction": "horizontal", "columns": 3, "labelFontSize": TEXT,
+                   "columnPadding": 14, "labelLimit": 300},
+        "title": {"fontSize": TITLE_TEXT, "subtitleFontSize": TEXT, "subtitleColor": "#444444", "anchor": "start", "offset": 10},
     },
 }
 PARALLEL_FROM = 24  # fewer misses than this render in this process: starting workers costs more than it saves
@@ -85,14 +100,17 @@ PARALLEL_FROM = 24  # fewer misses than this render in this process: starting wo
 
 
 def build_specs(package: Package, results: dict[str, IndicatorProgress]) -> dict[str, dict]:
-    """Every chart of the site: one per indicator that has any figure, the dashboard, and the two roll-ups."""
+    """Every chart of the site: one per indicator that has any figure, the dashboard (when a headline indicator has
+    a status), and the two roll-ups."""
     figures, targets = collect_figures(package), collect_targets(package)
     specs = {}
     for indicator_id, result in results.items():
         spec = indicator_chart(package, result, figures=figures, targets=targets)
         if spec is not None:
             specs[indicator_id] = spec
-    specs["dashboard"] = dashboard_chart(package, results)
+    dashboard = dashboard_chart(package, results)
+    if dashboard is not None:
+        specs["dashboard"] = dashboard
     specs["status-by-group"] = status_by_group_chart(package, results)
     specs["status-by-unit"] = status_by_unit_chart(package, results)
     return specs
@@ -119,10 +137,12 @@ def indicator_chart(package: Package, result: IndicatorProgress, *, figures: dic
     its_targets = targets.get(result.indicator_id, [])
     rows = _indicator_rows(package, kind, by_area, its_targets, plan, result.baseline_value)
     subtitle = [f"{_measure_title(kind, indicator['unit'], plan)}；状态：{result.status_label}"]
-    if any(r["type"] == INTERIM for r in rows):
+    if any(r["place"] == APART for r in rows):
+        subtitle += ["竖点线：阶段性数字（季度、半年、月度），只写出数字，", "不与进度线比较，不决定状态"]
+    elif any(r["type"] == INTERIM for r in rows):
         subtitle.append("空心点为阶段性数字（季度、半年、月度累计），不决定状态")
     return _finish(
-        _indicator_layers(kind, rows, its_targets, plan), rows, height=300, title=indicator["name"], subtitle=subtitle,
+        _indicator_layers(kind, rows, its_targets, plan), rows, height=INDICATOR_HEIGHT, title=indicator["name"], subtitle=subtitle,
         description=_indicator_alt(indicator, result, rows, its_targets, plan),
         csv_columns=[["series", "系列"], ["type", "类型"], ["period", "时期"], ["value", "图中数值"], ["published", "公开数字"]],
     )
@@ -145,6 +165,9 @@ def _indicator_rows(package: Package, kind: str, by_area: dict[str, list[Figure]
                 label, place = _figure_label(kind, figure, value, joined), "below" if interim else "above"
             else:
                 label, place = (series, "right") if i == last_joined and label_areas else ("", "")
+            if interim and kind in APART_KINDS:
+                city_label = _figure_label(kind, figure, value, joined)
+                label, place = (city_label if area_id == CITY_AREA else f"{series}：{city_label}"), APART
             rows.append(_row(series, INTERIM if interim else FULL, figure.period.label, _x(figure.period), value,
                              figure.value, label, place, line=joined and not interim))
     if targets and kind != "milestone":
@@ -157,7 +180,19 @@ def _indicator_rows(package: Package, kind: str, by_area: dict[str, list[Figure]
         labelled = i == len(targets) - 1 or t.value != targets[i + 1].value  # one label for a run of equal targets
         label = "目标：实现" if kind == "milestone" else f"目标 {number(t.value)}{_percent_sign(kind)}"
         rows.append(_row(TARGET_SERIES, TARGET, f"{t.year}年", t.year, t.value, t.value, label if labelled else "", "right"))
+    _stack_apart_labels(rows)
     return rows
+
+
+def _stack_apart_labels(rows: list[dict]) -> None:
+    """Interim figures marked apart get a label each, one above the other above the plot (where no line or point
+    of the chart is), the earliest highest; a label on the right half of the years runs leftwards from its line,
+    so that it stays inside the chart."""
+    apart = sorted((r for r in rows if r["place"] == APART), key=lambda r: r["x"])
+    xs = [r["x"] for r in rows]
+    middle = (min(xs) + max(xs)) / 2 if xs else 0
+    for lane, r in enumerate(apart):
+        r["lane_y"], r["side"] = -LANE_HEIGHT * (len(apart) - lane) + TEXT // 2, "right" if r["x"] <= middle else "left"
 
 
 def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: Plan) -> list[dict]:
@@ -168,20 +203,23 @@ def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: 
     colors = ([CITY_COLOR] * (CITY_SERIES in series_names) + [AREA_COLORS[i % len(AREA_COLORS)] for i in range(len(area_series))]
               + [PATH_COLOR, TARGET_COLOR])
     in_legend = [s for s in domain if s != TARGET_SERIES and any(r["series"] == s for r in rows)]  # targets: the shape legend
-    years = [int(r["x"]) for r in rows] + [plan.base_year] + [t.year for t in targets]
+    years = [round(r["x"]) for r in rows] + [plan.base_year] + [t.year for t in targets]  # a part of a year: round to it
     x_values = list(range(min(years), max(years) + 1))
     # Charts of the same kind with the same series and years have the same layers (24 different ones among the
     # 560 charts at 10x): Altair writes each once. A copy, so that no two specs share a dict.
-    return copy.deepcopy(_indicator_layer_dicts(kind, tuple(domain), tuple(colors), tuple(in_legend), tuple(x_values)))
+    apart = any(r["place"] == APART for r in rows)
+    return copy.deepcopy(_indicator_layer_dicts(kind, tuple(domain), tuple(colors), tuple(in_legend), tuple(x_values), apart))
 
 
 @functools.lru_cache(maxsize=256)
-def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: tuple, x_values: tuple) -> list[dict]:
+def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: tuple, x_values: tuple, apart: bool) -> list[dict]:
     color = alt.Color("series:N", scale=alt.Scale(domain=list(domain), range=list(colors)),
                       legend=alt.Legend(title=None, values=list(in_legend), symbolType="stroke", symbolStrokeWidth=3))
     x_values = list(x_values)
-    x = alt.X("x:Q", title=None, scale=alt.Scale(domain=[x_values[0] - 0.4, x_values[-1] + 0.9], nice=False),
-              axis=alt.Axis(values=x_values, labelExpr="datum.value + '年'", grid=True))
+    # Each year is a band from half a year before its tick to half a year after: a full-year figure sits on the tick,
+    # a part of the year inside the band (see _x), and the grid lines are the bands' edges.
+    x = alt.X("x:Q", title=None, scale=alt.Scale(domain=[x_values[0] - 0.5, x_values[-1] + 1], nice=False),
+              axis=alt.Axis(values=x_values, labelExpr="datum.value + '年'", grid=False))
     if kind == "milestone":
         y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[-0.2, 1.25]),
                   axis=alt.Axis(values=[0, 1], labelExpr=f"datum.value == 1 ? '{MILESTONE_DONE}' : '{MILESTONE_NOT_DONE}'"))
@@ -189,21 +227,39 @@ def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: t
         y = alt.Y("value:Q", title=None, scale=alt.Scale(zero=kind in ("cumulative", "reduction", "average_growth")))
     base = alt.Chart().encode(x=x, y=y)
     label = alt.Text("label:N")
+    shapes = [FULL, TARGET] if kind in APART_KINDS else [FULL, INTERIM, TARGET]  # apart: interim figures are no points
+    edges = _layer_dict(alt.Chart().mark_rule(color="#dddddd").encode(x=x))  # the years' edges: their own data
+    edges["data"] = {"values": [{"x": year - 0.5} for year in x_values] + [{"x": x_values[-1] + 0.5}]}
     layers = [
+        edges,
+        *(_apart_layers(x) if apart else []),
         base.transform_filter(alt.datum.type == PATH_SERIES).mark_line(strokeDash=[6, 4], strokeWidth=2).encode(color=color),
         base.transform_filter((alt.datum.type == FULL) & alt.datum.line).mark_line().encode(
             color=color, detail=alt.Detail("series:N"),
             strokeWidth=alt.condition(alt.datum.series == CITY_SERIES, alt.value(3), alt.value(1.5))),
-        base.transform_filter(alt.FieldOneOfPredicate(field="type", oneOf=[FULL, INTERIM, TARGET])).mark_point(filled=True, opacity=1).encode(
+        base.transform_filter(alt.FieldOneOfPredicate(field="type", oneOf=[FULL, INTERIM, TARGET]) & (alt.datum.place != APART))
+        .mark_point(filled=True, opacity=1).encode(
             color=color,
             size=alt.condition(alt.FieldOneOfPredicate(field="series", oneOf=[CITY_SERIES, TARGET_SERIES]), alt.value(110), alt.value(50)),
-            shape=alt.Shape("type:N", scale=alt.Scale(domain=[FULL, INTERIM, TARGET], range=["circle", RING, "diamond"]),
-                            legend=alt.Legend(title=None, orient="top", symbolFillColor="#444444", symbolSize=110))),
-        base.transform_filter(alt.datum.place == "above").mark_text(dy=-14, fontSize=13).encode(text=label, color=color),
-        base.transform_filter(alt.datum.place == "below").mark_text(dy=17, dx=8, align="right", fontSize=12).encode(text=label, color=color),
-        base.transform_filter(alt.datum.place == "right").mark_text(dx=9, align="left", fontSize=12).encode(text=label, color=color),
+            shape=alt.Shape("type:N", scale=alt.Scale(domain=shapes, range=[SHAPES[s] for s in shapes]),
+                            legend=alt.Legend(title=None, orient="bottom", symbolFillColor="#444444", symbolSize=110))),
+        base.transform_filter(alt.datum.place == "above").mark_text(dy=-16, fontSize=TEXT).encode(text=label, color=color),
+        base.transform_filter(alt.datum.place == "below").mark_text(dy=TEXT, dx=8, align="right", fontSize=TEXT).encode(text=label, color=color),
+        base.transform_filter(alt.datum.place == "right").mark_text(dx=10, align="left", fontSize=TEXT).encode(text=label, color=color),
     ]
     return [_layer_dict(layer) for layer in layers]
+
+
+def _apart_layers(x: alt.X) -> list:
+    """Interim figures marked apart: a dotted line from their time on the axis up to their label, at its own height
+    (pixels, no y scale, no point), so nothing places them against the planned path."""
+    apart = alt.Chart().transform_filter(alt.datum.place == APART).encode(x=x)
+    lane = alt.Y("lane_y:Q", scale=None, axis=None)
+    return [
+        apart.mark_rule(strokeDash=[2, 3], color="#555555").encode(y=lane, y2=alt.value(INDICATOR_HEIGHT)),  # axis up to its label
+        *(apart.transform_filter(alt.datum.side == side).mark_text(align=align, baseline="middle", dx=dx, fontSize=TEXT, color=CITY_COLOR)
+          .encode(y=lane, text=alt.Text("label:N")) for side, align, dx in (("right", "left", 10), ("left", "right", -10))),
+    ]
 
 
 def _row(series, kind, period, x, value, published, label, place, *, line=False) -> dict:
@@ -226,12 +282,17 @@ def _figure_label(kind: str, figure: Figure, value: float, joined: bool) -> str:
         return f"{figure.period.label}{own}：{shown}（未累计）"
     if figure.period.full_year:
         return shown
-    return f"截至{figure.period.label}：{shown}" if kind in ("cumulative", "reduction") else f"{figure.period.label}：{shown}"
+    if kind in ("cumulative", "reduction"):
+        return f"截至{figure.period.label}：{shown}"
+    return f"{figure.period.label}同比增长：{shown}" if kind == "average_growth" else f"{figure.period.label}：{shown}"
 
 
 def _x(period: Period) -> float:
-    """Full years sit on their year; a part of a year sits where it ends, between the year before and its own."""
-    return period.year if period.full_year else period.year - 1 + period.last_month / 12
+    """Full years sit on their year's tick; a part of a year at the middle of its months, inside its year's band
+    (the year's tick +- half a year): 2022 Q1 at 2022 - 0.5 + 1.5 / 12, left of the 2022 tick but right of 2021's band."""
+    if period.full_year:
+        return period.year
+    return period.year - 0.5 + (period.first_month - 1 + period.last_month) / 24
 
 
 def _plotted(kind: str, figures: list[Figure], plan: Plan) -> list[tuple[Figure, float, bool]]:
@@ -288,7 +349,11 @@ def _indicator_alt(indicator: dict, result: IndicatorProgress, rows: list[dict],
     parts = []
     if values(FULL):
         parts.append(f"全市全年{what}：{values(FULL)}")
-    if values(INTERIM):
+    apart = [r["label"] for r in rows if r["series"] == CITY_SERIES and r["place"] == APART]
+    if apart:  # the labels say what each figure is (截至…, 当年新增…（未累计）, …同比增长)
+        in_unit = f"（单位：{unit}）" if unit and unit != "%" else ""
+        parts.append(f"阶段性数字（竖点线，只写出数字，不与进度线比较）：{'、'.join(apart)}{in_unit}")
+    elif values(INTERIM):
         parts.append(f"阶段性数字（空心点）：{values(INTERIM)}")
     if not parts:
         parts.append("全市暂无全年数字")
@@ -307,15 +372,19 @@ def _value_text(kind: str, value: float, unit: str) -> str:
     return f"{number(value)}{unit}"
 
 
-def dashboard_chart(package: Package, results: dict[str, IndicatorProgress]) -> dict:
-    """One bar per headline indicator: the share of its target achieved, a tick at the share expected by now."""
+def dashboard_chart(package: Package, results: dict[str, IndicatorProgress]) -> dict | None:
+    """One bar per headline indicator that has a status: the share of its target achieved, a tick at the share
+    expected by now. None when no headline indicator has one: rows of empty bars would say nothing."""
     headline = [i for i in sorted(package.rows("indicators"), key=lambda i: i["order"]) if i.get("headline")]
+    judged = [i for i in headline if i["id"] in results and results[i["id"]].status != "no_data"]
+    if not judged:
+        return None
     rows = []
-    for ind in headline:
-        r = results.get(ind["id"])
-        status = r.status if r else "no_data"
-        achieved = r.achieved_share if r and status != "no_data" else None
-        expected = r.expected_share if r and status not in ("no_data", "achieved", "not_achieved") else None
+    for ind in judged:
+        r = results[ind["id"]]
+        status = r.status
+        achieved = r.achieved_share
+        expected = r.expected_share if status not in ("achieved", "not_achieved") else None
         rows.append({
             "name": ind["name"], "status": STATUS_LABELS[status],
             "achieved": None if achieved is None else round(achieved, 6),
@@ -323,8 +392,9 @@ def dashboard_chart(package: Package, results: dict[str, IndicatorProgress]) -> 
             "bar": None if achieved is None else round(min(max(achieved, 0), SHARE_AXIS_MAX), 6),
             "text": _dashboard_text(ind, r, status, achieved, expected),
         })
-    counts = count_statuses(results[i["id"]].status if i["id"] in results else "no_data" for i in headline)
-    description = (f"{len(headline)}项核心指标中，" + "、".join(f"{STATUS_LABELS[c]}{n}项" for c, n in counts.items() if n) + "。"
+    counts = count_statuses(results[i["id"]].status for i in judged)
+    judged_text = "" if len(judged) == len(headline) else f"{len(judged)}项已可判断状态（图中只画这些），"
+    description = (f"{len(headline)}项核心指标中，{judged_text}" + "、".join(f"{STATUS_LABELS[c]}{n}项" for c, n in counts.items() if n) + "。"
                    + "".join(f"{row['name']}：{row['text']}。" for row in rows if row["achieved"] is not None))
     y = alt.Y("name:N", sort=None, axis=None)
     x = alt.X("bar:Q", title=None, scale=alt.Scale(domain=[0, SHARE_AXIS_MAX], nice=False),
@@ -339,7 +409,7 @@ def dashboard_chart(package: Package, results: dict[str, IndicatorProgress]) -> 
     ]
     return _finish(
         layers, rows, height=max(len(rows), 1) * ROW_STEP, title="核心指标完成进度",
-        subtitle=["条形：已完成目标的比例；黑色短线：按进度此时应完成的比例；虚线：目标"], description=description,
+        subtitle=["条形：已完成目标的比例；黑色短线：按进度此时应完成的比例；", "虚线：目标"], description=description,
         csv_columns=[["name", "指标"], ["status", "状态"], ["achieved", "已完成目标的比例"], ["expected", "按进度应完成的比例"], ["text", "说明"]],
     )
 
@@ -415,8 +485,8 @@ def _status_counts_chart(title: str, subtitle: str, groups: list[tuple[str, list
 def _row_texts(base, title_field: str, text_field: str) -> list:
     """A row's name just above its bar and its status in words just below."""
     return [
-        base.mark_text(align="left", baseline="bottom", dy=-10, fontSize=14, fontWeight="bold").encode(x=alt.datum(0), text=alt.Text(title_field)),
-        base.mark_text(align="left", baseline="top", dy=10, fontSize=13, color="#222222").encode(x=alt.datum(0), text=alt.Text(text_field)),
+        base.mark_text(align="left", baseline="bottom", dy=-10, fontSize=TEXT, fontWeight="bold").encode(x=alt.datum(0), text=alt.Text(title_field)),
+        base.mark_text(align="left", baseline="top", dy=10, fontSize=TEXT, color="#222222").encode(x=alt.datum(0), text=alt.Text(text_field)),
     ]
 
 

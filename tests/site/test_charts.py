@@ -13,6 +13,7 @@ import pytest
 from scripts.site import charts
 from scripts.site.charts import RING, build_specs, chart_csv, render_charts, render_site_charts, text_alternative
 from scripts.core.package import Package
+from scripts.core.periods import parse_period
 from scripts.progress.method import compute_progress
 
 PLAN = {"base_year": 2020, "start_year": 2021, "end_year": 2023}
@@ -82,26 +83,75 @@ def test_cumulative_chart_draws_running_totals_path_target_and_areas(specs):
     spec = specs["added"]
     # running totals from 2021: 120, then 120 + 80 = 200
     assert points(spec, series="全市", type="全年数字") == [(2021, 120), (2022, 200)]
-    # 2023 January-October sits at 2022 + 10/12; drawn as 200 + 150 = 350 so far
-    assert points(spec, series="全市", type="阶段性数字") == [(2022.833333, 350)]
-    assert rows(spec, type="阶段性数字")[0]["label"] == "截至2023年1—10月：350"
+    # 2023 January-October: the middle of its months inside the 2023 band, 2023 - 0.5 + (0 + 10) / 24; its value
+    # 200 + 150 = 350 so far is written, not placed against the path: it is marked apart, its label above the plot
+    # (one label: lane height 28 px above the plot's top, plus half a text height, 10 px: -18 px) and running
+    # leftwards from its line (the right half of 2020-2023)
+    assert points(spec, series="全市", type="阶段性数字") == [(2022.916667, 350)]
+    interim = rows(spec, type="阶段性数字")[0]
+    assert (interim["label"], interim["place"], interim["lane_y"], interim["side"]) == ("截至2023年1—10月：350", "apart", -18, "left")
     # another area is its own series, totalled the same way: 50, 50 + 30 = 80
     assert points(spec, series="示例东区", type="全年数字") == [(2021, 50), (2022, 80)]
     # the planned path from zero: 1200 * (year - 2020) / 3
     assert points(spec, series="按进度应达") == [(2020, 0), (2021, 400), (2022, 800), (2023, 1200)]
     assert points(spec, series="目标") == [(2023, 1200)]
     assert spec["title"] == {"text": "示例新增企业", "subtitle": [
-        "2021年起累计（家）；状态：严重滞后", "空心点为阶段性数字（季度、半年、月度累计），不决定状态"]}
+        "2021年起累计（家）；状态：严重滞后", "竖点线：阶段性数字（季度、半年、月度），只写出数字，", "不与进度线比较，不决定状态"]}
 
 
 def test_indicator_chart_marks(specs):
     layers = specs["added"]["layer"]
-    assert [layer["mark"]["type"] for layer in layers] == ["line", "line", "point", "text", "text", "text"]
-    assert layers[0]["mark"]["strokeDash"] == [6, 4]  # the planned path is dashed
-    shape = layers[2]["encoding"]["shape"]["scale"]
-    assert shape == {"domain": ["全年数字", "阶段性数字", "目标值"], "range": ["circle", RING, "diamond"]}  # interim: hollow ring
-    color = layers[2]["encoding"]["color"]["scale"]
+    assert [layer["mark"]["type"] for layer in layers] == [
+        "rule",  # the edges of the years' bands
+        "rule", "text", "text",  # interim figures apart: a dotted line up to a label (running right or left)
+        "line", "line", "point", "text", "text", "text"]  # path, figures, points, their labels
+    # the bands' edges: half a year either side of each tick 2020-2023, as their own data
+    assert layers[0]["data"] == {"values": [{"x": 2019.5}, {"x": 2020.5}, {"x": 2021.5}, {"x": 2022.5}, {"x": 2023.5}]}
+    assert layers[1]["mark"]["strokeDash"] == [2, 3]
+    assert layers[1]["encoding"]["y"] == {"field": "lane_y", "type": "quantitative", "scale": None, "axis": None}  # pixels
+    assert layers[4]["mark"]["strokeDash"] == [6, 4]  # the planned path is dashed
+    assert layers[6]["transform"][0]["filter"]["and"][1] == "(datum.place !== 'apart')"  # no point for a figure apart
+    shape = layers[6]["encoding"]["shape"]["scale"]
+    assert shape == {"domain": ["全年数字", "目标值"], "range": ["circle", "diamond"]}  # no interim point in a total's chart
+    color = layers[6]["encoding"]["color"]["scale"]
     assert color["domain"] == ["全市", "示例东区", "按进度应达", "目标"]
+
+
+def test_a_share_chart_keeps_interim_figures_as_hollow_points():
+    # a share over half a year is the target's own measure: a ring on the chart at its value, labelled below it
+    package = small_package()
+    package.tables["indicators"][1]["target_kind"] = "share"
+    package.tables["observations"].append(obs("tax", "2023-H1", 120))
+    spec = build_specs(package, compute_progress(package))["tax"]
+    assert [(r["x"], r["value"], r["place"], r["label"]) for r in rows(spec, type="阶段性数字")] == [
+        (2022.75, 120, "below", "2023年上半年：120")]  # 2023 - 0.5 + 6 / 24
+    layers = spec["layer"]
+    assert [layer["mark"]["type"] for layer in layers] == ["rule", "line", "line", "point", "text", "text", "text"]  # nothing apart
+    shape = layers[3]["encoding"]["shape"]["scale"]
+    assert shape == {"domain": ["全年数字", "阶段性数字", "目标值"], "range": ["circle", RING, "diamond"]}
+
+
+@pytest.mark.parametrize("period, x", [
+    ("2022", 2022),  # on its tick
+    ("2022-Q1", 2021.625),  # 2022 - 0.5 + (0 + 3) / 24: inside the 2022 band (2021.5-2022.5), not in 2021's
+    ("2023-H1", 2022.75),  # 2023 - 0.5 + (0 + 6) / 24
+    ("2023-01..02", 2022.583333),  # 2023 - 0.5 + (0 + 2) / 24
+    ("2022-Q4", 2022.375),  # 2022 - 0.5 + (9 + 12) / 24: still left of the band's edge at 2022.5
+])
+def test_a_period_sits_inside_its_year(period, x):
+    assert round(charts._x(parse_period(period)), 6) == x
+
+
+def test_every_text_is_at_least_11_px_on_a_390_px_phone(specs, rendered):
+    # the 640 px chart is shown 358 px wide on a 390 px phone: 20 px * 358 / 640 = 11.19 px; 19 px would be 10.6 px
+    assert charts.TEXT == 20
+    for name, spec in specs.items():
+        sizes = re.findall(r"'(?:fontSize|labelFontSize|titleFontSize|subtitleFontSize)': (\d+)", repr(spec))
+        assert sizes and min(int(size) for size in sizes) >= 20, name
+    result, _ = rendered
+    for name, path in result.items():
+        sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)px"', path.read_text(encoding="utf-8"))]
+        assert sizes and min(sizes) >= 20, name
 
 
 def test_level_chart_path_starts_at_the_baseline(specs):
@@ -114,7 +164,8 @@ def test_level_chart_path_starts_at_the_baseline(specs):
 
 def test_indicator_text_alternative_states_the_numbers(specs):
     assert text_alternative(specs["added"]) == (
-        "示例新增企业。全市全年2021年起累计：2021年120家、2022年200家；阶段性数字（空心点）：2023年1—10月350家；"
+        "示例新增企业。全市全年2021年起累计：2021年120家、2022年200家；"
+        "阶段性数字（竖点线，只写出数字，不与进度线比较）：截至2023年1—10月：350（单位：家）；"
         "另有示例东区的数字；目标：2023年1200家。状态：严重滞后。")
 
 
@@ -136,6 +187,23 @@ def test_dashboard(specs):
     assert text_alternative(spec) == (
         "2项核心指标中，进度滞后1项、严重滞后1项。示例新增企业：严重滞后：已完成目标的17%，按进度应完成67%。"
         "示例亩均税收：进度滞后：已完成目标的40%，按进度应完成67%。")
+
+
+def test_dashboard_draws_only_headline_indicators_with_a_status():
+    package = small_package()
+    package.tables["observations"] = [o for o in package.tables["observations"] if o["indicator_id"] != "added"]
+    spec = build_specs(package, compute_progress(package))["dashboard"]
+    # 示例新增企业 has no figure left (暂无数据): no empty bar for it
+    assert [(r["name"], r["status"], r["achieved"]) for r in charts.chart_rows(spec)] == [("示例亩均税收", "进度滞后", 0.4)]
+    assert spec["height"] == charts.ROW_STEP  # one row
+    assert text_alternative(spec) == (
+        "2项核心指标中，1项已可判断状态（图中只画这些），进度滞后1项。示例亩均税收：进度滞后：已完成目标的40%，按进度应完成67%。")
+
+
+def test_no_dashboard_while_no_headline_indicator_has_a_status():
+    package = small_package()
+    package.tables["observations"] = []
+    assert list(build_specs(package, compute_progress(package))) == ["status-by-group", "status-by-unit"]
 
 
 def test_status_counts_by_group_and_lead_unit(specs):
@@ -179,7 +247,7 @@ def test_svg_has_chinese_text_and_the_font(rendered):
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert "示例新增企业" in texts  # the title, as text (not boxes, not paths)
     assert "截至2023年1—10月：350" in texts
-    assert "阶段性数字" in texts  # the legend entry
+    assert re.search(r"<tspan[^>]*>竖点线：阶段性数字（季度、半年、月度），只写出数字，</tspan>", svg)  # the subtitle's 2nd line
     assert 'font-family="WenQuanYi Micro Hei, sans-serif"' in svg
     assert svg.startswith("<svg") and 'width="640"' in svg
 

@@ -1,0 +1,68 @@
+"""Search in Chromium on the shipped site: people's words for units, tasks and indicators find the right page first."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.register_assert_rewrite("tests.sitefixtures")
+from tests.sitefixtures import NO_PROBLEMS  # noqa: E402 - after the rewrite hook
+
+pytestmark = pytest.mark.browser
+
+# query -> the page that must be the first result (URL path under the site root)
+FIRST_RESULT = {
+    # a unit by its short name, its name and its full name
+    "经信局": "units/economy-it/",
+    "市经信局": "units/economy-it/",
+    "衢州市经济和信息化局": "units/economy-it/",
+    "市委人才办": "units/talent-office/",
+    "中国人民银行衢州市中心支行": "units/pboc/",
+    # an area by its name, before the unit of its government (柯城区政府)
+    "柯城区": "areas/kecheng/",
+    "衢州市": "areas/quzhou/",
+    # a phrase inside a task's text
+    "数字经济": "tasks/organisation-2/",  # 五(二) 加强服务指导: 推进数字经济系统建设
+    "标准地": "tasks/action-1-4/",  # 新增工业用地实现100%“标准地”模式出让
+    "亩均": "tasks/action-1-1/",  # 锁定亩均税收未达到所属行业指导标准的企业
+    "揭榜挂帅": "tasks/action-2-1/",  # 推广“揭榜挂帅”“赛马制”
+    "浙货行天下": "tasks/action-4-4/",  # 开展“浙货行天下”
+    # an indicator by the Latin word in its name
+    "R&D": "indicators/rd-intensity/",
+}
+
+
+@pytest.fixture
+def search_page(shipped_site, open_page):
+    visit = open_page()
+    visit.load(shipped_site.page_url(""))
+    return visit
+
+
+def result_paths(visit, base: str, query: str) -> list[str]:
+    """Type the whole query into the search box; return the result pages' paths, best first."""
+    page = visit.page
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label[for=__search]").first.click()
+    box.fill(query)  # the whole query at once: no search for its first characters alone
+    box.press("End")  # the theme searches on keyup
+    links = page.locator(".md-search-result__list > li > a")
+    links.first.wait_for()
+    return [link.get_attribute("href").removeprefix(base).split("?")[0] for link in links.all()]
+
+
+@pytest.mark.parametrize("query", FIRST_RESULT)
+def test_query_puts_the_expected_page_first(query, search_page, shipped_site):
+    paths = result_paths(search_page, shipped_site.url, query)
+    assert paths[0] == FIRST_RESULT[query], paths[:5]
+    # the query is searched as one term: no result lacks a piece of it, so the theme writes no "缺少: 市* 市经*" line
+    # (and the line would be hidden if it did: extra.css)
+    assert search_page.page.locator(".md-search-result__terms").count() == 0
+    assert search_page.problems() == NO_PROBLEMS
+
+
+def test_results_show_no_search_tags(search_page, shipped_site):
+    result_paths(search_page, shipped_site.url, "经信局")
+    # the page's tags (经信局, 经信, ...) exist for the index, not for reading
+    assert search_page.page.locator(".md-search-result .md-tags:visible").count() == 0
+    assert "经信" not in search_page.page.locator(".md-search-result__list > li").first.inner_text().replace("市经信局", "")
