@@ -11,7 +11,7 @@ import re
 from scripts.core.paths import CHANGELOG
 from scripts.core.safety import resource_path
 from scripts.site import markup as m
-from scripts.site.pages import Page
+from scripts.site.pages.page import Page
 
 _HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"\s{0,3}(?:([-*+])|(\d{1,9})[.)])\s+(.*)")

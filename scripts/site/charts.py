@@ -27,6 +27,7 @@ from scripts.core.package import CITY_AREA, Package
 from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, STATUS_LABELS, number
 from scripts.site.catalog import build_catalog
 from scripts.core.periods import Period
+from scripts.progress.kinds import kind_of
 from scripts.progress.method import (
     Figure,
     IndicatorProgress,
@@ -268,7 +269,8 @@ def _row(series, kind, period, x, value, published, label, place, *, line=False)
 
 
 def _percent_sign(kind: str) -> str:
-    return "%" if kind in ("reduction", "average_growth") else ""
+    """'%' where the kind's measure is a percentage whatever the indicator's unit (the axis title gives the rest)."""
+    return kind_of(kind).percent_sign
 
 
 def _figure_label(kind: str, figure: Figure, value: float, joined: bool) -> str:

@@ -12,7 +12,7 @@ from scripts.core.csvcells import safe_csv_bytes
 from scripts.core.package import Package
 from scripts.core.safety import is_safe_name, resource_path
 from scripts.core.words import FIELD_TYPE_LABELS
-from scripts.site.pages import Page
+from scripts.site.pages.page import Page
 
 FALLBACK_NAME = "datapackage"  # the zip's name when the package's own name cannot be a file name
 

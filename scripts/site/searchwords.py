@@ -56,7 +56,7 @@ def key_terms(package: Package) -> list[str]:
 def page_words(package: Package) -> dict[str, list[str]]:
     """Page URL -> the words that page is found by: a unit's name and full name with their short forms, an
     area's name, an indicator's name and its Latin words (R&D), and the key terms in a task's title and text."""
-    from scripts.site.pages import area_path, indicator_path, task_path, unit_path
+    from scripts.site.pages.page import area_path, indicator_path, task_path, unit_path
 
     terms = key_terms(package)
     words: dict[str, list[str]] = {}
@@ -102,7 +102,7 @@ def _escape_tag(tag: str) -> str:
 
 def page_boosts(package: Package) -> dict[str, float]:
     """Area pages count double: 柯城区 is first the district's page, then 柯城区政府 (whose tags also begin 柯城)."""
-    from scripts.site.pages import area_path
+    from scripts.site.pages.page import area_path
 
     return {area_path(area["id"]): AREA_BOOST for area in package.rows("areas")}
 
