@@ -28,6 +28,7 @@ from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, STATUS_LABELS
 from scripts.site.catalog import build_catalog
 from scripts.core.periods import Period
 from scripts.progress.kinds import kind_of
+from scripts.progress.standing import standing
 from scripts.progress.method import (
     Figure,
     IndicatorProgress,
@@ -137,14 +138,15 @@ def indicator_chart(package: Package, result: IndicatorProgress, *, figures: dic
     kind = indicator["target_kind"]
     its_targets = targets.get(result.indicator_id, [])
     rows = _indicator_rows(package, kind, by_area, its_targets, plan, result.baseline_value)
-    subtitle = [f"{_measure_title(kind, indicator['unit'], plan)}；状态：{result.status_label}"]
+    status = standing(result, [area for area, figs in by_area.items() for _ in figs]).label
+    subtitle = [f"{_measure_title(kind, indicator['unit'], plan)}；状态：{status}"]
     if any(r["place"] == APART for r in rows):
         subtitle += ["竖点线：阶段性数字（季度、半年、月度），只写出数字，", "不与进度线比较，不决定状态"]
     elif any(r["type"] == INTERIM for r in rows):
         subtitle.append("空心点为阶段性数字（季度、半年、月度累计），不决定状态")
     return _finish(
         _indicator_layers(kind, rows, its_targets, plan), rows, height=INDICATOR_HEIGHT, title=indicator["name"], subtitle=subtitle,
-        description=_indicator_alt(indicator, result, rows, its_targets, plan),
+        description=_indicator_alt(indicator, status, rows, its_targets, plan),
         csv_columns=[["series", "系列"], ["type", "类型"], ["period", "时期"], ["value", "图中数值"], ["published", "公开数字"]],
     )
 
@@ -338,7 +340,7 @@ def _measure_title(kind: str, unit: str, plan: Plan) -> str:
     return f"单位：{unit}"
 
 
-def _indicator_alt(indicator: dict, result: IndicatorProgress, rows: list[dict], targets: list[Target], plan: Plan) -> str:
+def _indicator_alt(indicator: dict, status: str, rows: list[dict], targets: list[Target], plan: Plan) -> str:
     kind, unit = indicator["target_kind"], "" if indicator["target_kind"] == "milestone" else indicator["unit"]
     if kind == "reduction":
         unit = "%"
@@ -365,7 +367,7 @@ def _indicator_alt(indicator: dict, result: IndicatorProgress, rows: list[dict],
     if targets:
         parts.append("目标：" + "、".join(
             f"{t.year}年实现" if kind == "milestone" else f"{t.year}年{_value_text(kind, t.value, unit)}" for t in targets))
-    return f"{indicator['name']}。" + "；".join(parts) + f"。状态：{result.status_label}。"
+    return f"{indicator['name']}。" + "；".join(parts) + f"。状态：{status}。"
 
 
 def _value_text(kind: str, value: float, unit: str) -> str:

@@ -3,6 +3,7 @@
 The package is tiny, in memory and fictional; the expected rows are worked out by hand in the comments.
 """
 
+import json
 import copy
 import re
 from pathlib import Path
@@ -11,7 +12,7 @@ import altair as alt
 import pytest
 
 from scripts.site import charts
-from scripts.site.charts import RING, build_specs, chart_csv, render_charts, render_site_charts, text_alternative
+from scripts.site.charts import RING, build_specs, chart_csv, indicator_chart, render_charts, render_site_charts, text_alternative
 from scripts.core.package import Package
 from scripts.core.periods import parse_period
 from scripts.progress.method import compute_progress
@@ -302,3 +303,15 @@ def test_render_site_charts_writes_svg_and_csv(tmp_path):
         assert (tmp_path / "charts" / f"{name}.svg").exists()
         assert (tmp_path / "charts" / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert len(alts.render.rendered) == 5
+
+
+def test_an_interim_only_chart_says_what_has_been_published_not_no_data():
+    from scripts.core.package import read_package
+    from scripts.progress.method import compute_progress
+    from tests.conftest import SHIPPED
+
+    package = read_package(SHIPPED)
+    results = compute_progress(package)
+    spec = indicator_chart(package, results["national-high-tech-enterprises"])
+    assert text_alternative(spec).endswith("状态：仅有阶段性数字（1 个），尚无全年数字。")
+    assert "2021年起累计（家）；状态：仅有阶段性数字（1 个），尚无全年数字" in json.dumps(spec, ensure_ascii=False)

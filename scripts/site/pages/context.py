@@ -4,24 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.core.package import CITY_AREA
-from scripts.core.words import (
-    INTERIM_ONLY,
-    NO_FIGURE,
-    READER_STATUS_LABELS,
-    STATUS_LABELS,
-    UNDECIDED,
-    interim_only_label,
-)
+from scripts.core.words import READER_STATUS_LABELS
+from scripts.progress.standing import Standing, standing
 from scripts.site.catalog import Catalog
-
-
-@dataclass(frozen=True)
-class Standing:
-    """What a reader is told about an indicator: the method's status, or for no_data what has been published."""
-
-    group: str  # a key of READER_STATUS_LABELS; also the badge's CSS modifier
-    label: str  # the badge text (interim_only names how many interim figures there are)
 
 
 @dataclass
@@ -35,18 +20,7 @@ class SiteContext:
         return result.status if result else "no_data"
 
     def standing(self, indicator_id: str) -> Standing:
-        code = self.status_code(indicator_id)
-        if code != "no_data":
-            return Standing(code, STATUS_LABELS[code])
-        observations = self.catalog.observations_of[indicator_id]
-        if not observations:
-            return Standing(NO_FIGURE, READER_STATUS_LABELS[NO_FIGURE])
-        result = self.progress.get(indicator_id)
-        interim = result.interim if result else []
-        # Interim-only: every published figure is a city figure for part of a year.
-        if interim and len(interim) == len(observations) and all(o["area_id"] == CITY_AREA for o in observations):
-            return Standing(INTERIM_ONLY, interim_only_label(len(interim)))
-        return Standing(UNDECIDED, READER_STATUS_LABELS[UNDECIDED])
+        return standing(self.progress.get(indicator_id), [o["area_id"] for o in self.catalog.observations_of[indicator_id]])
 
     def standing_counts(self, indicator_ids) -> dict[str, int]:
         """How many indicators in each reader status, every status listed; the counts add up to the ids."""
