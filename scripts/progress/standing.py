@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts.core.package import CITY_AREA
-from scripts.core.words import INTERIM_ONLY, NO_FIGURE, READER_STATUS_LABELS, STATUS_LABELS, UNDECIDED, interim_only_label
+from scripts.core.words import (
+    INTERIM_ONLY,
+    NO_FIGURE,
+    READER_STATUS_LABELS,
+    STATUS_LABELS,
+    UNDECIDED,
+    interim_only_label,
+)
 
 
 @dataclass(frozen=True)

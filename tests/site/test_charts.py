@@ -3,19 +3,27 @@
 The package is tiny, in memory and fictional; the expected rows are worked out by hand in the comments.
 """
 
-import json
 import copy
+import json
 import re
 from pathlib import Path
 
 import altair as alt
 import pytest
 
-from scripts.site import charts
-from scripts.site.charts import RING, build_specs, chart_csv, indicator_chart, render_charts, render_site_charts, text_alternative
 from scripts.core.package import Package
 from scripts.core.periods import parse_period
 from scripts.progress.method import compute_progress
+from scripts.site import charts
+from scripts.site.charts import (
+    RING,
+    build_specs,
+    chart_csv,
+    indicator_chart,
+    render_charts,
+    render_site_charts,
+    text_alternative,
+)
 
 PLAN = {"base_year": 2020, "start_year": 2021, "end_year": 2023}
 
