@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from scripts.core.package import DEFAULT_PACKAGE, Package, read_package
+from scripts.core.safety import UnsafePath
 from scripts.progress.method import compute_progress
 
 MAX_TABLE_ROWS = 50
@@ -386,8 +387,10 @@ def _show(repo: Path, ref: str, path: PurePosixPath) -> bytes | None:
 def _read(path: Path, label: str) -> Package:
     try:
         return read_package(path)
-    except (OSError, ValueError, KeyError) as error:
-        raise DiffError(f"无法读取{label}的数据包（{type(error).__name__}: {error}）：请先运行 make validate 查看问题。") from None
+    except UnsafePath as error:
+        raise DiffError(f"无法读取{label}的数据包：{error.reason}请先运行 make validate 查看问题。") from None
+    except Exception as error:  # noqa: BLE001 - whatever a package holds, staff get a Chinese line, not a traceback
+        raise DiffError(f"无法读取{label}的数据包（{type(error).__name__}: {str(error)[:200]}）：请先运行 make validate 查看问题。") from None
 
 
 def main(argv: list[str] | None = None) -> int:

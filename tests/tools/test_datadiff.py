@@ -285,3 +285,17 @@ def test_shipped_package_one_value_revised(shipped_copy, tmp_path):
     assert [c.cells for c in observations.changed] == [
         [CellChange("published", "发布日期", first_published, datetime.date(2099, 1, 1))]
     ]
+
+
+def test_a_linked_data_file_is_refused_in_chinese(old_descriptor, tmp_path, capsys):
+    import os
+
+    units = old_descriptor.parent / "data" / "units.csv"
+    units.unlink()
+    os.symlink("/etc/passwd", units)
+    with pytest.raises(datadiff.DiffError) as caught:
+        datadiff._read(old_descriptor, "当前")
+    assert str(caught.value) == (
+        "无法读取当前的数据包：这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。"
+        "请先运行 make validate 查看问题。")
+    assert "root:" not in str(caught.value)
