@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from scripts.core.paths import CHANGELOG
 from scripts.core.safety import resource_path
 from scripts.site import markup as m
@@ -27,9 +29,9 @@ def changelog_page(package) -> Page:
     return Page("changelog.md", "更新记录", render(source) if source.strip() else m.tag("p", "暂无更新记录。"))
 
 
-def render(source: str) -> str:
+def render(source: str) -> Markup:
     """The change log's Markdown as page body: headings as Markdown (for the table of contents), the rest as HTML."""
-    parts: list[str] = []
+    parts: list[Markup] = []
     paragraph: list[str] = []
     items: list[str] = []
     ordered = False
@@ -40,7 +42,7 @@ def render(source: str) -> str:
         if paragraph:
             parts.append(m.tag("p", inline(" ".join(paragraph))))
         if items:
-            parts.append(m.tag("ol" if ordered else "ul", "".join(m.tag("li", inline(item)) for item in items)))
+            parts.append(m.tag("ol" if ordered else "ul", m.html_join(m.tag("li", inline(item)) for item in items)))
         paragraph, items = [], []
 
     for line in source.splitlines():
@@ -66,20 +68,20 @@ def render(source: str) -> str:
     return m.block(*parts)
 
 
-def inline(text: str) -> str:
+def inline(text: str) -> Markup:
     """Bold, inline code and http(s) links; every other character escaped. A link to anything else stays text."""
     out, position = [], 0
     for match in _INLINE.finditer(text):
         out.append(m.text(text[position:match.start()]))
         code, bold, label, target = match.groups()
         if code is not None:
-            out.append(m.tag("code", m.text(code)))
+            out.append(m.tag("code", code))
         elif bold is not None:
-            out.append(m.tag("strong", m.text(bold)))
+            out.append(m.tag("strong", bold))
         elif m.safe_url(target):
             out.append(m.link(label, m.safe_url(target), external=True))
         else:
             out.append(m.text(match.group(0)))
         position = match.end()
     out.append(m.text(text[position:]))
-    return "".join(out)
+    return m.html_join(out)

@@ -6,12 +6,14 @@ import io
 import zipfile
 from pathlib import Path
 
+from markupsafe import Markup
+
 from scripts.core import files
-from scripts.site import markup as m
 from scripts.core.csvcells import safe_csv_bytes
 from scripts.core.package import Package
 from scripts.core.safety import is_safe_name, resource_path
 from scripts.core.words import FIELD_TYPE_LABELS
+from scripts.site import markup as m
 from scripts.site.pages.page import Page
 
 FALLBACK_NAME = "datapackage"  # the zip's name when the package's own name cannot be a file name
@@ -64,23 +66,26 @@ def constraints_text(field: dict) -> str:
 
 def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]) -> Page:
     page = Page("downloads.md", "数据下载", "")
-    licenses = "、".join(
-        m.source_link(lic.get("title") or lic.get("name"), lic.get("path")) for lic in package.descriptor.get("licenses", [])
+    licenses = m.html_join(
+        (m.source_link(lic.get("title") or lic.get("name"), lic.get("path")) for lic in package.descriptor.get("licenses", [])), "、"
     )
     files = [
-        f'<li>{m.link("整个数据包（ZIP，含 datapackage.json 和全部 CSV）", "../data/" + zip_name(package))}</li>',
-        f'<li>{m.link("datapackage.json（数据包描述：表、字段、类型、主外键）", "../data/datapackage.json")}</li>',
+        m.tag("li", m.link("整个数据包（ZIP，含 datapackage.json 和全部 CSV）", "../data/" + zip_name(package))),
+        m.tag("li", m.link("datapackage.json（数据包描述：表、字段、类型、主外键）", "../data/datapackage.json")),
     ]
     for resource in package.descriptor["resources"]:
         name = Path(resource["path"]).name
         label = f"{resource.get('title', resource['name'])}（{name}）"
-        files.append(f'<li>{m.link(label, "../data/" + name)}：{m.text(resource.get("description", ""))}</li>')
-    files.append(f'<li>{m.link("进度计算结果（progress.csv）", "../data/progress.csv")}：每项指标的状态、进度比、最新全年数字和差距，由本站按“方法说明”计算。</li>')
+        files.append(Markup("<li>{}：{}</li>").format(m.link(label, "../data/" + name), m.text(resource.get("description", ""))))
+    progress_link = m.link("进度计算结果（progress.csv）", "../data/progress.csv")
+    files.append(Markup("<li>{}：每项指标的状态、进度比、最新全年数字和差距，由本站按“方法说明”计算。</li>").format(progress_link))
     parts = [m.block(
-        f"<p>数据版本 {m.text(package.version)}。所有文件为 UTF-8 编码的 CSV，可用 Excel 的“数据 → 从文本/CSV”导入。许可：{licenses or '未注明'}。</p>",
-        f"<ul>{''.join(files)}</ul>",
+        Markup("<p>数据版本 {}。所有文件为 UTF-8 编码的 CSV，可用 Excel 的“数据 → 从文本/CSV”导入。许可：{}。</p>").format(
+            m.text(package.version), licenses or "未注明"
+        ),
+        m.tag("ul", m.html_join(files)),
         m.heading(2, "字段说明", "fields"),
-        "<p>以下说明由数据包的 datapackage.json 自动生成。</p>",
+        Markup("<p>以下说明由数据包的 datapackage.json 自动生成。</p>"),
     )]
     for number, resource in enumerate(package.descriptor["resources"], start=1):
         rows = [
@@ -89,9 +94,9 @@ def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]
         ]
         keys = "、".join(resource["schema"].get("primaryKey", []))
         title = f"{resource.get('title', resource['name'])}（{Path(resource['path']).name}）"
-        parts.append(m.block(m.heading(3, title, f"resource-{number}"), f"<p>主键：{m.text(keys)}</p>" if keys else ""))
+        parts.append(m.block(m.heading(3, title, f"resource-{number}"), Markup("<p>主键：{}</p>").format(m.text(keys)) if keys else ""))
         parts.append(m.table(["列名", "中文名", "类型", "说明", "约束"], rows))
     rows = [[m.text(name), m.text(title), m.text(description)] for name, title, description in progress_fields]
     parts.append(m.heading(3, "进度计算结果（progress.csv）", "progress"))
     parts.append(m.table(["列名", "中文名", "说明"], rows))
-    return Page(page.path, page.title, "\n\n".join(parts))
+    return Page(page.path, page.title, Markup("\n\n").join(parts))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 import os
 
+from markupsafe import Markup
+
 from scripts.core.words import NO_DATA_LABELS, READER_STATUS_LABELS, reader_status_meanings
 from scripts.progress.method import worked_examples
 from scripts.site import markup as m
-from scripts.site.pages import Page, SiteWriter
-from scripts.site.pages import pieces
+from scripts.site.pages import Page, SiteWriter, pieces
 from scripts.site.pages.board import status_strip
 
 
@@ -18,7 +19,7 @@ def chinese_date(value) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-def build_fragments(writer: SiteWriter) -> dict[str, str]:
+def build_fragments(writer: SiteWriter) -> dict[str, Markup]:
     ctx = writer.context
     catalog = ctx.catalog
     home = Page("index.md", "首页", "")
@@ -33,7 +34,7 @@ def build_fragments(writer: SiteWriter) -> dict[str, str]:
         "status-strip": status_strip(ctx, home, link=True),
         "data-facts": data_facts(ctx),
         # The dashboard compares figures with targets: with no status to draw it would be empty bars.
-        "dashboard": pieces.chart(ctx, home, "dashboard", "核心指标完成进度") if deciding else "",
+        "dashboard": pieces.chart(ctx, home, "dashboard", "核心指标完成进度") if deciding else m.EMPTY,
         "headline-table": pieces.indicator_table(ctx, home, headline),
         "status-legend": legend,
         "worked-examples": worked_examples_html(method, catalog.package.plan),
@@ -52,28 +53,29 @@ def repository_url() -> str | None:
     return m.safe_url(f"{server}/{repository}") if server and repository else None
 
 
-def contact(repository: str | None) -> str:
+def contact(repository: str | None) -> Markup:
     """How to report an error or propose a figure: the repository's issue form and CONTRIBUTING."""
     if repository:
         issue = m.link("在代码仓库提交问题（Issue）", f"{repository}/issues/new?template=correction.yml", external=True)
         guide = m.link("贡献指南 CONTRIBUTING.md", f"{repository}/blob/main/CONTRIBUTING.md", external=True)
     else:
-        issue, guide = "在本站代码仓库提交问题（Issue）", "仓库中的贡献指南 CONTRIBUTING.md"
-    return (
-        f"<ul><li>发现错误（数字、来源、责任单位、错别字）：请{issue}，写明页面地址、哪里不对，以及能证明的公开来源网址。</li>"
-        f"<li>发现新的公开数字：同样提交问题，附上发布单位、发布日期和网址；熟悉表格的朋友也可以按{guide}直接修改 CSV 文件并提交合并请求。</li>"
+        issue, guide = m.text("在本站代码仓库提交问题（Issue）"), m.text("仓库中的贡献指南 CONTRIBUTING.md")
+    return Markup(
+        "<ul><li>发现错误（数字、来源、责任单位、错别字）：请{}，写明页面地址、哪里不对，以及能证明的公开来源网址。</li>"
+        "<li>发现新的公开数字：同样提交问题，附上发布单位、发布日期和网址；熟悉表格的朋友也可以按{}直接修改 CSV 文件并提交合并请求。</li>"
         "<li>我们只收录能公开查到的数字，每一处修改都经过核对后发布。</li></ul>"
-    )
+    ).format(issue, guide)
 
 
-def licence(descriptor: dict) -> str:
+def licence(descriptor: dict) -> Markup:
     """The data package's licences as stated in its descriptor."""
     items = [m.source_link(f"{lic.get('title') or lic.get('name')}（{lic.get('name', '')}）", lic.get("path")) for lic in descriptor.get("licenses", [])]
-    stated = f"数据包以{'、'.join(items)}许可开放，可自由使用，请注明来源。" if items else "数据包的许可见数据下载页。"
-    return f"<p>{stated}方案原文版权归{m.text(descriptor.get('plan', {}).get('issuer', '发文机关'))}。各数字的版权归其发布单位，本站只记录数字并注明出处。</p>"
+    stated = Markup("数据包以{}许可开放，可自由使用，请注明来源。").format(m.html_join(items, "、")) if items else m.text("数据包的许可见数据下载页。")
+    issuer = m.text(descriptor.get("plan", {}).get("issuer", "发文机关"))
+    return Markup("<p>{}方案原文版权归{}。各数字的版权归其发布单位，本站只记录数字并注明出处。</p>").format(stated, issuer)
 
 
-def plan_intro(catalog) -> str:
+def plan_intro(catalog) -> Markup:
     plan = catalog.package.plan
     groups = [g for section, g, _ in catalog.groups() if section == "key_task"]
     key_tasks = [t for t in catalog.tasks.values() if t["section"] == "key_task"]
@@ -81,17 +83,30 @@ def plan_intro(catalog) -> str:
     organisation = [t for t in catalog.tasks.values() if t["section"] == "organisation"]
     headline = [i for i in catalog.indicators.values() if i.get("headline")]
     plan_link = m.source_link(f"《{plan.get('title', '')}》", plan.get("url"))
-    return (
-        f"<p>{m.text(plan.get('issuer', ''))}于{m.text(chinese_date(plan['signed']) if plan.get('signed') else '')}印发{plan_link}"
-        f"（{m.text(plan.get('document_number', ''))}），提出到 {m.text(plan.get('end_year', ''))} 年实现 {len(headline)} 项核心目标，"
-        f"部署{m.text('、'.join(g.removesuffix('攻坚行动') for g in groups))}{len(groups)}大攻坚行动共 {len(key_tasks)} 项重点任务，"
-        f"配套 {len(policies)} 项政策措施和 {len(organisation)} 项组织实施安排，每项都列明了牵头单位和配合单位。"
-        f"方案实施期为 {m.text(plan.get('start_year', ''))}—{m.text(plan.get('end_year', ''))} 年，有效期至 {m.text(chinese_date(plan['expires']) if plan.get('expires') else '')}，现已到期；"
+    return Markup(
+        "<p>{issuer}于{signed}印发{plan_link}（{number}），提出到 {end} 年实现 {headline} 项核心目标，"
+        "部署{actions}{groups}大攻坚行动共 {key_tasks} 项重点任务，"
+        "配套 {policies} 项政策措施和 {organisation} 项组织实施安排，每项都列明了牵头单位和配合单位。"
+        "方案实施期为 {start}—{end} 年，有效期至 {expires}，现已到期；"
         "本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项标出进展。</p>"
+    ).format(
+        issuer=m.text(plan.get("issuer", "")),
+        signed=m.text(chinese_date(plan["signed"]) if plan.get("signed") else ""),
+        plan_link=plan_link,
+        number=m.text(plan.get("document_number", "")),
+        end=m.text(plan.get("end_year", "")),
+        headline=len(headline),
+        actions=m.text("、".join(g.removesuffix("攻坚行动") for g in groups)),
+        groups=len(groups),
+        key_tasks=len(key_tasks),
+        policies=len(policies),
+        organisation=len(organisation),
+        start=m.text(plan.get("start_year", "")),
+        expires=m.text(chinese_date(plan["expires"]) if plan.get("expires") else ""),
     )
 
 
-def data_facts(ctx) -> str:
+def data_facts(ctx) -> Markup:
     """One sentence whose parts add up to the number of indicators."""
     catalog = ctx.catalog
     counts = ctx.standing_counts(catalog.indicators)
@@ -99,13 +114,12 @@ def data_facts(ctx) -> str:
     deciding = sum(n for code, n in counts.items() if code not in no_data_groups)
     parts = [f"{deciding} 项有可判断状态的全年数字"]
     parts += [f"{counts[code]} 项{READER_STATUS_LABELS[code]}" for code in no_data_groups if counts[code]]
-    return (
-        f"<p>数据版本 <strong>{m.text(catalog.package.version)}</strong>（{m.text(chinese_date(catalog.as_of))}）。"
-        f"共 {len(catalog.indicators)} 项指标：{'；'.join(parts)}。</p>"
+    return Markup("<p>数据版本 <strong>{}</strong>（{}）。共 {} 项指标：{}。</p>").format(
+        m.text(catalog.package.version), m.text(chinese_date(catalog.as_of)), len(catalog.indicators), m.text("；".join(parts))
     )
 
 
-def worked_examples_html(page: Page, plan: dict) -> str:
+def worked_examples_html(page: Page, plan: dict) -> Markup:
     rows = [
         [
             m.text(example["kind_label"]),

@@ -1,4 +1,9 @@
-"""Escaped HTML building blocks: the only way data text reaches a page."""
+"""Escaped HTML building blocks: the only way data text reaches a page, every result a markupsafe.Markup.
+
+"Already escaped" is a type: a builder returns Markup, and every builder that takes HTML (table cells, block
+parts, tag content, link labels) escapes with text() anything that is not Markup. A data string a page module
+forgot to escape is therefore escaped at the next builder, never written as markup.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,33 @@ import re
 import string
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 # Control characters are never data (validation rejects them); Python-Markdown also uses STX/ETX as placeholders,
 # PyYAML refuses C1 controls, and U+FFFE/U+FFFF and lone surrogates are not characters at all.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
+EMPTY = Markup("")
 
-def text(value) -> str:
-    """Escape any value for HTML text or attribute; line breaks become <br>.
 
-    The result never contains a line break, so no Markdown block syntax (fences,
+def text(value) -> Markup:
+    """Escape any value for HTML text or attribute; line breaks become <br>. Markup is already escaped: kept.
+
+    The result of escaping never contains a line break, so no Markdown block syntax (fences,
     headings, lists) can start inside it, and never contains < > & " ' unescaped.
     """
     if value is None:
-        return ""
+        return EMPTY
+    if isinstance(value, Markup):
+        return value
+    # html.escape rather than markupsafe.escape: it has always written &quot; and &#x27;, and pages stay as they were.
     escaped = html.escape(_CONTROL.sub("\ufffd", str(value)), quote=True)
-    return "<br>".join(escaped.splitlines()) if "\n" in escaped or "\r" in escaped else escaped
+    return Markup("<br>".join(escaped.splitlines()) if "\n" in escaped or "\r" in escaped else escaped)
+
+
+def html_join(parts, separator: str = "") -> Markup:
+    """Join HTML parts (each escaped with text() unless it is Markup) with a literal separator of ours."""
+    return Markup(separator).join(text(part) for part in parts)
 
 
 def safe_url(url) -> str | None:
@@ -34,46 +51,56 @@ def safe_url(url) -> str | None:
     return None
 
 
-def link(label, href: str, *, external: bool = False) -> str:
-    """A link with escaped label; href is either a site-relative path we built or a checked URL."""
-    attrs = ' rel="noopener noreferrer"' if external else ""
-    return f'<a href="{html.escape(href, quote=True)}"{attrs}>{text(label)}</a>'
+def _attributes(attrs: dict) -> Markup:
+    """ name="value" pairs, values escaped (a trailing _ allows Python keywords, other _ become -); None left out."""
+    return html_join(
+        Markup(' {}="{}"').format(Markup(key.rstrip("_").replace("_", "-")), text(str(value)))
+        for key, value in attrs.items()
+        if value is not None
+    )
 
 
-def source_link(label, url) -> str:
+def link(label, href: str, *, external: bool = False, title: str | None = None) -> Markup:
+    """A link; the label is escaped unless it is Markup; href is either a site-relative path we built or a checked URL."""
+    rel = "noopener noreferrer" if external else None
+    return Markup("<a{}>{}</a>").format(_attributes({"title": title, "href": href, "rel": rel}), text(label))
+
+
+def source_link(label, url) -> Markup:
     """Link to a source when its URL is http(s); otherwise show both as plain text."""
     checked = safe_url(url)
     if checked:
         return link(label or checked, checked, external=True)
-    return text(label) + (f"（{text(url)}）" if url else "")
+    return text(label) + (Markup("（{}）").format(text(url)) if url else EMPTY)
 
 
-def tag(name: str, content: str, **attrs) -> str:
-    """An element whose content is already HTML; attribute values are escaped here."""
-    rendered = "".join(
-        f' {key.rstrip("_").replace("_", "-")}="{html.escape(str(value), quote=True)}"'
-        for key, value in attrs.items()
-        if value is not None
-    )
-    return f"<{name}{rendered}>{content}</{name}>"
+def tag(name: str, content, **attrs) -> Markup:
+    """An element; content is escaped unless it is Markup, attribute values are escaped."""
+    return Markup("<{0}{1}>{2}</{0}>").format(Markup(name), _attributes(attrs), text(content))
 
 
-def table(headers: list[str], rows: list[list[str]], *, caption: str | None = None, css: str = "data") -> str:
-    """A table; headers are plain text (escaped here), cells are HTML already built with text()/link()."""
-    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    cap = f"<caption>{text(caption)}</caption>" if caption else ""
-    return f'<div class="table-wrap"><table class="{css}">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+def table(headers: list[str], rows: list[list], *, caption: str | None = None, css: str = "data") -> Markup:
+    """A table; headers and caption are plain text, cells are HTML (Markup), and a cell that is not Markup is escaped."""
+    head = html_join(Markup('<th scope="col">{}</th>').format(text(h)) for h in headers)
+    body = html_join(Markup("<tr>{}</tr>").format(html_join(tag("td", cell) for cell in row)) for row in rows)
+    cap = tag("caption", text(caption)) if caption else EMPTY
+    return Markup(
+        '<div class="table-wrap"><table class="{}">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>'
+    ).format(css, cap, head, body)
 
 
-def status_badge(code: str, label: str) -> str:
-    return f'<span class="status status--{html.escape(code)}">{text(label)}</span>'
+def status_badge(code: str, label: str) -> Markup:
+    return Markup('<span class="status status--{}">{}</span>').format(text(code), text(label))
 
 
 _ANCHOR = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
-def heading(level: int, value, anchor: str) -> str:
+class Heading(Markup):
+    """A Markdown heading line. Markup too: every character that could form markup is an entity, so it is safe HTML."""
+
+
+def heading(level: int, value, anchor: str) -> Heading:
     """A Markdown heading, so the table of contents and the skip link see it.
 
     Every ASCII punctuation character becomes a numeric entity, so the text can form
@@ -83,15 +110,17 @@ def heading(level: int, value, anchor: str) -> str:
         raise ValueError(f"not an anchor: {anchor!r}")
     cleaned = _CONTROL.sub("\ufffd", str(value)).replace("\r", " ").replace("\n", " ").replace("\t", " ")
     safe = "".join(f"&#{ord(c)};" if c in string.punctuation else c for c in cleaned)
-    return f"{'#' * level} {safe} {{#{anchor}}}"
+    return Heading(f"{'#' * level} {safe} {{#{anchor}}}")
 
 
-def block(*parts: str, css: str | None = None) -> str:
+def page_part(value) -> Markup:
+    """One part of a Markdown page. Markup stays as it is; anything else is text, escaped in a paragraph of its own,
+    so that even a leading # or indent in it can start no Markdown block."""
+    return value if isinstance(value, Markup) else tag("p", value)
+
+
+def block(*parts, css: str | None = None) -> Markup:
     """Join parts of a Markdown page: raw-HTML lines stay together, headings stand apart."""
-    lines = []
-    for part in parts:
-        if not part:
-            continue
-        lines.append(f"\n{part}\n" if part.startswith("#") else part)
-    inner = "\n".join(lines).strip("\n")
-    return f'<div class="{css}">\n{inner}\n</div>' if css else inner
+    lines = [Markup("\n{}\n").format(part) if isinstance(part, Heading) else page_part(part) for part in parts if part]
+    inner = Markup(Markup("\n").join(lines).strip("\n"))
+    return Markup('<div class="{}">\n{}\n</div>').format(css, inner) if css else inner

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from scripts.core.periods import parse_period
 from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, number
 from scripts.site import markup as m
@@ -13,12 +15,13 @@ from scripts.site.pages.page import Page, join
 def area_page(ctx: SiteContext, area: dict) -> Page:
     c = ctx.catalog
     page = Page(f"areas/{area['id']}.md", area["name"], "")
-    parts = [m.block(f'<p class="meta">区域类型：{m.text(AREA_KIND_LABELS[area["kind"]])}</p>')]
+    parts = [m.block(Markup('<p class="meta">区域类型：{}</p>').format(m.text(AREA_KIND_LABELS[area["kind"]])))]
     for unit in [u for u in c.units.values() if u.get("area_id") == area["id"]]:
         tasks = [t for t, role in c.tasks_of_unit[unit["id"]] if role == "responsible_body"]
         parts.append(m.block(
-            f'<p class="government">{m.text(area["name"])}的责任单位：<strong>{p.unit_link(page, unit)}</strong>'
-            + (f"，作为责任主体负责 {len(tasks)} 项任务：" if tasks else "") + "</p>",
+            Markup('<p class="government">{}的责任单位：<strong>{}</strong>{}</p>').format(
+                m.text(area["name"]), p.unit_link(page, unit), f"，作为责任主体负责 {len(tasks)} 项任务：" if tasks else ""
+            ),
             p.tasks_by_group(ctx, page, tasks) if tasks else "",
         ))
     parts.append(m.heading(2, "公开数字", "figures"))
@@ -26,13 +29,13 @@ def area_page(ctx: SiteContext, area: dict) -> Page:
     return Page(page.path, page.title, join(parts), f"{area['name']}：责任单位、作为责任主体的任务和公开发布的分区域数字。")
 
 
-def figures(ctx: SiteContext, page: Page, area: dict) -> str:
+def figures(ctx: SiteContext, page: Page, area: dict) -> Markup:
     observations = ctx.catalog.observations_in_area[area["id"]]
     if not observations:
-        return m.block(
-            f"<p><strong>暂无公开数据。</strong>本站尚未收录到{m.text(area['name'])}单独发布的任何数字，"
+        return m.block(Markup(
+            "<p><strong>暂无公开数据。</strong>本站尚未收录到{}单独发布的任何数字，"
             "因此这里没有分区域的进展；各指标页列出的是全市数字。</p>"
-        )
+        ).format(m.text(area["name"])))
     rows = []
     for o in observations:
         ind = ctx.catalog.indicators[o["indicator_id"]]

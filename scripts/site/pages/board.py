@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from scripts.core.words import READER_STATUS_LABELS
 from scripts.site import markup as m
 from scripts.site.pages import pieces as p
@@ -24,43 +26,45 @@ def board_groups(ctx: SiteContext) -> list[tuple[str, list[dict]]]:
     return [(name, indicators) for name, indicators in groups if indicators]
 
 
-def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> str:
+def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> Markup:
     """The reader statuses with their counts and the total they add up to; optionally a link to the board."""
     ids = list(ctx.catalog.indicators)
     counts = ctx.standing_counts(ids)
-    items = "".join(
-        f'<li>{m.status_badge(code, label)} <strong>{counts[code]}</strong> 项</li>' for code, label in READER_STATUS_LABELS.items() if counts[code]
+    items = m.html_join(
+        Markup("<li>{} <strong>{}</strong> 项</li>").format(m.status_badge(code, label), counts[code])
+        for code, label in READER_STATUS_LABELS.items()
+        if counts[code]
     )
-    more = f'<p class="board-link">{m.link(f"查看目标一览：全部 {len(ids)} 项目标由谁牵头、最新数字和状态", href(page, BOARD_PATH))}</p>' if link else ""
-    return f'<div class="status-strip"><p>共 <strong>{len(ids)}</strong> 项量化目标：</p><ul>{items}</ul>{more}</div>'
+    board = m.link(f"查看目标一览：全部 {len(ids)} 项目标由谁牵头、最新数字和状态", href(page, BOARD_PATH))
+    more = m.tag("p", board, class_="board-link") if link else m.EMPTY
+    return Markup('<div class="status-strip"><p>共 <strong>{}</strong> 项量化目标：</p><ul>{}</ul>{}</div>').format(len(ids), items, more)
 
 
-def board_table(ctx: SiteContext, page: Page) -> str:
+def board_table(ctx: SiteContext, page: Page) -> Markup:
     """One table, a header row per group; data-* attributes let the optional script filter and sort it."""
-    head = "".join(f'<th scope="col">{m.text(h)}</th>' for h in COLUMNS)
+    head = m.html_join(Markup('<th scope="col">{}</th>').format(m.text(h)) for h in COLUMNS)
     rank = {code: order for order, code in enumerate(READER_STATUS_LABELS)}
     groups, position = [], 0
     for group, indicators in board_groups(ctx):
-        rows = [f'<tr class="board-group"><th colspan="{len(COLUMNS)}" scope="rowgroup">{m.text(group)}</th></tr>']
+        rows = [Markup('<tr class="board-group"><th colspan="{}" scope="rowgroup">{}</th></tr>').format(len(COLUMNS), m.text(group))]
         for ind in indicators:
             position += 1
             rows.append(board_row(ctx, page, ind, position, rank))
-        groups.append(f'<tbody data-group="{m.text(group)}">{"".join(rows)}</tbody>')
-    return (
+        groups.append(m.tag("tbody", m.html_join(rows), data_group=group))
+    return Markup(
         '<div class="table-wrap"><table class="data board" id="board-table">'
-        f'<caption>全部 {position} 项量化目标（按方案顺序分组）</caption>'
-        f'<thead><tr>{head}</tr></thead>{"".join(groups)}</table></div>'
-    )
+        "<caption>全部 {} 项量化目标（按方案顺序分组）</caption>"
+        "<thead><tr>{}</tr></thead>{}</table></div>"
+    ).format(position, head, m.html_join(groups))
 
 
-def board_row(ctx: SiteContext, page: Page, ind: dict, position: int, rank: dict[str, int]) -> str:
+def board_row(ctx: SiteContext, page: Page, ind: dict, position: int, rank: dict[str, int]) -> Markup:
     standing = ctx.standing(ind["id"])
     cells = [p.indicator_link(page, ind), p.target_text(ctx, ind), p.lead_cell(ctx, page, ind), p.latest_figure(ctx, ind), p.status(ctx, ind["id"])]
-    tds = "".join(f'<td data-label="{m.text(label)}">{cell}</td>' for label, cell in zip(COLUMNS, cells, strict=True))
-    return (
-        f'<tr class="board-row" data-order="{position}" data-name="{m.text(ind["name"])}"'
-        f' data-lead="{m.text("|".join(lead_names(ctx, ind)))}" data-status="{m.text(standing.group)}"'
-        f' data-status-label="{m.text(READER_STATUS_LABELS[standing.group])}" data-status-rank="{rank[standing.group]}">{tds}</tr>'
+    tds = m.html_join(m.tag("td", cell, data_label=label) for label, cell in zip(COLUMNS, cells, strict=True))
+    return m.tag(
+        "tr", tds, class_="board-row", data_order=position, data_name=ind["name"], data_lead="|".join(lead_names(ctx, ind)),
+        data_status=standing.group, data_status_label=READER_STATUS_LABELS[standing.group], data_status_rank=rank[standing.group],
     )
 
 
@@ -77,10 +81,12 @@ def board_page(ctx: SiteContext) -> Page:
     page = Page("board/index.md", "目标一览", "")
     parts = [
         m.block(
-            "<p>方案的全部量化目标：谁牵头、最新公开发布的数字和按本站方法判断的状态。"
-            "核心指标是方案“实施目标”提出的，方案没有为它们单列牵头单位。</p>",
+            Markup(
+                "<p>方案的全部量化目标：谁牵头、最新公开发布的数字和按本站方法判断的状态。"
+                "核心指标是方案“实施目标”提出的，方案没有为它们单列牵头单位。</p>"
+            ),
             status_strip(ctx, page, link=False),
-            '<div class="board-controls" data-board-controls hidden></div>',
+            Markup('<div class="board-controls" data-board-controls hidden></div>'),
         ),
         board_table(ctx, page),
     ]

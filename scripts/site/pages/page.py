@@ -6,6 +6,8 @@ import json
 import posixpath
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from scripts.site import markup as m
 
 
@@ -13,7 +15,7 @@ from scripts.site import markup as m
 class Page:
     path: str  # source path under docs/, e.g. "indicators/tax-per-mu.md"
     title: str  # plain text; escaped when written
-    body: str
+    body: str  # Markup from the builders; becomes plain text only in markdown()
     description: str = ""  # plain text for search engines and share previews; escaped when written
     wide: bool = False  # hide the sidebars, for pages that are one wide table
 
@@ -59,6 +61,6 @@ def area_path(area_id: str) -> str:
     return f"areas/{area_id}/"
 
 
-def join(parts: list[str]) -> str:
-    """A page body from its blocks, empty blocks left out."""
-    return "\n\n".join(p for p in parts if p)
+def join(parts: list) -> Markup:
+    """A page body from its blocks, empty blocks left out; a block that is not Markup is escaped (markup.page_part)."""
+    return Markup("\n\n").join(m.page_part(p) for p in parts if p)

@@ -4,37 +4,39 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
 from scripts.core.words import READER_STATUS_LABELS, RELATED_TASKS_LABEL, REPORT_STATUS_LABELS, number
-from scripts.site import markup as m
 from scripts.progress.kinds import describe_targets
+from scripts.site import markup as m
 from scripts.site.pages.context import SiteContext
 from scripts.site.pages.page import Page, area_path, href, indicator_path, task_path, unit_path
 
 
-def status(ctx: SiteContext, indicator_id: str) -> str:
+def status(ctx: SiteContext, indicator_id: str) -> Markup:
     standing = ctx.standing(indicator_id)
     return m.status_badge(standing.group, standing.label)
 
 
-def indicator_link(page: Page, indicator: dict) -> str:
+def indicator_link(page: Page, indicator: dict) -> Markup:
     return m.link(indicator["name"], href(page, indicator_path(indicator["id"])))
 
 
-def task_link(page: Page, task: dict) -> str:
+def task_link(page: Page, task: dict) -> Markup:
     return m.link(f"{task['number']} {task['title']}", href(page, task_path(task["id"])))
 
 
-def unit_link(page: Page, unit: dict) -> str:
+def unit_link(page: Page, unit: dict) -> Markup:
     return m.link(unit["name"], href(page, unit_path(unit["id"])))
 
 
-def area_link(ctx: SiteContext, page: Page, area_id: str) -> str:
+def area_link(ctx: SiteContext, page: Page, area_id: str) -> Markup:
     return m.link(ctx.catalog.areas[area_id]["name"], href(page, area_path(area_id)))
 
 
-def target_text(ctx: SiteContext, indicator: dict) -> str:
+def target_text(ctx: SiteContext, indicator: dict) -> Markup:
     """The targets in words, escaped for HTML."""
     return m.text(target_words(ctx, indicator))
 
@@ -44,25 +46,29 @@ def target_words(ctx: SiteContext, indicator: dict) -> str:
     return describe_targets(indicator, ctx.catalog.targets_of[indicator["id"]], ctx.catalog.package.plan)
 
 
-def status_counts(ctx: SiteContext, indicator_ids: list[str]) -> str:
+def status_counts(ctx: SiteContext, indicator_ids: list[str]) -> Markup:
     """The reader statuses that occur, each with its count (they add up to the number of indicators)."""
     counts = ctx.standing_counts(indicator_ids)
-    parts = [f'<span class="count">{m.status_badge(code, label)} {counts[code]}</span>' for code, label in READER_STATUS_LABELS.items() if counts[code]]
-    return " ".join(parts) if parts else "—"
+    parts = [
+        Markup('<span class="count">{} {}</span>').format(m.status_badge(code, label), counts[code])
+        for code, label in READER_STATUS_LABELS.items()
+        if counts[code]
+    ]
+    return m.html_join(parts, " ") if parts else Markup("—")
 
 
-def latest_figure(ctx: SiteContext, ind: dict) -> str:
+def latest_figure(ctx: SiteContext, ind: dict) -> Markup:
     """The latest city figure published, with its period; an interim one says so."""
     city = [o for o in ctx.catalog.observations_of[ind["id"]] if o["area_id"] == CITY_AREA]
     if not city:
-        return "—"
+        return Markup("—")
     # observations_of is in period-end order; at the same end a full year is the more telling figure.
     latest = max(city, key=lambda o: (parse_period(o["period"]).end, parse_period(o["period"]).full_year))
     period = parse_period(latest["period"])
     return m.text(f"{number(latest['value'])}{ind['unit']}（{period.label}{'' if period.full_year else '，阶段性'}）")
 
 
-def lead_cell(ctx: SiteContext, page: Page, ind: dict) -> str:
+def lead_cell(ctx: SiteContext, page: Page, ind: dict) -> Markup:
     """Who answers for the target: the lead of its task, or for a headline target the leads of related tasks."""
     lead = ctx.lead_of_indicator(ind)
     if lead:
@@ -73,11 +79,12 @@ def lead_cell(ctx: SiteContext, page: Page, ind: dict) -> str:
         if unit and unit not in leads:
             leads.append(unit)
     if not leads:
-        return '<span class="unassigned">方案未单列</span>'
-    return f'{"、".join(unit_link(page, u) for u in leads)}<br><small class="editorial">{m.text(RELATED_TASKS_LABEL)}</small>'
+        return Markup('<span class="unassigned">方案未单列</span>')
+    links = m.html_join((unit_link(page, u) for u in leads), "、")
+    return Markup('{}<br><small class="editorial">{}</small>').format(links, m.text(RELATED_TASKS_LABEL))
 
 
-def indicator_table(ctx: SiteContext, page: Page, indicators: list[dict], *, caption: str | None = None) -> str:
+def indicator_table(ctx: SiteContext, page: Page, indicators: list[dict], *, caption: str | None = None) -> Markup:
     rows = [
         [indicator_link(page, ind), target_text(ctx, ind), lead_cell(ctx, page, ind), latest_figure(ctx, ind), status(ctx, ind["id"])]
         for ind in indicators
@@ -110,23 +117,22 @@ def reader_note(note: str | None) -> str:
     return "".join(kept).strip()
 
 
-def chart(ctx: SiteContext, page: Page, name: str, caption: str) -> str:
+def chart(ctx: SiteContext, page: Page, name: str, caption: str) -> Markup:
     if name not in ctx.charts:
-        return ""
+        return m.EMPTY
     alt = ctx.charts[name]
-    img = f'<img src="{m.text(href(page, f"charts/{name}.svg"))}" alt="{m.text(alt)}" loading="lazy">'
-    return (
-        f'<figure class="chart">{img}<figcaption>{m.text(caption)}：{m.text(alt)} '
-        f'{m.link("下载图表数据（CSV）", href(page, f"charts/{name}.csv"))}</figcaption></figure>'
+    img = Markup('<img src="{}" alt="{}" loading="lazy">').format(m.text(href(page, f"charts/{name}.svg")), m.text(alt))
+    return Markup('<figure class="chart">{}<figcaption>{}：{} {}</figcaption></figure>').format(
+        img, m.text(caption), m.text(alt), m.link("下载图表数据（CSV）", href(page, f"charts/{name}.csv"))
     )
 
 
-def reports_block(ctx: SiteContext, page: Page, reports: list[dict], *, by: str) -> str:
+def reports_block(ctx: SiteContext, page: Page, reports: list[dict], *, by: str) -> Markup:
     """Reports the units published themselves, beside (never instead of) the computed status."""
     c = ctx.catalog
     heading = m.heading(2, "单位自报进展", "reports")
     if not reports:
-        return m.block(heading, "<p>暂无责任单位发布的进展报告。</p>")
+        return m.block(heading, Markup("<p>暂无责任单位发布的进展报告。</p>"))
     rows = []
     for r in reports:
         who = unit_link(page, c.units[r["unit_id"]]) if by == "unit" else task_link(page, c.tasks[r["task_id"]])
@@ -137,19 +143,20 @@ def reports_block(ctx: SiteContext, page: Page, reports: list[dict], *, by: str)
             m.text(r["published"].isoformat() if r.get("published") else "未注明"),
         ])
     header = ["时期", "单位" if by == "unit" else "任务", "自报状态", "摘要", "来源", "发布日期"]
-    return m.block(heading, "<p>以下为单位自己报告的状态，与上方按公开数字计算的状态并列，不代替后者。</p>") + "\n\n" + m.table(header, rows)
+    intro = Markup("<p>以下为单位自己报告的状态，与上方按公开数字计算的状态并列，不代替后者。</p>")
+    return m.block(heading, intro) + "\n\n" + m.table(header, rows)
 
 
-def tasks_by_group(ctx: SiteContext, page: Page, tasks: list[dict]) -> str:
+def tasks_by_group(ctx: SiteContext, page: Page, tasks: list[dict]) -> Markup:
     """Many tasks in a few lines: one line per action or section, each task as its plan number."""
     lines = []
     for _section, group, group_tasks in ctx.catalog.groups():
         ids = {t["id"] for t in tasks}
         links = [
-            m.link(t["number"], href(page, task_path(t["id"]))).replace("<a ", f'<a title="{m.text(t["title"])}" ', 1)
+            m.link(t["number"], href(page, task_path(t["id"])), title=t["title"])
             for t in group_tasks
             if t["id"] in ids
         ]
         if links:
-            lines.append(f"<li><strong>{m.text(group)}</strong>：{'、'.join(links)}</li>")
-    return f'<ul class="compact">{"".join(lines)}</ul>'
+            lines.append(Markup("<li><strong>{}</strong>：{}</li>").format(m.text(group), m.html_join(links, "、")))
+    return Markup('<ul class="compact">{}</ul>').format(m.html_join(lines))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from scripts.core.words import ROLE_LABELS, SECTION_LABELS
 from scripts.site import markup as m
 from scripts.site.pages import pieces as p
@@ -17,24 +19,29 @@ def task_page(ctx: SiteContext, task: dict) -> Page:
     for role in ("lead", "support", "responsible_body"):
         units = c.units_by_role(task["id"], role)
         if units:
-            cls = ' class="lead"' if role == "lead" else ""
-            roles.append(f"<li{cls}><strong>{m.text(ROLE_LABELS[role])}</strong>：{'、'.join(p.unit_link(page, u) for u in units)}</li>")
+            links = m.html_join((p.unit_link(page, u) for u in units), "、")
+            item = Markup("<strong>{}</strong>：{}").format(m.text(ROLE_LABELS[role]), links)
+            roles.append(m.tag("li", item, class_="lead" if role == "lead" else None))
     parts = [
         m.block(
-            f'<p class="meta">{m.text(" · ".join(dict.fromkeys([SECTION_LABELS[task["section"]], task["group"]])))} · 原文序号 {m.text(task["number"])}</p>',
-            f'<p class="lead-unit">牵头单位：<strong>{p.unit_link(page, lead) if lead else "未列明"}</strong></p>',
+            Markup('<p class="meta">{} · 原文序号 {}</p>').format(
+                m.text(" · ".join(dict.fromkeys([SECTION_LABELS[task["section"]], task["group"]]))), m.text(task["number"])
+            ),
+            Markup('<p class="lead-unit">牵头单位：<strong>{}</strong></p>').format(p.unit_link(page, lead) if lead else "未列明"),
             m.heading(2, "方案原文", "clause"),
-            f'<blockquote class="clause"><p><strong>{m.text(task["title"])}。</strong>{m.text(task["text"])}</p><p>{m.text(task["responsibility_text"])}</p></blockquote>',
+            Markup('<blockquote class="clause"><p><strong>{}。</strong>{}</p><p>{}</p></blockquote>').format(
+                m.text(task["title"]), m.text(task["text"]), m.text(task["responsibility_text"])
+            ),
             m.heading(2, "责任单位", "units"),
-            f"<ul>{''.join(roles)}</ul>",
+            m.tag("ul", m.html_join(roles)),
         )
     ]
     indicators = c.indicators_of_task[task["id"]]
     if indicators:
-        parts.append(m.block(m.heading(2, "量化目标", "indicators"), f"<p>{p.status_counts(ctx, [i['id'] for i in indicators])}</p>"))
+        parts.append(m.block(m.heading(2, "量化目标", "indicators"), m.tag("p", p.status_counts(ctx, [i["id"] for i in indicators]))))
         parts.append(p.indicator_table(ctx, page, indicators))
     else:
-        parts.append(m.block(m.heading(2, "量化目标", "indicators"), "<p>这项任务没有量化目标。</p>"))
+        parts.append(m.block(m.heading(2, "量化目标", "indicators"), Markup("<p>这项任务没有量化目标。</p>")))
     parts.append(p.reports_block(ctx, page, c.reports_of_task[task["id"]], by="unit"))
     description = f"{page.title}（{task['group']}）：牵头单位{lead['name'] if lead else '未列明'}。{task['text'][:80]}"
     return Page(page.path, page.title, join(parts), description)
