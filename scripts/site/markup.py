@@ -2,7 +2,10 @@
 
 "Already escaped" is a type: a builder returns Markup, and every builder that takes HTML (table cells, block
 parts, tag content, link labels) escapes with text() anything that is not Markup. A data string a page module
-forgot to escape is therefore escaped at the next builder, never written as markup.
+forgot to escape is therefore escaped at the next builder, never written as markup. Page modules build HTML with
+Markup("...{}...").format(...) and html_join(), never f-strings (an f-string turns Markup back into a plain str,
+which the next builder would escape a second time). Markup.format escapes a plain str too, but with markupsafe's
+rules (no <br>, no control characters replaced): data still goes through text() to look as it should.
 """
 
 from __future__ import annotations
