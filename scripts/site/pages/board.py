@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from scripts.core.words import READER_STATUS_LABELS
+from scripts.core.words import READER_STATUS_LABELS, ROLE_LABELS
 from scripts.site import markup as m
 from scripts.site.pages import pieces as p
 from scripts.site.pages.context import SiteContext
@@ -12,7 +12,7 @@ from scripts.site.pages.page import Page, href, join
 
 BOARD_PATH = "board/"
 HEADLINE_GROUP = "核心指标（方案“实施目标”）"
-COLUMNS = ["指标", "目标", "牵头单位", "最新公开数字", "状态"]
+COLUMNS = ["指标", "目标", ROLE_LABELS["lead"], "最新公开数字", "状态"]
 
 
 def board_groups(ctx: SiteContext) -> list[tuple[str, list[dict]]]:

@@ -49,7 +49,7 @@ def facts_table(ctx: SiteContext, page: Page, ind: dict, task: dict | None) -> M
     facts = [
         ["状态", p.status(ctx, ind["id"]) + (Markup(" {}").format(m.text(result.note)) if result and result.note else "")],
         ["目标", p.target_text(ctx, ind)],
-        ["牵头单位", p.lead_cell(ctx, page, ind)],
+        [ROLE_LABELS["lead"], p.lead_cell(ctx, page, ind)],
         ["目标类型", m.text(f"{KIND_LABELS[ind['target_kind']]}（{DIRECTION_LABELS[ind['direction']]}）")],
         ["计量单位", m.text(ind["unit"])],
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.core.words import UNIT_KIND_LABELS
+from scripts.core.words import SECTION_LABELS, UNIT_KIND_LABELS
 from scripts.site import markup as m
 from scripts.site.catalog import Catalog
 
@@ -52,12 +52,12 @@ def build_nav(c: Catalog) -> list:
         {"目标一览": "board/index.md"},
         {"核心指标": ["headline/index.md", *chunked(headline)]},
         {"任务指标": ["indicators/index.md", *chunked(task_indicator_groups)]},
-        {"重点任务": ["tasks/index.md", *chunked(key_task_groups)]},
+        {SECTION_LABELS["key_task"]: ["tasks/index.md", *chunked(key_task_groups)]},
     ]
     if policy:
-        nav.append({"政策措施": chunked(policy)})
+        nav.append({SECTION_LABELS["policy"]: chunked(policy)})
     if organisation:
-        nav.append({"组织实施": chunked(organisation)})
+        nav.append({SECTION_LABELS["organisation"]: chunked(organisation)})
     nav += [
         {"责任单位": ["units/index.md", *unit_groups]},
         {"区县": ["areas/index.md", *chunked(areas)]},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scripts.core.periods import parse_period
-from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, DIRECTION_LABELS, READER_STATUS_LABELS, UNIT_KIND_LABELS, number
+from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, DIRECTION_LABELS, READER_STATUS_LABELS, ROLE_LABELS, UNIT_KIND_LABELS, number
 from scripts.site import markup as m
 from scripts.site.pages import pieces as p
 from scripts.site.pages.context import SiteContext
@@ -60,7 +60,7 @@ def tasks_index(ctx: SiteContext) -> Page:
             ids = [i["id"] for i in c.indicators_of_task[t["id"]]]
             rows.append([p.task_link(page, t), p.unit_link(page, lead) if lead else m.text("—"), p.status_counts(ctx, ids) if ids else m.text("无量化目标")])
         parts.append(m.heading(2, group, f"group-{position}"))
-        parts.append(m.table(["任务", "牵头单位", "量化目标状态"], rows))
+        parts.append(m.table(["任务", ROLE_LABELS["lead"], "量化目标状态"], rows))
     return Page(page.path, page.title, join(parts), "方案的全部任务及其牵头单位、量化目标的状态。")
 
 

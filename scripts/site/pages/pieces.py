@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
-from scripts.core.words import READER_STATUS_LABELS, RELATED_TASKS_LABEL, REPORT_STATUS_LABELS, number
+from scripts.core.words import READER_STATUS_LABELS, RELATED_TASKS_LABEL, REPORT_STATUS_LABELS, ROLE_LABELS, number
 from scripts.progress.kinds import describe_targets
 from scripts.site import markup as m
 from scripts.site.pages.context import SiteContext
@@ -89,7 +89,7 @@ def indicator_table(ctx: SiteContext, page: Page, indicators: list[dict], *, cap
         [indicator_link(page, ind), target_text(ctx, ind), lead_cell(ctx, page, ind), latest_figure(ctx, ind), status(ctx, ind["id"])]
         for ind in indicators
     ]
-    return m.table(["指标", "目标", "牵头单位", "最新公开数字", "状态"], rows, caption=caption)
+    return m.table(["指标", "目标", ROLE_LABELS["lead"], "最新公开数字", "状态"], rows, caption=caption)
 
 
 # Sentences written for whoever enters data ("2021年填15…") or grading sources ("可靠性B"): not for readers.
