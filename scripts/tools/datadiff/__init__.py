@@ -1,0 +1,32 @@
+"""What a change does to the data package: rows, schema, version and progress status, compared with a git ref."""
+
+# diff.py computes the changes, markdown.py words them in Chinese, gitref.py reads the package at a git ref,
+# cli.py is `make diff`. Tests that want a stand-in for the progress method patch
+# scripts.progress.method.compute_progress, which is what diff.py calls.
+
+from scripts.progress.method import compute_progress
+from scripts.tools.datadiff.cli import _read, main
+from scripts.tools.datadiff.diff import (
+    CellChange,
+    PackageDiff,
+    ResourceDiff,
+    RowChange,
+    StatusChange,
+    diff_packages,
+    diff_progress,
+    diff_resource,
+)
+from scripts.tools.datadiff.gitref import DiffError, checkout_package
+from scripts.tools.datadiff.markdown import (
+    MAX_TABLE_ROWS,
+    NO_CHANGE,
+    escape_cell,
+    render_markdown,
+    table,
+)
+
+__all__ = [
+    "MAX_TABLE_ROWS", "NO_CHANGE", "CellChange", "DiffError", "PackageDiff", "ResourceDiff", "RowChange",
+    "StatusChange", "_read", "checkout_package", "compute_progress", "diff_packages", "diff_progress",
+    "diff_resource", "escape_cell", "main", "render_markdown", "table",
+]

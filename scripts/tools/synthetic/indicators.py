@@ -1,0 +1,115 @@
+"""The rows of the indicators, targets and observations tables, one designed slot at a time."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from scripts.core.words import STATUS_LABELS
+from scripts.tools.synthetic.csvfiles import cell
+from scripts.tools.synthetic.designs import Slot, Years, plan_indicators
+from scripts.tools.synthetic.names import (
+    ANNUAL,
+    AVERAGE_GROWTH,
+    CITY,
+    COUNT_UNITS,
+    CUMULATIVE,
+    LEVEL_DOWN,
+    LEVEL_UP,
+    MILESTONE,
+    REDUCTION,
+    RESPONSIBLE_BODIES_PER_TASK,
+    SHARE,
+    SOURCE,
+    URL,
+)
+from scripts.tools.synthetic.series import Series, build_series, split_by_area
+
+
+def make_indicators(rng: random.Random, years: Years, areas: list[dict], scale: int):
+    indicators, targets, observations = [], [], []
+    county_areas = [a["id"] for a in areas[1:]]
+    for order, slot in enumerate(plan_indicators(scale), start=1):
+        stem, unit, low, high = _stem(rng, slot)
+        series = build_series(rng, years, slot, low, high)
+        if unit in COUNT_UNITS:
+            series = Series([(y, round(v)) for y, v in series.targets], [(p, round(v), s) for p, v, s in series.values])
+        name = _indicator_name(slot.kind, stem)
+        indicators.append({
+            "id": slot.id, "name": f"示例指标{order}：{name}", "unit": unit, "headline": slot.headline,
+            "task_id": slot.task_id, "direction": slot.direction, "target_kind": slot.kind,
+            "clause": "示例条文（虚构）：" + _clause(slot, stem, unit, series.targets, years),
+            "note": f"示例数据（虚构）：全市数字按“{STATUS_LABELS[slot.status]}”设计。"
+            + ("另有分区域数字。" if slot.by_area else ""),
+            "order": order,
+        })
+        comparator = "=" if slot.kind == "milestone" else "<=" if slot.kind == "level" and slot.direction == "decrease" else ">="
+        for year, value in series.targets:
+            targets.append({
+                "indicator_id": slot.id, "year": year, "value": value, "comparator": comparator,
+                "note": "示例说明（虚构）：原文为“力争”。" if order % 4 == 0 else None,
+            })
+        observations += _observation_rows(rng, slot, CITY, series.values, years)
+        if slot.by_area:
+            start = (slot.block * RESPONSIBLE_BODIES_PER_TASK) % len(county_areas)
+            window = [county_areas[(start + i) % len(county_areas)] for i in range(RESPONSIBLE_BODIES_PER_TASK)]
+            for area_id, values in zip(window, split_by_area(rng, slot.kind, series.values, len(window))):
+                if unit in COUNT_UNITS:
+                    values = [(p, round(v), s) for p, v, s in values]
+                observations += _observation_rows(rng, slot, area_id, values, years)
+    return indicators, targets, observations
+
+
+def _observation_rows(rng, slot: Slot, area_id: str, values, years: Years) -> list[dict]:
+    rows = []
+    for period, value, status in values:
+        year = int(period[:4])
+        if period == str(year):
+            published = datetime.date(year + 1, 1, 10) if status == "provisional" else datetime.date(year + 1, 2, 1)
+            note = "示例说明（虚构）：初步数，可能修订。" if status == "provisional" else None
+        else:
+            month = 3 if "-Q1" in period else 6 if "-H1" in period else int(period[-2:])
+            published = datetime.date(year + (month == 12), month % 12 + 1, 15)
+            note = "示例说明（虚构）：年内累计数，不作为判断进度的依据。"
+        published += datetime.timedelta(days=rng.randint(0, 40))
+        if rng.random() < 0.1:
+            published = None  # the schema asks for an empty cell when the source gives no date
+        rows.append({
+            "indicator_id": slot.id, "area_id": area_id, "period": period, "value": value, "status": status,
+            "source": SOURCE, "source_url": f"{URL}/observations/{slot.id}/{area_id}/{period}",
+            "published": published, "note": note,
+        })
+    return rows
+
+def _stem(rng, slot: Slot) -> tuple[str, str, float, float]:
+    pool = {
+        "level": LEVEL_DOWN if slot.direction == "decrease" else LEVEL_UP, "cumulative": CUMULATIVE, "annual": ANNUAL,
+        "average_growth": AVERAGE_GROWTH, "reduction": REDUCTION, "share": SHARE, "milestone": MILESTONE,
+    }[slot.kind]
+    return rng.choice(pool)
+
+
+def _indicator_name(kind: str, stem: str) -> str:
+    return {
+        "cumulative": f"累计{stem}", "annual": f"每年{stem}", "average_growth": f"{stem}年均增速",
+        "reduction": f"{stem}累计下降率",
+    }.get(kind, stem)
+
+
+def _clause(slot: Slot, stem: str, unit: str, targets, years: Years) -> str:
+    value = cell(float(targets[-1][1]), {})
+    if slot.kind == "level":
+        verb = "降至" if slot.direction == "decrease" else "达到"
+        return f"到{years.end}年，{stem}{verb}{value}{unit}{'以下' if slot.direction == 'decrease' else ''}。"
+    if slot.kind == "cumulative":
+        return f"通过{years.horizon}年攻坚，累计{stem}{value}{unit}以上。"
+    if slot.kind == "annual":
+        first = cell(float(targets[0][1]), {})
+        return f"每年{stem}不少于目标数，{years.start}年{first}{unit}、{years.end}年{value}{unit}以上。"
+    if slot.kind == "average_growth":
+        return f"{stem}年均增长{value}%以上。"
+    if slot.kind == "reduction":
+        return f"{stem}比{years.base}年下降{value}%以上。"
+    if slot.kind == "share":
+        return f"{stem}突破{value}%。"
+    return f"{years.end}年底前{stem}。"
