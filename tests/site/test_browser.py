@@ -200,7 +200,7 @@ def test_tab_reaches_search_and_navigation(page_type, request, open_page):
 
 # ---- hostile text ------------------------------------------------------------------
 
-# Written out from scripts/tools/synthetic.py's HOSTILE; long text cells carry all of it, joined by spaces.
+# Written out from scripts/tools/synthetic/hostile.py's HOSTILE; long text cells carry all of it, joined by spaces.
 HOSTILE_RUN = "<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) {{ config }} {% raw %}{% endraw %} **bold** | a | b | 第一行"
 # page type -> (path, where the page's name comes from: (CSV, id, columns joined by a space), or None)
 HOSTILE_PAGES = {

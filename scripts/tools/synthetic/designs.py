@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scripts.core.words import SECTION_LABELS
+
 STATUSES = ("achieved", "not_achieved", "on_track", "behind", "off_track", "no_data")
 # The statuses each kind is designed to reach, in the order indicators of that kind cycle through them.
 # Milestones have no pace at all; an every-year threshold is settled (not achieved) by its first missed year,
@@ -33,7 +35,6 @@ KEY_TASK_STEMS = [
 ]
 POLICY_STEMS = ["示例财政支持", "示例用地保障", "示例用能保障", "示例金融支持", "示例人才支持", "示例考核激励"]
 ORGANISATION_STEMS = ["加强示例组织领导", "强化示例协同推进", "建立示例赛马机制"]
-SECTION_NAMES = {"policy": "政策措施", "organisation": "组织实施"}
 
 @dataclass(frozen=True)
 class Years:
@@ -95,7 +96,7 @@ def plan_tasks(scale: int) -> list[dict]:
             for j, stem in enumerate(stems, start=1):
                 n = block * len(stems) + j
                 tasks.append({
-                    "id": f"{section}-{n}", "section": section, "group": SECTION_NAMES[section],
+                    "id": f"{section}-{n}", "section": section, "group": SECTION_LABELS[section],
                     "number": f"{chapter}（{_chinese(n)}）", "stem": stem + mark, "block": block,
                 })
     return tasks

@@ -36,7 +36,7 @@ def make_descriptor(schema_descriptor: dict, scale: int, seed: int, hostile: boo
     descriptor["title"] = "示例数据（虚构）：示例市制造业攻坚行动实施方案（2021—2023年）目标任务与进展数据"
     descriptor["description"] = (
         f"示例数据（虚构），供测试、演示和性能测试使用，不代表任何真实地区、单位或数字。"
-        f"由 scripts/tools/synthetic.py 生成：规模 {scale}，随机种子 {seed}" + ("，各文字列含恶意文本" if hostile else "") + "。"
+        f"由 scripts/tools/synthetic/ 生成：规模 {scale}，随机种子 {seed}" + ("，各文字列含恶意文本" if hostile else "") + "。"
     )
     descriptor["version"] = f"{schema_descriptor.get('version', '0.0.0')}-demo"
     descriptor["demo"] = True
