@@ -13,7 +13,7 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.package import Package, read_package
-from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, SITE_DIR, chart_cache_dir, stage_dir
+from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, SITE_DIR, chart_cache_dir, stage_dir, validation_cache_dir
 MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
 
 
@@ -50,9 +50,9 @@ def build_site(
     package_path = Path(package_path).resolve()
     if validate:
         with timer.stage("validate"):
-            from scripts.validate.run import validate_package
+            from scripts.validate.cache import validate_cached
 
-            report = validate_package(package_path)
+            report = validate_cached(package_path, validation_cache_dir(work_dir))
             work_dir.mkdir(parents=True, exist_ok=True)
             report.write_json(work_dir / "validation-report.json")
             if not report.ok:

@@ -1,0 +1,94 @@
+"""scripts.validate.cache: an unchanged package is not validated again, an edit re-runs only what reads it."""
+
+import pytest
+
+from scripts.validate import cache, expectations, run
+from scripts.validate.cache import validate_cached
+from tests.validate.test_validate import edit_cell, flat
+
+ALL_SUITES = ["indicator_targets", "lead_units", "periods_and_sources", "plausible_values", "target_years",
+              "unique_observations", "value_jumps"]
+
+
+@pytest.fixture
+def suites_run(monkeypatch) -> list[str]:
+    """The names of the suites Great Expectations runs, call after call."""
+    names: list[str] = []
+    real = expectations._run_suites
+
+    def recording(runnable, *args):
+        names.extend(data["name"] for data, _ in runnable)
+        return real(runnable, *args)
+
+    monkeypatch.setattr(expectations, "_run_suites", recording)
+    return names
+
+
+def test_an_unchanged_package_is_not_validated_again(shipped_copy, tmp_path, monkeypatch, suites_run):
+    first = validate_cached(shipped_copy, tmp_path / "cache")
+    assert first.ok and flat(first) == []
+    assert sorted(suites_run) == ALL_SUITES
+
+    def not_again(path):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(run, "validate_package", not_again)
+    again = validate_cached(shipped_copy, tmp_path / "cache")
+    assert again.ok and again.problems == [] and again.package == first.package
+
+
+def test_a_cached_failure_is_reported_again_with_the_same_problems(shipped_copy, tmp_path, monkeypatch):
+    edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
+    first = validate_cached(shipped_copy, tmp_path / "cache")
+    monkeypatch.setattr(run, "validate_package", lambda path: pytest.fail("validated again"))
+    again = validate_cached(shipped_copy, tmp_path / "cache")
+    assert not again.ok
+    assert flat(again) == flat(first) == [("data/observations.csv", 2, "value", "wrong-type")]
+    assert again.problems[0].line() == first.problems[0].line()
+    assert again.text() == first.text()
+
+
+def test_an_edit_to_one_file_reruns_only_the_suites_that_read_it(shipped_copy, tmp_path, suites_run):
+    validate_cached(shipped_copy, tmp_path / "cache")
+    suites_run.clear()
+    edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
+    report = validate_cached(shipped_copy, tmp_path / "cache")
+    assert report.ok
+    assert suites_run == ["lead_units"]  # the only suite whose frame reads tasks.csv
+
+
+def test_a_suite_reused_from_the_cache_still_reports_its_problems(shipped_copy, tmp_path, suites_run):
+    edit_cell(shipped_copy, "data/targets.csv", 2, "year", "2030")
+    validate_cached(shipped_copy, tmp_path / "cache")
+    suites_run.clear()
+    edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
+    report = validate_cached(shipped_copy, tmp_path / "cache")
+    assert suites_run == ["lead_units"]
+    assert ("data/targets.csv", 2, "year", "year-outside-plan") in flat(report)
+    assert flat(report) == flat(run.validate_package(shipped_copy))
+
+
+def test_only_the_entries_of_the_last_run_are_kept(shipped_copy, tmp_path):
+    folder = tmp_path / "cache"
+    validate_cached(shipped_copy, folder)
+    before = {p.name for p in folder.iterdir()}
+    assert len(before) == 1 + len(ALL_SUITES)  # the report and one entry per suite
+    edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
+    validate_cached(shipped_copy, folder)
+    after = {p.name for p in folder.iterdir()}
+    assert len(after) == 1 + len(ALL_SUITES)
+    assert len(before - after) == 2  # the old report and the old lead_units entry
+
+
+def test_the_key_follows_every_input(shipped_copy, tmp_path, monkeypatch):
+    key = cache.package_key(shipped_copy)
+    assert cache.package_key(shipped_copy) == key
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    assert cache.package_key(shipped_copy, suites) != key  # no suites: a different key
+    (shipped_copy.parent / "data" / "areas.csv").write_bytes(
+        (shipped_copy.parent / "data" / "areas.csv").read_bytes() + b"\n")
+    edited = cache.package_key(shipped_copy)
+    assert edited != key
+    monkeypatch.setattr(cache, "code_version", lambda: "other code")
+    assert cache.package_key(shipped_copy) != edited
