@@ -13,6 +13,7 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.package import Package, read_package
+from scripts.site import unchanged
 from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, SITE_DIR, chart_cache_dir, stage_dir, validation_cache_dir
 MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
 
@@ -24,6 +25,7 @@ class BuildFailed(Exception):
 class Timer:
     def __init__(self):
         self.stages: dict[str, float] = {}
+        self.start = time.perf_counter()
 
     @contextmanager
     def stage(self, name: str):
@@ -40,14 +42,19 @@ def build_site(
     work_dir: Path = BUILD_DIR,
     *,
     validate: bool = True,
+    keep_unchanged: bool = False,
 ) -> dict[str, float]:
     """Build the whole site from a package into site_dir; return seconds per stage.
 
     Everything is built under work_dir and only the finished site replaces site_dir,
-    so a failure at any stage leaves the previous site as it was.
+    so a failure at any stage leaves the previous site as it was. With keep_unchanged, a site built by the
+    last successful build from exactly the same inputs is kept as it is (stages: {"unchanged": seconds}).
     """
     timer = Timer()
     package_path = Path(package_path).resolve()
+    key = unchanged.inputs_key(package_path, site_dir) if keep_unchanged and validate else None
+    if key and unchanged.is_current(key, site_dir, work_dir):
+        return {"unchanged": time.perf_counter() - timer.start}
     if validate:
         with timer.stage("validate"):
             from scripts.validate.cache import validate_cached
@@ -80,6 +87,8 @@ def build_site(
     with timer.stage("mkdocs"):
         run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new")
     swap_in(work_dir / "site.new", site_dir)
+    if key:
+        unchanged.record(key, site_dir, work_dir)
     return timer.stages
 
 
@@ -157,10 +166,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        stages = build_site(args.package, Path(args.site_dir).resolve(), Path(args.work_dir).resolve())
+        stages = build_site(args.package, Path(args.site_dir).resolve(), Path(args.work_dir).resolve(), keep_unchanged=True)
     except BuildFailed as error:
         print(f"构建失败：{error}", file=sys.stderr)
         return 1
+    if "unchanged" in stages:
+        print(f"数据、页面和代码都与上次成功构建时相同，保留 {args.site_dir}（检查用了 {stages['unchanged']:.2f} 秒）。")
+        return 0
     timings = "，".join(f"{name} {seconds:.2f} 秒" for name, seconds in stages.items())
     print(f"网站已构建到 {args.site_dir}（共 {time.perf_counter() - start:.1f} 秒：{timings}）")
     return 0

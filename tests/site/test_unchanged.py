@@ -1,0 +1,51 @@
+"""scripts.site.unchanged and build_site(keep_unchanged=True): an unchanged package keeps the site it built."""
+
+import pytest
+
+from scripts.site import unchanged
+from scripts.site.build import BuildFailed, build_site
+from tests.validate.test_validate import edit_cell
+
+OBS = "data/observations.csv"
+
+
+def test_a_second_build_from_the_same_inputs_keeps_the_site(small_package, tmp_path):
+    site, work = tmp_path / "site", tmp_path / "work"
+    first = build_site(small_package, site, work, keep_unchanged=True)
+    assert "mkdocs" in first
+    home = (site / "index.html").stat()
+    again = build_site(small_package, site, work, keep_unchanged=True)
+    assert list(again) == ["unchanged"]
+    assert (site / "index.html").stat().st_mtime_ns == home.st_mtime_ns  # the same files, not rebuilt
+
+    edit_cell(small_package, OBS, 2, "value", "abc")
+    with pytest.raises(BuildFailed):
+        build_site(small_package, site, work, keep_unchanged=True)
+    assert (site / "index.html").stat().st_mtime_ns == home.st_mtime_ns  # the failed build changed nothing
+
+    edit_cell(small_package, OBS, 2, "value", "999")
+    rebuilt = build_site(small_package, site, work, keep_unchanged=True)
+    assert "mkdocs" in rebuilt
+    assert list(build_site(small_package, site, work, keep_unchanged=True)) == ["unchanged"]
+
+
+def test_a_deleted_or_replaced_site_is_built_again(small_package, tmp_path):
+    site, work = tmp_path / "site", tmp_path / "work"
+    build_site(small_package, site, work, keep_unchanged=True)
+    (site / "index.html").unlink()
+    assert "mkdocs" in build_site(small_package, site, work, keep_unchanged=True)
+
+
+def test_without_keep_unchanged_the_site_is_always_built(small_package, tmp_path):
+    site, work = tmp_path / "site", tmp_path / "work"
+    build_site(small_package, site, work, keep_unchanged=True)
+    assert "mkdocs" in build_site(small_package, site, work)
+
+
+def test_the_key_follows_the_package_and_the_site_folder(small_package, tmp_path):
+    key = unchanged.inputs_key(small_package, tmp_path / "site")
+    assert unchanged.inputs_key(small_package, tmp_path / "site") == key
+    assert unchanged.inputs_key(small_package, tmp_path / "other-site") != key
+    changelog = small_package.parent / "data" / "CHANGELOG.md"
+    changelog.write_text("# 更新记录\n\n- 改了一处。\n", encoding="utf-8")
+    assert unchanged.inputs_key(small_package, tmp_path / "site") != key
