@@ -43,28 +43,53 @@ def build_site(
     *,
     validate: bool = True,
     keep_unchanged: bool = False,
+    keep_validator: bool = False,
 ) -> dict[str, float]:
     """Build the whole site from a package into site_dir; return seconds per stage.
 
     Everything is built under work_dir and only the finished site replaces site_dir,
-    so a failure at any stage leaves the previous site as it was. With keep_unchanged, a site built by the
-    last successful build from exactly the same inputs is kept as it is (stages: {"unchanged": seconds}).
+    so a failure at any stage leaves the previous site as it was. Validation runs in another process while
+    the other stages run, and the new site replaces the old one only once the data has passed.
+    With keep_unchanged, a site built by the last successful build from exactly the same inputs is kept as it
+    is (stages: {"unchanged": seconds}). keep_validator keeps the validation process for the next build (serve).
     """
     timer = Timer()
     package_path = Path(package_path).resolve()
     key = unchanged.inputs_key(package_path, site_dir) if keep_unchanged and validate else None
     if key and unchanged.is_current(key, site_dir, work_dir):
         return {"unchanged": time.perf_counter() - timer.start}
+    pending = None
     if validate:
-        with timer.stage("validate"):
-            from scripts.validate.cache import validate_cached
+        from scripts.validate.cache import start_validation
 
-            report = validate_cached(package_path, validation_cache_dir(work_dir))
-            work_dir.mkdir(parents=True, exist_ok=True)
-            report.write_json(work_dir / "validation-report.json")
-            if not report.ok:
-                print(report.text(), file=sys.stderr)
-                raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
+        pending = start_validation(package_path, validation_cache_dir(work_dir), keep_worker=keep_validator)
+    try:
+        build_unpublished(package_path, work_dir, timer)
+    except Exception:
+        if pending is not None:
+            require_valid(pending, work_dir, timer)  # invalid data explains the failure: say what to fix
+        raise
+    if pending is not None:
+        require_valid(pending, work_dir, timer)
+    swap_in(work_dir / "site.new", site_dir)
+    if key:
+        unchanged.record(key, site_dir, work_dir)
+    return timer.stages
+
+
+def require_valid(pending, work_dir: Path, timer: Timer) -> None:
+    """Wait for the validation; write its report; stop the build (nothing published) if the data has errors."""
+    with timer.stage("validate"):
+        report = pending.report()
+        work_dir.mkdir(parents=True, exist_ok=True)
+        report.write_json(work_dir / "validation-report.json")
+        if not report.ok:
+            print(report.text(), file=sys.stderr)
+            raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
+
+
+def build_unpublished(package_path: Path, work_dir: Path, timer: Timer) -> None:
+    """progress -> charts -> pages -> mkdocs, into work_dir/site.new; nothing is published here."""
     stage = stage_dir(work_dir)
     docs_dir = stage / "docs"
     # The stage is kept from the last build and rewritten in place: only files whose content changed are written,
@@ -86,10 +111,6 @@ def build_site(
         files.prune(docs_dir, keep=written + pages_written)
     with timer.stage("mkdocs"):
         run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new")
-    swap_in(work_dir / "site.new", site_dir)
-    if key:
-        unchanged.record(key, site_dir, work_dir)
-    return timer.stages
 
 
 def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:

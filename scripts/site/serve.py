@@ -29,7 +29,7 @@ def snapshot(files: list[Path]) -> dict[Path, float]:
 
 def rebuild(package_path: Path) -> None:
     try:
-        stages = build_site(package_path)
+        stages = build_site(package_path, keep_validator=True)
         print(f"已重新构建（{sum(stages.values()):.1f} 秒）", flush=True)
     except BuildFailed as error:
         print(f"构建失败，继续提供上一版网站：{error}", file=sys.stderr, flush=True)

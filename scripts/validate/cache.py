@@ -14,7 +14,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
@@ -146,6 +149,58 @@ def _suites_cached(expectations, cache: ValidationCache):
         yield
     finally:
         expectations.SUITE_CACHE.reset(token)
+
+
+class PendingValidation:
+    """A validation running in another process while the build goes on; report() waits for it."""
+
+    def __init__(self, package_path: Path, cache_dir: Path, *, report: Report | None = None,
+                 future: Future | None = None, pool: ProcessPoolExecutor | None = None):
+        self.package_path, self.cache_dir = package_path, cache_dir
+        self._report, self._future, self._pool = report, future, pool
+
+    def report(self) -> Report:
+        if self._report is None:
+            try:
+                self._report = self._future.result()
+            except BrokenProcessPool:  # the worker died (e.g. out of memory): validate here instead
+                self._report = validate_cached(self.package_path, self.cache_dir)
+            finally:
+                if self._pool is not None:
+                    self._pool.shutdown()
+        return self._report
+
+
+_KEPT: list[ProcessPoolExecutor] = []  # the serve loop's validation worker, kept from one build to the next
+
+
+def start_validation(package_path: Path | str, cache_dir: Path | str, *, keep_worker: bool = False) -> PendingValidation:
+    """validate_cached in a worker process, so that the build's other stages run meanwhile on the other core.
+
+    A stored report is returned at once, without a worker. The build must still wait for report() before it
+    publishes anything. With keep_worker (the serve loop) the worker, with Great Expectations imported, stays
+    for the next build; otherwise it ends as soon as it is done, and its memory with it.
+    """
+    package_path, cache_dir = Path(package_path).resolve(), Path(cache_dir)
+    stored = ValidationCache(cache_dir).get("report-" + package_key(package_path))
+    if stored is not None:
+        report = Report(package=_shown(package_path), problems=[Problem(**p) for p in stored])
+        return PendingValidation(package_path, cache_dir, report=report)
+    if (os.cpu_count() or 1) < 2:
+        return PendingValidation(package_path, cache_dir, report=validate_cached(package_path, cache_dir))
+    spawn = multiprocessing.get_context("spawn")  # as for the chart workers: no forked copy of running threads
+    if keep_worker:
+        if not _KEPT:
+            _KEPT.append(ProcessPoolExecutor(max_workers=1, mp_context=spawn))
+        pool, owned = _KEPT[0], None
+    else:
+        pool = owned = ProcessPoolExecutor(max_workers=1, mp_context=spawn, max_tasks_per_child=1)
+    try:
+        future = pool.submit(validate_cached, package_path, cache_dir)
+    except BrokenProcessPool:
+        _KEPT.clear()
+        return PendingValidation(package_path, cache_dir, report=validate_cached(package_path, cache_dir))
+    return PendingValidation(package_path, cache_dir, future=future, pool=owned)
 
 
 def _shown(path: Path) -> str:
