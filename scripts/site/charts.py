@@ -16,7 +16,7 @@ from scripts.core import files
 from scripts.core.package import CITY_AREA, Package
 from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, STATUS_LABELS, number
 from scripts.site.catalog import build_catalog
-from scripts.site.rendering import RenderResult, render_charts, text_alternative
+from scripts.site.rendering import RenderResult, clean_text, render_charts, render_svg, text_alternative  # noqa: F401 (clean_text, render_svg: used by callers of this module)
 from scripts.core.periods import Period
 from scripts.progress.method import (
     Figure,

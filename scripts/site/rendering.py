@@ -13,6 +13,7 @@ import html
 import json
 import multiprocessing
 import os
+import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -84,9 +85,27 @@ def use_chart_font() -> Path | None:
     return folder
 
 
+# Characters vl-convert cannot take (U+FFFF made it panic) and XML cannot hold: controls other than tab and line
+# breaks, noncharacters (U+FDD0-U+FDEF and the last two code points of every plane) and lone surrogates.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                       + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
+
+
+def clean_text(value):
+    """The spec (or any part of it) with every character above replaced by U+FFFD, so any Unicode text can be drawn."""
+    if isinstance(value, str):
+        return _NOT_TEXT.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {clean_text(key): clean_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_text(item) for item in value]
+    return value
+
+
 def render_svg(spec: dict) -> str:
     """One spec to SVG, offline (no data URL may be fetched), with its text alternative as the SVG's title."""
     use_chart_font()
+    spec = clean_text(spec)
     svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
     alt_text = html.escape(text_alternative(spec), quote=True)
     if not alt_text:

@@ -75,3 +75,10 @@ def test_the_chart_font_is_the_only_system_font_and_the_environment_is_left_as_i
     assert os.environ.get("FONTCONFIG_FILE") == before
     svg = render_svg(SPECS["chart-2"])
     assert 'font-family="WenQuanYi Micro Hei, sans-serif"' in svg
+
+
+def test_characters_vl_convert_cannot_take_are_drawn_as_replacement_characters():
+    assert rendering.clean_text({"title": "万\uffff元", "list": ["\x07", "\ud800"], "n": 1}) == {
+        "title": "万\ufffd元", "list": ["\ufffd", "\ufffd"], "n": 1}
+    svg = render_svg(spec("亩均税收（万\uffff元）", [1, 2, 3]))
+    assert ">亩均税收（万\ufffd元）<" in svg
