@@ -1,6 +1,6 @@
 """Validation results kept by content hash, so that a build re-checks only what changed since the last one.
 
-Two levels, both keyed by the bytes the validator reads and by the validator's own code and libraries:
+Two levels, both keyed by the bytes the validator reads, the validator's own code and libraries, and the date:
 - the whole report, keyed by the descriptor, every resource file and every suite: an unchanged package is not
   validated again, and its report (errors included: a cached failure is reported again) is read back;
 - each Great Expectations suite, keyed by the suite, the descriptor and the tables its frame is built from:
@@ -11,6 +11,7 @@ A cached report is only ever used for byte-identical inputs, so no site is built
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import json
@@ -46,12 +47,16 @@ def code_version() -> str:
 
 
 def package_key(package_path: Path, suites_dir: Path = SUITES_DIR) -> str:
-    """A hash of everything validate_package reads: descriptor, resource files, suites, and the code."""
-    digest = hashlib.sha256(code_version().encode())
+    """A hash of everything validate_package reads: descriptor, resource files and every other file under the
+    package's data/ folder (the change log), suites, the code, and today's date (dates are judged against it)."""
+    digest = hashlib.sha256(f"{code_version()}\0{datetime.date.today().isoformat()}\0".encode())
     descriptor = _read(package_path)
     digest.update(b"descriptor\0" + descriptor)
     for relative in _resource_paths(descriptor):
         digest.update(b"\0file\0" + relative.encode() + b"\0" + _read_inside(package_path.parent, relative))
+    data = package_path.parent / "data"
+    for path in sorted(p for p in data.rglob("*") if p.is_file()) if data.is_dir() else []:
+        digest.update(b"\0data\0" + path.relative_to(data).as_posix().encode() + b"\0" + _read(path))
     for suite in sorted(suites_dir.glob("*.json")):
         digest.update(b"\0suite\0" + suite.name.encode() + b"\0" + suite.read_bytes())
     return digest.hexdigest()
@@ -111,7 +116,8 @@ class ValidationCache:
 
     def suite_key(self, suite: dict, descriptor: dict, tables: list) -> str:
         """A hash of one suite's inputs: the suite, the descriptor (plan, titles), its frame's tables, the code."""
-        payload = json.dumps([code_version(), suite, descriptor, [[t.file, t.header, t.rows] for t in tables]],
+        payload = json.dumps([code_version(), datetime.date.today().isoformat(), suite, descriptor,
+                              [[t.file, t.header, t.rows] for t in tables]],
                              ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return "suite-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -104,3 +104,18 @@ def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(shipped
     assert again._future is None  # the stored report, at once
     assert flat(again.report()) == flat(report)
     assert again.report().text() == report.text()
+
+
+def test_the_key_follows_the_change_log_and_the_date(shipped_copy, monkeypatch):
+    key = cache.package_key(shipped_copy)
+    (shipped_copy.parent / "data" / "CHANGELOG.md").write_text("# 更新记录\n\n- 新的一条。\n", encoding="utf-8")
+    with_log = cache.package_key(shipped_copy)
+    assert with_log != key
+
+    class Tomorrow(cache.datetime.date):
+        @classmethod
+        def today(cls):
+            return cache.datetime.date(2099, 1, 1)
+
+    monkeypatch.setattr(cache.datetime, "date", Tomorrow)
+    assert cache.package_key(shipped_copy) != with_log
