@@ -119,3 +119,18 @@ def test_the_key_follows_the_change_log_and_the_date(shipped_copy, monkeypatch):
 
     monkeypatch.setattr(cache.datetime, "date", Tomorrow)
     assert cache.package_key(shipped_copy) != with_log
+
+
+def test_the_serve_loop_keeps_one_validation_worker(shipped_copy, tmp_path):
+    try:
+        first = cache.start_validation(shipped_copy, tmp_path / "cache", keep_worker=True)
+        assert first.report().ok
+        worker = cache._KEPT[0]
+        edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
+        second = cache.start_validation(shipped_copy, tmp_path / "cache", keep_worker=True)
+        assert flat(second.report()) == [("data/observations.csv", 2, "value", "wrong-type")]
+        assert cache._KEPT == [worker]  # the same process, Great Expectations already imported in it
+    finally:
+        for pool in cache._KEPT:
+            pool.shutdown()
+        cache._KEPT.clear()
