@@ -114,10 +114,11 @@ class ValidationCache:
             if path.name not in self.used:
                 path.unlink(missing_ok=True)
 
-    def suite_key(self, suite: dict, descriptor: dict, tables: list) -> str:
-        """A hash of one suite's inputs: the suite, the descriptor (plan, titles), its frame's tables, the code."""
-        payload = json.dumps([code_version(), datetime.date.today().isoformat(), suite, descriptor,
-                              [[t.file, t.header, t.rows] for t in tables]],
+    def suite_key(self, suite: dict, descriptor: dict, tables: dict) -> str:
+        """A hash of one suite's inputs: the suite, the descriptor (plan, titles), the tables its frame read
+        (name -> RawTable, None for one it looked for and did not find), the code and the date."""
+        contents = {name: None if t is None else [t.file, t.header, t.rows] for name, t in tables.items()}
+        payload = json.dumps([code_version(), datetime.date.today().isoformat(), suite, descriptor, contents],
                              ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return "suite-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -47,28 +47,47 @@ def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: li
     parameters = plan_parameters(descriptor)
     titles = {(r["path"], f["name"]): f.get("title", f["name"]) for r in descriptor["resources"] for f in r["schema"]["fields"]}
     built: dict[str, pd.DataFrame | None] = {}
-    sources = frames.Tables(tables)
+    sources = _Recording(tables)
+    read: dict[str, set[str]] = {}  # frame -> the tables its builder looked at (present or not)
     runnable = []
     for data in suites:
         name = data["meta"]["frame"]
         if name not in built:
+            sources.read = set()
             built[name] = frames.build(name, sources, descriptor)
+            read[name] = sources.read
         needed = set(_PARAMETER.findall(json.dumps(data)))
         if built[name] is not None and len(built[name]) and needed <= parameters.keys():
             runnable.append(data)
     cache = SUITE_CACHE.get()
-    keys = [_suite_key(cache, data, tables, descriptor) for data in runnable]
+    keys = [_suite_key(cache, data, tables, read[data["meta"]["frame"]], descriptor) for data in runnable]
     stored = [cache.suite_problems(key) if key else None for key in keys]
     to_run = [(data, key) for data, key, done in zip(runnable, keys, stored) if done is None]
     ran = iter(_run_suites(to_run, built, tables, parameters, titles) if to_run else [])
     return [p for done in stored for p in (next(ran) if done is None else done)]  # in suite order, as without a cache
 
 
-def _suite_key(cache, data: dict, tables: dict[str, RawTable], descriptor: dict) -> str | None:
-    """The hash of what the suite reads (its frame's tables, the descriptor, itself), when results are cached."""
+class _Recording(frames.Tables):
+    """The tables, noting which ones a frame builder asks for or asks about: what a suite's result depends on."""
+
+    def __init__(self, tables: dict[str, RawTable]):
+        super().__init__(tables)
+        self.read: set[str] = set()
+
+    def __contains__(self, name: str) -> bool:
+        self.read.add(name)
+        return super().__contains__(name)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        self.read.add(name)
+        return super().__getitem__(name)
+
+
+def _suite_key(cache, data: dict, tables: dict[str, RawTable], read: set[str], descriptor: dict) -> str | None:
+    """The hash of what the suite reads (the tables its frame read, the descriptor, itself), when results are cached."""
     if cache is None:
         return None
-    return cache.suite_key(data, descriptor, [tables[name] for name in frames.FRAMES[data["meta"]["frame"]][1]])
+    return cache.suite_key(data, descriptor, {name: tables.get(name) for name in sorted(read)})
 
 
 def _run_suites(runnable: list[tuple[dict, str | None]], built: dict, tables: dict[str, RawTable], parameters: dict,

@@ -134,3 +134,22 @@ def test_the_serve_loop_keeps_one_validation_worker(shipped_copy, tmp_path):
         for pool in cache._KEPT:
             pool.shutdown()
         cache._KEPT.clear()
+
+
+def test_a_suite_follows_every_table_its_frame_looks_at_even_one_it_does_not_declare(shipped_copy, tmp_path, monkeypatch,
+                                                                                       suites_run):
+    from scripts.validate import frames
+
+    builder, needs = frames.FRAMES["targets"]
+
+    def targets_and_a_glance_at_units(t, descriptor):
+        if "units" in t:  # an optional table, as a frame may read one beyond those it declares
+            t["units"]
+        return builder(t, descriptor)
+
+    monkeypatch.setitem(frames.FRAMES, "targets", (targets_and_a_glance_at_units, needs))
+    validate_cached(shipped_copy, tmp_path / "cache")
+    suites_run.clear()
+    edit_cell(shipped_copy, "data/units.csv", 2, "name", "改过的单位名称")
+    validate_cached(shipped_copy, tmp_path / "cache")
+    assert suites_run == ["target_years"]  # the only suite on the targets frame; no other frame reads units.csv
