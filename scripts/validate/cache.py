@@ -162,20 +162,33 @@ class PendingValidation:
     """A validation running in another process while the build goes on; report() waits for it."""
 
     def __init__(self, package_path: Path, cache_dir: Path, *, report: Report | None = None,
-                 future: Future | None = None, pool: ProcessPoolExecutor | None = None):
+                 future: Future | None = None, process=None, receiver=None):
         self.package_path, self.cache_dir = package_path, cache_dir
-        self._report, self._future, self._pool = report, future, pool
+        self._report, self._future, self._process, self._receiver = report, future, process, receiver
 
     def report(self) -> Report:
         if self._report is None:
-            try:
-                self._report = self._future.result()
-            except BrokenProcessPool:  # the worker died (e.g. out of memory): validate here instead
-                self._report = validate_cached(self.package_path, self.cache_dir)
-            finally:
-                if self._pool is not None:
-                    self._pool.shutdown()
+            self._report = self._from_future() if self._future is not None else self._from_process()
         return self._report
+
+    def _from_future(self) -> Report:
+        try:
+            return self._future.result()
+        except BrokenProcessPool:  # the worker died (e.g. out of memory): validate here instead
+            _KEPT.clear()
+            return validate_cached(self.package_path, self.cache_dir)
+
+    def _from_process(self) -> Report:
+        try:
+            kind, value = self._receiver.recv()
+        except EOFError:  # the worker died (e.g. out of memory) before it answered: validate here instead
+            kind, value = "report", validate_cached(self.package_path, self.cache_dir)
+        finally:
+            self._receiver.close()
+            self._process.join()
+        if kind == "error":
+            raise value
+        return value
 
 
 _KEPT: list[ProcessPoolExecutor] = []  # the serve loop's validation worker, kept from one build to the next
@@ -186,7 +199,8 @@ def start_validation(package_path: Path | str, cache_dir: Path | str, *, keep_wo
 
     A stored report is returned at once, without a worker. The build must still wait for report() before it
     publishes anything. With keep_worker (the serve loop) the worker, with Great Expectations imported, stays
-    for the next build; otherwise it ends as soon as it is done, and its memory with it.
+    for the next build; otherwise it is a process of its own that ends as soon as it has answered, and its
+    memory with it.
     """
     package_path, cache_dir = Path(package_path).resolve(), Path(cache_dir)
     stored = ValidationCache(cache_dir).get("report-" + package_key(package_path))
@@ -196,18 +210,33 @@ def start_validation(package_path: Path | str, cache_dir: Path | str, *, keep_wo
     if (os.cpu_count() or 1) < 2:
         return PendingValidation(package_path, cache_dir, report=validate_cached(package_path, cache_dir))
     spawn = multiprocessing.get_context("spawn")  # as for the chart workers: no forked copy of running threads
-    if keep_worker:
-        if not _KEPT:
-            _KEPT.append(ProcessPoolExecutor(max_workers=1, mp_context=spawn))
-        pool, owned = _KEPT[0], None
-    else:
-        pool = owned = ProcessPoolExecutor(max_workers=1, mp_context=spawn, max_tasks_per_child=1)
+    if not keep_worker:
+        receiver, sender = spawn.Pipe(duplex=False)
+        process = spawn.Process(target=_validate_and_send, args=(package_path, cache_dir, sender), daemon=True)
+        process.start()
+        sender.close()  # this process's copy: the receiver then sees EOF if the worker dies without answering
+        return PendingValidation(package_path, cache_dir, process=process, receiver=receiver)
+    if not _KEPT:
+        _KEPT.append(ProcessPoolExecutor(max_workers=1, mp_context=spawn))
     try:
-        future = pool.submit(validate_cached, package_path, cache_dir)
+        future = _KEPT[0].submit(validate_cached, package_path, cache_dir)
     except BrokenProcessPool:
         _KEPT.clear()
         return PendingValidation(package_path, cache_dir, report=validate_cached(package_path, cache_dir))
-    return PendingValidation(package_path, cache_dir, future=future, pool=owned)
+    return PendingValidation(package_path, cache_dir, future=future)
+
+
+def _validate_and_send(package_path: Path, cache_dir: Path, sender) -> None:
+    """The worker: validate, send the report (or the error, for the build to report as its own), and end."""
+    try:
+        sender.send(("report", validate_cached(package_path, cache_dir)))
+    except Exception as error:  # noqa: BLE001 - handed to the build, which reports it in Chinese
+        try:
+            sender.send(("error", error))
+        except Exception:  # noqa: BLE001 - an error that cannot be pickled: its text is enough
+            sender.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+    finally:
+        sender.close()
 
 
 def _shown(path: Path) -> str:

@@ -97,11 +97,11 @@ def test_the_key_follows_every_input(shipped_copy, tmp_path, monkeypatch):
 def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(shipped_copy, tmp_path):
     edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
     pending = cache.start_validation(shipped_copy, tmp_path / "cache")
-    assert pending._future is not None  # drawn in another process
+    assert pending._process is not None  # validated in another process
     report = pending.report()
     assert flat(report) == [("data/observations.csv", 2, "value", "wrong-type")]
     again = cache.start_validation(shipped_copy, tmp_path / "cache")
-    assert again._future is None  # the stored report, at once
+    assert again._process is None and again._future is None  # the stored report, at once
     assert flat(again.report()) == flat(report)
     assert again.report().text() == report.text()
 
