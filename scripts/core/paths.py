@@ -22,3 +22,8 @@ def stage_dir(work_dir: Path) -> Path:
 def chart_cache_dir(work_dir: Path) -> Path:
     """Rendered SVGs keyed by the hash of their spec."""
     return work_dir / "cache" / "charts"
+
+
+def validation_cache_dir(work_dir: Path) -> Path:
+    """Validation reports and suite results keyed by the hash of what they read."""
+    return work_dir / "cache" / "validation"

@@ -13,7 +13,17 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.package import Package, read_package
-from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, SITE_DIR, chart_cache_dir, stage_dir
+from scripts.core.paths import (
+    BUILD_DIR,
+    DEFAULT_PACKAGE,
+    DOCS_DIR,
+    MKDOCS_CONFIG,
+    SITE_DIR,
+    chart_cache_dir,
+    stage_dir,
+    validation_cache_dir,
+)
+from scripts.site import unchanged
 from scripts.site.failures import BuildFailed, check_ids, describe, stage_failed
 
 MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
@@ -22,6 +32,7 @@ MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
 class Timer:
     def __init__(self):
         self.stages: dict[str, float] = {}
+        self.start = time.perf_counter()
 
     @contextmanager
     def stage(self, name: str):
@@ -40,37 +51,61 @@ def build_site(
     work_dir: Path = BUILD_DIR,
     *,
     validate: bool = True,
+    keep_unchanged: bool = False,
+    keep_validator: bool = False,
 ) -> dict[str, float]:
     """Build the whole site from a package into site_dir; return seconds per stage.
 
     Everything is built under work_dir and only the finished site replaces site_dir,
-    so a failure at any stage leaves the previous site as it was.
+    so a failure at any stage leaves the previous site as it was. Validation runs in another process while
+    the other stages run, and the new site replaces the old one only once the data has passed.
+    With keep_unchanged, a site built by the last successful build from exactly the same inputs is kept as it
+    is (stages: {"unchanged": seconds}). keep_validator keeps the validation process for the next build (serve).
     """
+    timer = Timer()
     package_path = Path(package_path).resolve()
     work_dir = Path(work_dir).resolve()
     work_dir.mkdir(parents=True, exist_ok=True)
-    # Nothing a package brings (ids, names, paths) can make the build write outside work_dir: the site is
-    # built there, and only the finished site is renamed into place.
-    with files.confined_to(work_dir):
-        stages = _build_in(package_path, work_dir, validate)
+    key = unchanged.inputs_key(package_path, site_dir) if keep_unchanged and validate else None
+    if key and unchanged.is_current(key, site_dir, work_dir):
+        return {"unchanged": time.perf_counter() - timer.start}
+    pending = None
+    if validate:
+        from scripts.validate.cache import start_validation
+
+        pending = start_validation(package_path, validation_cache_dir(work_dir), keep_worker=keep_validator)
+    try:
+        # Nothing a package brings (ids, names, paths) can make the build write outside work_dir: the site is
+        # built there, and only the finished site is renamed into place.
+        with files.confined_to(work_dir):
+            build_unpublished(package_path, work_dir, timer)
+    except Exception:
+        if pending is not None:
+            require_valid(pending, work_dir, timer)  # invalid data explains the failure: say what to fix
+        raise
+    if pending is not None:
+        require_valid(pending, work_dir, timer)
     try:
         swap_in(work_dir / "site.new", site_dir)
     except OSError as error:
         raise stage_failed("swap", error) from error
-    return stages
+    if key:
+        unchanged.record(key, site_dir, work_dir)
+    return timer.stages
 
 
-def _build_in(package_path: Path, work_dir: Path, validate: bool) -> dict[str, float]:
-    timer = Timer()
-    if validate:
-        with timer.stage("validate"):
-            from scripts.validate.run import validate_package
+def require_valid(pending, work_dir: Path, timer: Timer) -> None:
+    """Wait for the validation; write its report; stop the build (nothing published) if the data has errors."""
+    with timer.stage("validate"):
+        report = pending.report()
+        report.write_json(work_dir / "validation-report.json")
+    if not report.ok:
+        print(report.text(), file=sys.stderr)
+        raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
 
-            report = validate_package(package_path)
-            report.write_json(work_dir / "validation-report.json")
-            if not report.ok:
-                print(report.text(), file=sys.stderr)
-                raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
+
+def build_unpublished(package_path: Path, work_dir: Path, timer: Timer) -> None:
+    """progress -> charts -> pages -> mkdocs, into work_dir/site.new; nothing is published here."""
     stage = stage_dir(work_dir)
     docs_dir = stage / "docs"
     # The stage is kept from the last build and rewritten in place: only files whose content changed are written,
@@ -93,7 +128,6 @@ def _build_in(package_path: Path, work_dir: Path, validate: bool) -> dict[str, f
         files.prune(docs_dir, keep=written + pages_written)
     with timer.stage("mkdocs"):
         run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new")
-    return timer.stages
 
 
 def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
@@ -176,13 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        stages = build_site(args.package, Path(args.site_dir).resolve(), Path(args.work_dir).resolve())
+        stages = build_site(args.package, Path(args.site_dir).resolve(), Path(args.work_dir).resolve(), keep_unchanged=True)
     except BuildFailed as error:
         print(f"构建失败：{error}", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - e.g. the swap itself: a Chinese sentence, never a traceback
         print(f"构建失败：{describe(error)}", file=sys.stderr)
         return 1
+    if "unchanged" in stages:
+        print(f"数据、页面和代码都与上次成功构建时相同，保留 {args.site_dir}（检查用了 {stages['unchanged']:.2f} 秒）。")
+        return 0
     timings = "，".join(f"{name} {seconds:.2f} 秒" for name, seconds in stages.items())
     print(f"网站已构建到 {args.site_dir}（共 {time.perf_counter() - start:.1f} 秒：{timings}）")
     return 0

@@ -1,31 +1,22 @@
-"""Charts as Vega-Lite specs built with Altair, rendered to static SVG by vl-convert and cached by content."""
+"""Charts as Vega-Lite specs built with Altair (scripts/site/rendering.py draws them as SVG), and their CSV data."""
 
 from __future__ import annotations
 
 import argparse
 import copy
 import functools
-import hashlib
-import html
-import json
 import math
-import multiprocessing
-import os
-import re
 import sys
-import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import altair as alt
-import vl_convert as vlc
 
 from scripts.core import files
 from scripts.core.csvcells import csv_text
 from scripts.core.package import CITY_AREA, Package
 from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, STATUS_LABELS, number
 from scripts.site.catalog import build_catalog
+from scripts.site.rendering import RenderResult, clean_text, render_charts, render_svg, text_alternative  # noqa: F401 (clean_text, render_svg: used by callers of this module)
 from scripts.core.periods import Period
 from scripts.progress.kinds import kind_of
 from scripts.progress.standing import standing
@@ -76,8 +67,6 @@ RING = "M-1,0A1,1,0,1,1,1,0A1,1,0,1,1,-1,0ZM-0.55,0A0.55,0.55,0,1,0,0.55,0A0.55,
 SHAPES = {FULL: "circle", INTERIM: RING, TARGET: "diamond"}
 ROW_STEP = 3 * TEXT + 34  # px per row in the bar charts: name above the bar, its status in words below
 SHARE_AXIS_MAX = 1.2  # the dashboard's x axis: 0-120% of the target; longer bars are cut there, their text says the rest
-# What goes into a chart's cache key besides its spec: change it when the rendering itself changes.
-RENDER_OPTIONS = {"renderer": f"vl-convert {vlc.__version__}", "format": "svg", "post": "title-v1"}
 DATA_NAME = "rows"  # every chart's one inline dataset
 # Shared look: the CJK font, and sizes that stay readable on a phone once the 640 px image is scaled down.
 LOOK = {
@@ -95,7 +84,6 @@ LOOK = {
         "title": {"fontSize": TITLE_TEXT, "subtitleFontSize": TEXT, "subtitleColor": "#444444", "anchor": "start", "offset": 10},
     },
 }
-PARALLEL_FROM = 24  # fewer misses than this render in this process: starting workers costs more than it saves
 
 
 # ---- specs -----------------------------------------------------------------------------------------------------
@@ -116,11 +104,6 @@ def build_specs(package: Package, results: dict[str, IndicatorProgress]) -> dict
     specs["status-by-group"] = status_by_group_chart(package, results)
     specs["status-by-unit"] = status_by_unit_chart(package, results)
     return specs
-
-
-def text_alternative(spec: dict) -> str:
-    """The chart's Chinese text alternative (kept in the spec's `description`)."""
-    return spec.get("description", "")
 
 
 def indicator_chart(package: Package, result: IndicatorProgress, *, figures: dict | None = None, targets: dict | None = None) -> dict | None:
@@ -549,90 +532,6 @@ def _csv_cell(value) -> str:
     if value is None:
         return ""
     return number(value, 6) if isinstance(value, float) else str(value)
-
-
-def spec_key(spec: dict) -> str:
-    """A content hash of the spec (data included) and of how it is rendered."""
-    payload = json.dumps([RENDER_OPTIONS, spec], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
-
-
-class RenderResult(dict):
-    """name -> SVG path, plus which charts were drawn now and which came from the cache."""
-
-    def __init__(self):
-        super().__init__()
-        self.rendered: list[str] = []
-        self.reused: list[str] = []
-        self.seconds = 0.0
-
-    def summary(self) -> str:
-        return f"图表 {len(self)} 张：新绘制 {len(self.rendered)} 张，沿用缓存 {len(self.reused)} 张（{self.seconds:.2f} 秒）"
-
-
-# Characters vl-convert cannot take (U+FFFF made it panic) and XML cannot hold: controls other than tab and line
-# breaks, noncharacters (U+FDD0-U+FDEF and the last two code points of every plane) and lone surrogates.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-                       + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
-
-
-def clean_text(value):
-    """The spec (or any part of it) with every character above replaced by U+FFFD, so any Unicode text can be drawn."""
-    if isinstance(value, str):
-        return _NOT_TEXT.sub("\ufffd", value)
-    if isinstance(value, dict):
-        return {clean_text(key): clean_text(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [clean_text(item) for item in value]
-    return value
-
-
-def render_svg(spec: dict) -> str:
-    """One spec to SVG, offline (no data URL may be fetched), with its text alternative as the SVG's title."""
-    spec = clean_text(spec)
-    svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
-    alt_text = html.escape(text_alternative(spec), quote=True)
-    if not alt_text:
-        return svg
-    head, rest = svg.split(">", 1)
-    return f'{head} role="img" aria-label="{alt_text}"><title>{alt_text}</title>{rest}'
-
-
-def render_charts(specs: dict[str, dict], out_dir: Path | str, cache_dir: Path | str, *, workers: int | None = None) -> RenderResult:
-    """Write <name>.svg for every spec into out_dir, drawing only specs whose content hash is not in cache_dir.
-
-    Misses are drawn in parallel processes when there are PARALLEL_FROM or more of them.
-    """
-    start = time.perf_counter()
-    out_dir, cache_dir = Path(out_dir), Path(cache_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    keys = {name: spec_key(spec) for name, spec in specs.items()}
-    misses = {key: specs[name] for name, key in keys.items() if not (cache_dir / f"{key}.svg").exists()}
-    for key, svg in zip(misses, _render_all(list(misses.values()), workers)):
-        partial = cache_dir / f"{key}.svg.tmp{os.getpid()}"
-        partial.write_text(svg, encoding="utf-8")
-        partial.replace(cache_dir / f"{key}.svg")  # never a half-written file under the final name
-    result = RenderResult()
-    for name, key in keys.items():
-        result[name] = files.copy_file(cache_dir / f"{key}.svg", out_dir / f"{name}.svg")
-        (result.rendered if key in misses else result.reused).append(name)
-    result.seconds = time.perf_counter() - start
-    return result
-
-
-def _render_all(specs: list[dict], workers: int | None) -> list[str]:
-    workers = workers or min(os.cpu_count() or 1, 4)
-    if workers < 2 or len(specs) < PARALLEL_FROM:
-        return [render_svg(spec) for spec in specs]
-    # spawn, not fork: vl-convert runs its own threads, which a forked child would inherit half-dead. Like any
-    # spawn pool this needs the calling script to guard its entry point with `if __name__ == "__main__":`.
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            return list(pool.map(render_svg, specs, chunksize=max(1, len(specs) // (workers * 4))))
-    except BrokenProcessPool as error:
-        print(f"并行绘图失败（{error}），改为逐张绘制。", file=sys.stderr)
-        return [render_svg(spec) for spec in specs]
 
 
 class SiteCharts(dict):

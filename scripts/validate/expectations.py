@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import json
 import os
@@ -18,6 +19,8 @@ from scripts.validate.rawcsv import RawTable
 RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_i"]}
 _PARAMETER = re.compile(r'"\$PARAMETER":\s*"(\w+)"')
 _CONTEXT_RESERVED = {"file", "row", "column", "value", "severity", "code"}
+# Set by scripts/validate/cache.py around a build's validation: suite results kept by the hash of their inputs.
+SUITE_CACHE: contextvars.ContextVar = contextvars.ContextVar("suite_cache", default=None)
 
 
 @functools.cache
@@ -44,33 +47,70 @@ def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: li
     parameters = plan_parameters(descriptor)
     titles = {(r["path"], f["name"]): f.get("title", f["name"]) for r in descriptor["resources"] for f in r["schema"]["fields"]}
     built: dict[str, pd.DataFrame | None] = {}
-    sources = frames.Tables(tables)
+    sources = _Recording(tables)
+    read: dict[str, set[str]] = {}  # frame -> the tables its builder looked at (present or not)
     runnable = []
     for data in suites:
         name = data["meta"]["frame"]
         if name not in built:
+            sources.read = set()
             built[name] = frames.build(name, sources, descriptor)
+            read[name] = sources.read
         needed = set(_PARAMETER.findall(json.dumps(data)))
         if built[name] is not None and len(built[name]) and needed <= parameters.keys():
             runnable.append(data)
-    if not runnable:
-        return []
+    cache = SUITE_CACHE.get()
+    keys = [_suite_key(cache, data, tables, read[data["meta"]["frame"]], descriptor) for data in runnable]
+    stored = [cache.suite_problems(key) if key else None for key in keys]
+    to_run = [(data, key) for data, key, done in zip(runnable, keys, stored) if done is None]
+    ran = iter(_run_suites(to_run, built, tables, parameters, titles) if to_run else [])
+    return [p for done in stored for p in (next(ran) if done is None else done)]  # in suite order, as without a cache
+
+
+class _Recording(frames.Tables):
+    """The tables, noting which ones a frame builder asks for or asks about: what a suite's result depends on."""
+
+    def __init__(self, tables: dict[str, RawTable]):
+        super().__init__(tables)
+        self.read: set[str] = set()
+
+    def __contains__(self, name: str) -> bool:
+        self.read.add(name)
+        return super().__contains__(name)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        self.read.add(name)
+        return super().__getitem__(name)
+
+
+def _suite_key(cache, data: dict, tables: dict[str, RawTable], read: set[str], descriptor: dict) -> str | None:
+    """The hash of what the suite reads (the tables its frame read, the descriptor, itself), when results are cached."""
+    if cache is None:
+        return None
+    return cache.suite_key(data, descriptor, {name: tables.get(name) for name in sorted(read)})
+
+
+def _run_suites(runnable: list[tuple[dict, str | None]], built: dict, tables: dict[str, RawTable], parameters: dict,
+                titles: dict) -> list[list[Problem]]:
+    """Each suite's problems, in order; Great Expectations is imported here, when a suite has to run."""
     gx = _gx()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_pandas("package")
-    found = []
-    for data in runnable:
+    results = []
+    for data, key in runnable:
         frame = built[data["meta"]["frame"]]
         suite = gx.ExpectationSuite(**data)
         definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("all")
         batch = definition.get_batch(batch_parameters={"dataframe": frame})
         result = batch.validate(suite, expectation_parameters=parameters, result_format=RESULT_FORMAT)
-        for outcome in result.results:
-            found.extend(_problems(outcome, frame, tables, parameters, titles, suite.name))
-    return found
+        problems = [p for outcome in result.results for p in _problems(outcome, frame, tables, parameters, titles, suite.name)]
+        if key:
+            SUITE_CACHE.get().keep_suite_problems(key, problems)
+        results.append(problems)
+    return results
 
 
 def _problems(outcome, frame: pd.DataFrame, tables: dict[str, RawTable], parameters: dict, titles: dict, suite: str):

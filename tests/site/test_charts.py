@@ -14,7 +14,7 @@ import pytest
 from scripts.core.package import Package
 from scripts.core.periods import parse_period
 from scripts.progress.method import compute_progress
-from scripts.site import charts
+from scripts.site import charts, rendering
 from scripts.site.charts import (
     RING,
     build_specs,
@@ -294,7 +294,7 @@ def test_cache_redraws_only_a_changed_spec(specs, tmp_path):
 
 
 def test_parallel_rendering_gives_the_same_files(specs, tmp_path, monkeypatch, rendered):
-    monkeypatch.setattr(charts, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 2)
     result = render_charts(specs, tmp_path / "svg", tmp_path / "cache", workers=2)
     serial, _ = rendered
     assert sorted(result.rendered) == sorted(specs)

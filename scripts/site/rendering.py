@@ -1,0 +1,189 @@
+"""Vega-Lite specs to SVG files: vl-convert with one font, both cores for a cold run, a content-keyed cache kept
+to what the current build uses.
+
+Kept apart from the spec-building code so that a rendering worker process imports vl-convert and nothing else
+(Altair and the progress method cost about a second to import, in every worker).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import json
+import multiprocessing
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import vl_convert as vlc
+
+from scripts.core import files
+
+# The charts' font (Debian's fonts-wqy-microhei): the only font file vl-convert loads when it is found.
+FONT_FILE = "wqy-microhei.ttc"
+FONT_FOLDERS = ["/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts"]
+# What goes into a chart's cache key besides its spec: change it when the rendering itself changes.
+RENDER_OPTIONS = {"renderer": f"vl-convert {vlc.__version__}", "format": "svg", "post": "title-v1", "fonts": "one-v1"}
+PARALLEL_FROM = 24  # fewer misses than this render in this process: starting workers costs more than it saves
+CHUNK = 4  # charts per task handed to a worker: ~0.15 s of work, small enough that no core waits long at the end
+# An empty fontconfig file: vl-convert's font database then scans no system font folder (it would otherwise
+# read every installed font) and knows only its own fallback fonts and the folder registered after it.
+_NO_SYSTEM_FONTS = '<?xml version="1.0"?>\n<fontconfig><dir>/nonexistent-font-folder</dir></fontconfig>\n'
+
+
+def text_alternative(spec: dict) -> str:
+    """The chart's Chinese text alternative (kept in the spec's `description`)."""
+    return spec.get("description", "")
+
+
+def spec_key(spec: dict) -> str:
+    """A content hash of the spec (data included) and of how it is rendered."""
+    payload = json.dumps([RENDER_OPTIONS, spec], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def font_folder() -> Path | None:
+    """The folder holding the charts' font file, or None when it is not installed."""
+    for folder in FONT_FOLDERS:
+        root = Path(folder).expanduser()
+        if root.is_dir():
+            found = next(root.rglob(FONT_FILE), None)
+            if found is not None:
+                return found.parent
+    return None
+
+
+@functools.cache
+def use_chart_font() -> Path | None:
+    """Once per process, before the first chart: vl-convert loads the charts' font folder and no other system font.
+
+    Every chart then measures its text with the same font on every machine, whatever else is installed, and a
+    worker process starts without reading every installed font. Without the font, vl-convert's defaults stay.
+    (vl-convert 1.9 still opens the font file for each text it measures, ~1,100 times per chart: its font
+    database refers to files by path, and its Python API offers no way to load a font into memory.)
+    """
+    folder = font_folder()
+    if folder is None:
+        return None
+    config = Path(os.environ.get("TMPDIR", "/tmp")) / f"chart-fonts-{os.getpid()}.conf"
+    config.write_text(_NO_SYSTEM_FONTS, encoding="utf-8")
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(config)  # read once, when vl-convert builds its font database (just below)
+    try:
+        vlc.register_font_directory(str(folder))
+    finally:
+        if previous is None:
+            del os.environ["FONTCONFIG_FILE"]  # other programs started from this process see the usual fonts
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
+        config.unlink(missing_ok=True)
+    return folder
+
+
+# Characters vl-convert cannot take (U+FFFF made it panic) and XML cannot hold: controls other than tab and line
+# breaks, noncharacters (U+FDD0-U+FDEF and the last two code points of every plane) and lone surrogates.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                       + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
+
+
+def clean_text(value):
+    """The spec (or any part of it) with every character above replaced by U+FFFD, so any Unicode text can be drawn."""
+    if isinstance(value, str):
+        return _NOT_TEXT.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {clean_text(key): clean_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_text(item) for item in value]
+    return value
+
+
+def render_svg(spec: dict) -> str:
+    """One spec to SVG, offline (no data URL may be fetched), with its text alternative as the SVG's title."""
+    use_chart_font()
+    spec = clean_text(spec)
+    svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
+    alt_text = html.escape(text_alternative(spec), quote=True)
+    if not alt_text:
+        return svg
+    head, rest = svg.split(">", 1)
+    return f'{head} role="img" aria-label="{alt_text}"><title>{alt_text}</title>{rest}'
+
+
+class RenderResult(dict):
+    """name -> SVG path, plus which charts were drawn now and which came from the cache."""
+
+    def __init__(self):
+        super().__init__()
+        self.rendered: list[str] = []
+        self.reused: list[str] = []
+        self.pruned = 0  # cache entries removed: charts the current build no longer has
+        self.seconds = 0.0
+
+    def summary(self) -> str:
+        return f"图表 {len(self)} 张：新绘制 {len(self.rendered)} 张，沿用缓存 {len(self.reused)} 张（{self.seconds:.2f} 秒）"
+
+
+def render_charts(specs: dict[str, dict], out_dir: Path | str, cache_dir: Path | str, *, workers: int | None = None) -> RenderResult:
+    """Write <name>.svg for every spec into out_dir, drawing only specs whose content hash is not in cache_dir.
+
+    Misses are drawn in parallel processes when there are PARALLEL_FROM or more of them. Afterwards the cache
+    holds exactly the charts of these specs: entries no longer used are removed, so it never grows past one site.
+    """
+    start = time.perf_counter()
+    out_dir, cache_dir = Path(out_dir), Path(cache_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    keys = {name: spec_key(spec) for name, spec in specs.items()}
+    misses = {key: specs[name] for name, key in keys.items() if not (cache_dir / f"{key}.svg").exists()}
+    for key, svg in zip(misses, _render_all(list(misses.values()), workers)):
+        partial = cache_dir / f"{key}.svg.tmp{os.getpid()}"
+        partial.write_text(svg, encoding="utf-8")
+        partial.replace(cache_dir / f"{key}.svg")  # never a half-written file under the final name
+    result = RenderResult()
+    for name, key in keys.items():
+        result[name] = files.copy_file(cache_dir / f"{key}.svg", out_dir / f"{name}.svg")
+        (result.rendered if key in misses else result.reused).append(name)
+    result.pruned = prune_cache(cache_dir, set(keys.values()))
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def prune_cache(cache_dir: Path, used: set[str]) -> int:
+    """Remove the cached SVGs whose key is not in used (and partial files left by an interrupted build)."""
+    removed = 0
+    for path in cache_dir.iterdir():
+        if path.name.split(".", 1)[0] not in used or ".tmp" in path.name:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _render_all(specs: list[dict], workers: int | None) -> list[str]:
+    workers = workers or min(os.cpu_count() or 1, 4)
+    if workers < 2 or len(specs) < PARALLEL_FROM:
+        return [render_svg(spec) for spec in specs]
+    # spawn, not fork: vl-convert runs its own threads, which a forked child would inherit half-dead. Like any
+    # spawn pool this needs the calling script to guard its entry point with `if __name__ == "__main__":`.
+    # This process draws too: it takes chunks from the end of the queue that no worker has started yet, so
+    # every core works from the start while the workers are still importing, and none waits at the end.
+    chunks = [specs[i:i + CHUNK] for i in range(0, len(specs), CHUNK)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            queued = [pool.submit(_render_chunk, chunk) for chunk in chunks]
+            drawn = [None] * len(chunks)
+            for i in reversed(range(len(chunks))):
+                if queued[i].cancel():
+                    drawn[i] = _render_chunk(chunks[i])
+            return [svg for i, done in enumerate(drawn) for svg in (queued[i].result() if done is None else done)]
+    except BrokenProcessPool as error:
+        print(f"并行绘图失败（{error}），改为逐张绘制。", file=sys.stderr)
+        return [render_svg(spec) for spec in specs]
+
+
+def _render_chunk(specs: list[dict]) -> list[str]:
+    return [render_svg(spec) for spec in specs]

@@ -1,0 +1,155 @@
+"""scripts.validate.cache: an unchanged package is not validated again, an edit re-runs only what reads it."""
+
+import pytest
+
+from scripts.validate import cache, expectations, run
+from scripts.validate.cache import validate_cached
+from tests.validate.test_validate import edit_cell, flat
+
+ALL_SUITES = ["indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
+              "unique_observations", "value_jumps"]
+
+
+@pytest.fixture
+def suites_run(monkeypatch) -> list[str]:
+    """The names of the suites Great Expectations runs, call after call."""
+    names: list[str] = []
+    real = expectations._run_suites
+
+    def recording(runnable, *args):
+        names.extend(data["name"] for data, _ in runnable)
+        return real(runnable, *args)
+
+    monkeypatch.setattr(expectations, "_run_suites", recording)
+    return names
+
+
+def test_an_unchanged_package_is_not_validated_again(shipped_copy, tmp_path, monkeypatch, suites_run):
+    first = validate_cached(shipped_copy, tmp_path / "cache")
+    assert first.ok and flat(first) == []
+    assert sorted(suites_run) == ALL_SUITES
+
+    def not_again(path):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(run, "validate_package", not_again)
+    again = validate_cached(shipped_copy, tmp_path / "cache")
+    assert again.ok and again.problems == [] and again.package == first.package
+
+
+def test_a_cached_failure_is_reported_again_with_the_same_problems(shipped_copy, tmp_path, monkeypatch):
+    edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
+    first = validate_cached(shipped_copy, tmp_path / "cache")
+    monkeypatch.setattr(run, "validate_package", lambda path: pytest.fail("validated again"))
+    again = validate_cached(shipped_copy, tmp_path / "cache")
+    assert not again.ok
+    assert flat(again) == flat(first) == [("data/observations.csv", 2, "value", "wrong-type")]
+    assert again.problems[0].line() == first.problems[0].line()
+    assert again.text() == first.text()
+
+
+def test_an_edit_to_one_file_reruns_only_the_suites_that_read_it(shipped_copy, tmp_path, suites_run):
+    validate_cached(shipped_copy, tmp_path / "cache")
+    suites_run.clear()
+    edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
+    report = validate_cached(shipped_copy, tmp_path / "cache")
+    assert report.ok
+    assert suites_run == ["lead_units"]  # the only suite whose frame reads tasks.csv
+
+
+def test_a_suite_reused_from_the_cache_still_reports_its_problems(shipped_copy, tmp_path, suites_run):
+    edit_cell(shipped_copy, "data/targets.csv", 2, "year", "2030")
+    validate_cached(shipped_copy, tmp_path / "cache")
+    suites_run.clear()
+    edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
+    report = validate_cached(shipped_copy, tmp_path / "cache")
+    assert suites_run == ["lead_units"]
+    assert ("data/targets.csv", 2, "year", "year-outside-plan") in flat(report)
+    assert flat(report) == flat(run.validate_package(shipped_copy))
+
+
+def test_only_the_entries_of_the_last_run_are_kept(shipped_copy, tmp_path):
+    folder = tmp_path / "cache"
+    validate_cached(shipped_copy, folder)
+    before = {p.name for p in folder.iterdir()}
+    assert len(before) == 1 + len(ALL_SUITES)  # the report and one entry per suite
+    edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
+    validate_cached(shipped_copy, folder)
+    after = {p.name for p in folder.iterdir()}
+    assert len(after) == 1 + len(ALL_SUITES)
+    assert len(before - after) == 2  # the old report and the old lead_units entry
+
+
+def test_the_key_follows_every_input(shipped_copy, tmp_path, monkeypatch):
+    key = cache.package_key(shipped_copy)
+    assert cache.package_key(shipped_copy) == key
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    assert cache.package_key(shipped_copy, suites) != key  # no suites: a different key
+    (shipped_copy.parent / "data" / "areas.csv").write_bytes(
+        (shipped_copy.parent / "data" / "areas.csv").read_bytes() + b"\n")
+    edited = cache.package_key(shipped_copy)
+    assert edited != key
+    monkeypatch.setattr(cache, "code_version", lambda: "other code")
+    assert cache.package_key(shipped_copy) != edited
+
+
+def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(shipped_copy, tmp_path):
+    edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
+    pending = cache.start_validation(shipped_copy, tmp_path / "cache")
+    assert pending._process is not None  # validated in another process
+    report = pending.report()
+    assert flat(report) == [("data/observations.csv", 2, "value", "wrong-type")]
+    again = cache.start_validation(shipped_copy, tmp_path / "cache")
+    assert again._process is None and again._future is None  # the stored report, at once
+    assert flat(again.report()) == flat(report)
+    assert again.report().text() == report.text()
+
+
+def test_the_key_follows_the_change_log_and_the_date(shipped_copy, monkeypatch):
+    key = cache.package_key(shipped_copy)
+    (shipped_copy.parent / "data" / "CHANGELOG.md").write_text("# 更新记录\n\n- 新的一条。\n", encoding="utf-8")
+    with_log = cache.package_key(shipped_copy)
+    assert with_log != key
+
+    class Tomorrow(cache.datetime.date):
+        @classmethod
+        def today(cls):
+            return cache.datetime.date(2099, 1, 1)
+
+    monkeypatch.setattr(cache.datetime, "date", Tomorrow)
+    assert cache.package_key(shipped_copy) != with_log
+
+
+def test_the_serve_loop_keeps_one_validation_worker(shipped_copy, tmp_path):
+    try:
+        first = cache.start_validation(shipped_copy, tmp_path / "cache", keep_worker=True)
+        assert first.report().ok
+        worker = cache._KEPT[0]
+        edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
+        second = cache.start_validation(shipped_copy, tmp_path / "cache", keep_worker=True)
+        assert flat(second.report()) == [("data/observations.csv", 2, "value", "wrong-type")]
+        assert cache._KEPT == [worker]  # the same process, Great Expectations already imported in it
+    finally:
+        for pool in cache._KEPT:
+            pool.shutdown()
+        cache._KEPT.clear()
+
+
+def test_a_suite_follows_every_table_its_frame_looks_at_even_one_it_does_not_declare(shipped_copy, tmp_path, monkeypatch,
+                                                                                       suites_run):
+    from scripts.validate import frames
+
+    builder, needs = frames.FRAMES["targets"]
+
+    def targets_and_a_glance_at_units(t, descriptor):
+        if "units" in t:  # an optional table, as a frame may read one beyond those it declares
+            t["units"]
+        return builder(t, descriptor)
+
+    monkeypatch.setitem(frames.FRAMES, "targets", (targets_and_a_glance_at_units, needs))
+    validate_cached(shipped_copy, tmp_path / "cache")
+    suites_run.clear()
+    edit_cell(shipped_copy, "data/units.csv", 2, "name", "改过的单位名称")
+    validate_cached(shipped_copy, tmp_path / "cache")
+    assert suites_run == ["target_years"]  # the only suite on the targets frame; no other frame reads units.csv
