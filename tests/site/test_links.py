@@ -65,9 +65,9 @@ def page_path(root: Path, index: Path) -> str:
     return "" if directory == "." else directory + "/"
 
 
-@pytest.mark.parametrize("name", SITES)
-def test_no_broken_link_or_anchor(name, request, tmp_path):
-    site: Site = request.getfixturevalue(f"{name}_site")
+def test_linkchecker_finds_no_broken_link_or_anchor_on_the_shipped_site(shipped_site, tmp_path):
+    """LinkChecker crawls the published site over HTTP from its home page (the other sites: the static check below)."""
+    site = shipped_site
     rows = run_linkchecker(site, tmp_path)
     broken = broken_links(rows)
     assert not broken, "断开的链接或锚点：\n" + "\n".join(broken)
@@ -80,6 +80,92 @@ def test_no_broken_link_or_anchor(name, request, tmp_path):
     unreachable = sorted(page for page in pages if page not in checked)
     assert not unreachable, "从首页沿链接到不了的页面：\n" + "\n".join(unreachable)
     assert len(checked) > len(pages), "LinkChecker 检查的地址少于页面数，爬取没有进行"
+
+
+# ---- the same check read from the built files: every link and anchor of every page, in a second ------------------
+
+
+class LinksAndIds(HTMLParser):
+    """The href/src of a page's links and resources, and the ids (and names) its elements carry."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in ("id", "name") if tag != "meta" else ():
+            if attributes.get(name):
+                self.ids.add(attributes[name])
+        for name in ("href", "src"):
+            if attributes.get(name) and not (tag == "link" and attributes.get("rel") == "canonical"):
+                self.links.append(attributes[name])
+
+
+def static_broken_links(root: Path) -> tuple[list[str], set[str]]:
+    """Links between the built files that lead nowhere, or to an anchor the target page lacks; and the pages reached."""
+    parsed: dict[Path, LinksAndIds] = {}
+
+    def page(path: Path) -> LinksAndIds:
+        if path not in parsed:
+            parser = LinksAndIds()
+            parser.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = parser
+        return parsed[path]
+
+    broken: list[str] = []
+    edges: dict[Path, set[Path]] = {}
+    for source in sorted(root.rglob("*.html")):
+        for link in page(source).links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//") or parts.path.startswith("/"):
+                continue  # another host (syntax only, as LinkChecker), or an absolute path the site never uses
+            target = (source.parent / parts.path).resolve() if parts.path else source
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file() or root.resolve() not in target.parents and target != root.resolve():
+                broken.append(f"{source.relative_to(root)} -> {link}")
+                continue
+            if target.suffix == ".html":
+                edges.setdefault(source.resolve(), set()).add(target)
+                if parts.fragment and parts.fragment not in page(target).ids:
+                    broken.append(f"{source.relative_to(root)} -> {link}（没有这个锚点）")
+    # The pages reached by following links from the home page, as a crawler would.
+    reached, todo = set(), [(root / "index.html").resolve()]
+    while todo:
+        current = todo.pop()
+        if current not in reached:
+            reached.add(current)
+            todo.extend(edges.get(current, ()))
+    return broken, reached
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_no_broken_link_or_anchor(name, request):
+    site: Site = request.getfixturevalue(f"{name}_site")
+    broken, reached = static_broken_links(site.root)
+    assert not broken, "断开的链接或锚点：\n" + "\n".join(broken)
+    pages = {path.resolve() for path in site.root.rglob("index.html")}
+    unreached = sorted(str(path.relative_to(site.root.resolve())) for path in pages - reached)
+    assert not unreached, "从首页沿链接到不了的页面：\n" + "\n".join(unreached)
+
+
+def test_the_static_check_sees_broken_links_and_anchors(tmp_path):
+    root = tmp_path / "site"
+    (root / "a").mkdir(parents=True)
+    (root / "index.html").write_text(
+        '<h1 id="top">首页</h1><a href="a/#part">ok</a> <a href="a/#missing">1</a> <a href="#nowhere">2</a> '
+        '<a href="b/">3</a> <a href="https://example.org/">outside</a> <a href="../../etc/passwd">4</a>',
+        encoding="utf-8",
+    )
+    (root / "a" / "index.html").write_text('<h2 id="part">A</h2><a href="../#top">back</a>', encoding="utf-8")
+    (root / "c").mkdir()
+    (root / "c" / "index.html").write_text("<p>no page links here</p>", encoding="utf-8")
+    broken, reached = static_broken_links(root)
+    assert sorted(path.relative_to(root.resolve()).as_posix() for path in reached) == ["a/index.html", "index.html"]
+    assert broken == ["index.html -> a/#missing（没有这个锚点）", "index.html -> #nowhere（没有这个锚点）",
+                      "index.html -> b/", "index.html -> ../../etc/passwd"]
 
 
 def test_linkchecker_sees_broken_links_and_anchors(tmp_path):
