@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import re
 import subprocess
 import sys
@@ -104,35 +105,38 @@ class LinksAndIds(HTMLParser):
 
 
 def static_broken_links(root: Path) -> tuple[list[str], set[str]]:
-    """Links between the built files that lead nowhere, or to an anchor the target page lacks; and the pages reached."""
-    parsed: dict[Path, LinksAndIds] = {}
+    """Links between the built files that lead nowhere, or to an anchor the target page lacks; and the pages
+    reached from the home page by following links (paths relative to root, e.g. 'tasks/policy-1/index.html')."""
+    files = {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+    parsed: dict[str, LinksAndIds] = {}
 
-    def page(path: Path) -> LinksAndIds:
-        if path not in parsed:
+    def page(name: str) -> LinksAndIds:
+        if name not in parsed:
             parser = LinksAndIds()
-            parser.feed(path.read_text(encoding="utf-8"))
-            parsed[path] = parser
-        return parsed[path]
+            parser.feed((root / name).read_text(encoding="utf-8"))
+            parsed[name] = parser
+        return parsed[name]
 
     broken: list[str] = []
-    edges: dict[Path, set[Path]] = {}
-    for source in sorted(root.rglob("*.html")):
+    edges: dict[str, set[str]] = {}
+    for source in sorted(name for name in files if name.endswith(".html")):
         for link in page(source).links:
             parts = urlsplit(link)
             if parts.scheme or link.startswith("//") or parts.path.startswith("/"):
                 continue  # another host (syntax only, as LinkChecker), or an absolute path the site never uses
-            target = (source.parent / parts.path).resolve() if parts.path else source
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file() or root.resolve() not in target.parents and target != root.resolve():
-                broken.append(f"{source.relative_to(root)} -> {link}")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path)) if parts.path else source
+            if target not in files and posixpath.join(target, "index.html") in files:
+                target = posixpath.join(target, "index.html")
+            if target == ".":
+                target = "index.html"
+            if target not in files:
+                broken.append(f"{source} -> {link}")
                 continue
-            if target.suffix == ".html":
-                edges.setdefault(source.resolve(), set()).add(target)
+            if target.endswith(".html"):
+                edges.setdefault(source, set()).add(target)
                 if parts.fragment and parts.fragment not in page(target).ids:
-                    broken.append(f"{source.relative_to(root)} -> {link}（没有这个锚点）")
-    # The pages reached by following links from the home page, as a crawler would.
-    reached, todo = set(), [(root / "index.html").resolve()]
+                    broken.append(f"{source} -> {link}（没有这个锚点）")
+    reached, todo = set(), ["index.html"]
     while todo:
         current = todo.pop()
         if current not in reached:
@@ -146,8 +150,8 @@ def test_no_broken_link_or_anchor(name, request):
     site: Site = request.getfixturevalue(f"{name}_site")
     broken, reached = static_broken_links(site.root)
     assert not broken, "断开的链接或锚点：\n" + "\n".join(broken)
-    pages = {path.resolve() for path in site.root.rglob("index.html")}
-    unreached = sorted(str(path.relative_to(site.root.resolve())) for path in pages - reached)
+    pages = {path.relative_to(site.root).as_posix() for path in site.root.rglob("index.html")}
+    unreached = sorted(pages - reached)
     assert not unreached, "从首页沿链接到不了的页面：\n" + "\n".join(unreached)
 
 
@@ -163,7 +167,7 @@ def test_the_static_check_sees_broken_links_and_anchors(tmp_path):
     (root / "c").mkdir()
     (root / "c" / "index.html").write_text("<p>no page links here</p>", encoding="utf-8")
     broken, reached = static_broken_links(root)
-    assert sorted(path.relative_to(root.resolve()).as_posix() for path in reached) == ["a/index.html", "index.html"]
+    assert sorted(reached) == ["a/index.html", "index.html"]
     assert broken == ["index.html -> a/#missing（没有这个锚点）", "index.html -> #nowhere（没有这个锚点）",
                       "index.html -> b/", "index.html -> ../../etc/passwd"]
 
