@@ -148,7 +148,7 @@ def test_a_share_chart_keeps_interim_figures_as_hollow_points():
     ("2022-Q4", 2022.375),  # 2022 - 0.5 + (9 + 12) / 24: still left of the band's edge at 2022.5
 ])
 def test_a_period_sits_inside_its_year(period, x):
-    assert round(charts._x(parse_period(period)), 6) == x
+    assert round(charts.indicator._x(parse_period(period)), 6) == x
 
 
 def test_every_text_is_at_least_11_px_on_a_390_px_phone(specs, rendered):

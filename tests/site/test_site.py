@@ -4,12 +4,11 @@ import csv
 import html
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from scripts.site.build import BuildFailed, build_site
-from tests.conftest import SHIPPED, fixture_package
+from tests.conftest import fixture_package
 
 # Markup that must never reach a page unescaped, and text that must appear exactly as typed.
 HOSTILE_MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]

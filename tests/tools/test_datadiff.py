@@ -4,7 +4,6 @@ import csv
 import datetime
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path

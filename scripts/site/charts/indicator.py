@@ -1,25 +1,16 @@
-"""Charts as Vega-Lite specs built with Altair (scripts/site/rendering.py draws them as SVG), and their CSV data."""
+"""One chart per indicator: its figures against the pace line and targets, interim figures marked apart."""
 
 from __future__ import annotations
 
-import argparse
 import copy
 import functools
-import math
-import sys
-from pathlib import Path
 
 import altair as alt
 
-from scripts.core import files
-from scripts.core.csvcells import csv_text
 from scripts.core.package import CITY_AREA, Package
-from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, STATUS_LABELS, number
-from scripts.site.catalog import build_catalog
-from scripts.site.rendering import RenderResult, clean_text, render_charts, render_svg, text_alternative  # noqa: F401 (clean_text, render_svg: used by callers of this module)
 from scripts.core.periods import Period
+from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, number
 from scripts.progress.kinds import kind_of
-from scripts.progress.standing import standing
 from scripts.progress.method import (
     Figure,
     IndicatorProgress,
@@ -27,83 +18,30 @@ from scripts.progress.method import (
     Target,
     collect_figures,
     collect_targets,
-    count_statuses,
     expected_at,
     target_for,
 )
-
-FONT = "WenQuanYi Micro Hei, sans-serif"  # installed at build time (fonts-wqy-microhei); readers fall back to sans-serif
-WIDTH = 640
-# On a 390 px phone the theme leaves the chart 358 px (measured in Chromium): the SVG is drawn at 358/640 of its size,
-# so text of TEXT px is read at TEXT * 358 / 640 px. Every text is at least TEXT: 11 px or more on that phone.
-PHONE_CHART_WIDTH, PHONE_MIN_TEXT = 358, 11
-TEXT = math.ceil(PHONE_MIN_TEXT * WIDTH / PHONE_CHART_WIDTH)  # 20
-TITLE_TEXT = TEXT + 4
-# Interim figures of these kinds are not the measure the target is set in (a total or a year's amount counted over
-# some months, a growth rate over months): they are marked apart, as a dotted line at their time with their number
-# written above the plot, and never drawn against the y axis of the planned path. A share over some months and a
-# milestone reached are the target's own measure: those stay hollow points on the chart.
-APART_KINDS = ("cumulative", "reduction", "average_growth", "annual", "level")
-APART = "apart"  # the `place` of such a row
-LANE_HEIGHT = TEXT + 8  # px between the stacked labels of interim figures, above the plot
-INDICATOR_HEIGHT = 360
-# Okabe-Ito, as the site's status badges (docs/assets/extra.css): colour-blind safe, and every bar also says its label.
-STATUS_COLORS = {
-    "achieved": "#009E73",
-    "on_track": "#0072B2",
-    "behind": "#E69F00",
-    "off_track": "#D55E00",
-    "not_achieved": "#CC79A7",
-    "no_data": "#BBBBBB",
-}
-CITY_SERIES, PATH_SERIES, TARGET_SERIES = "全市", "按进度应达", "目标"
-FULL, INTERIM, TARGET = "全年数字", "阶段性数字", "目标值"
-CITY_COLOR, PATH_COLOR, TARGET_COLOR = "#222222", "#777777", "#000000"
-# Paul Tol's muted scheme for the areas; each area line is also labelled with its name.
-AREA_COLORS = ["#332288", "#117733", "#44AA99", "#88CCEE", "#DDCC77", "#CC6677", "#AA4499", "#882255", "#999933"]
-# A ring drawn as one filled symbol (the inner circle winds the other way), so interim points and their
-# legend entry are both hollow.
-RING = "M-1,0A1,1,0,1,1,1,0A1,1,0,1,1,-1,0ZM-0.55,0A0.55,0.55,0,1,0,0.55,0A0.55,0.55,0,1,0,-0.55,0Z"
-SHAPES = {FULL: "circle", INTERIM: RING, TARGET: "diamond"}
-ROW_STEP = 3 * TEXT + 34  # px per row in the bar charts: name above the bar, its status in words below
-SHARE_AXIS_MAX = 1.2  # the dashboard's x axis: 0-120% of the target; longer bars are cut there, their text says the rest
-DATA_NAME = "rows"  # every chart's one inline dataset
-# Shared look: the CJK font, and sizes that stay readable on a phone once the 640 px image is scaled down.
-LOOK = {
-    "background": "white",
-    "padding": 8,
-    "autosize": {"type": "fit-x", "contains": "padding"},
-    "config": {
-        "font": FONT,
-        "aria": False,  # no per-mark labels ("x: 2021; value: 120"): the whole image has one text alternative
-        "view": {"stroke": None},
-        "axis": {"labelFontSize": TEXT, "titleFontSize": TEXT, "labelColor": "#333333", "gridColor": "#e5e5e5",
-                 "domainColor": "#999999", "tickColor": "#999999"},
-        "legend": {"orient": "bottom", "direction": "horizontal", "columns": 3, "labelFontSize": TEXT,
-                   "columnPadding": 14, "labelLimit": 300},
-        "title": {"fontSize": TITLE_TEXT, "subtitleFontSize": TEXT, "subtitleColor": "#444444", "anchor": "start", "offset": 10},
-    },
-}
-
-
-# ---- specs -----------------------------------------------------------------------------------------------------
-
-
-def build_specs(package: Package, results: dict[str, IndicatorProgress]) -> dict[str, dict]:
-    """Every chart of the site: one per indicator that has any figure, the dashboard (when a headline indicator has
-    a status), and the two roll-ups."""
-    figures, targets = collect_figures(package), collect_targets(package)
-    specs = {}
-    for indicator_id, result in results.items():
-        spec = indicator_chart(package, result, figures=figures, targets=targets)
-        if spec is not None:
-            specs[indicator_id] = spec
-    dashboard = dashboard_chart(package, results)
-    if dashboard is not None:
-        specs["dashboard"] = dashboard
-    specs["status-by-group"] = status_by_group_chart(package, results)
-    specs["status-by-unit"] = status_by_unit_chart(package, results)
-    return specs
+from scripts.progress.standing import standing
+from scripts.site.charts.look import (
+    APART,
+    APART_KINDS,
+    AREA_COLORS,
+    CITY_COLOR,
+    CITY_SERIES,
+    FULL,
+    INDICATOR_HEIGHT,
+    INTERIM,
+    LANE_HEIGHT,
+    PATH_COLOR,
+    PATH_SERIES,
+    SHAPES,
+    TARGET,
+    TARGET_COLOR,
+    TARGET_SERIES,
+    TEXT,
+    _finish,
+    _layer_dict,
+)
 
 
 def indicator_chart(package: Package, result: IndicatorProgress, *, figures: dict | None = None, targets: dict | None = None) -> dict | None:
@@ -357,218 +295,3 @@ def _value_text(kind: str, value: float, unit: str) -> str:
     if kind == "milestone":
         return MILESTONE_DONE if value >= 1 else MILESTONE_NOT_DONE
     return f"{number(value)}{unit}"
-
-
-def dashboard_chart(package: Package, results: dict[str, IndicatorProgress]) -> dict | None:
-    """One bar per headline indicator that has a status: the share of its target achieved, a tick at the share
-    expected by now. None when no headline indicator has one: rows of empty bars would say nothing."""
-    headline = [i for i in sorted(package.rows("indicators"), key=lambda i: i["order"]) if i.get("headline")]
-    judged = [i for i in headline if i["id"] in results and results[i["id"]].status != "no_data"]
-    if not judged:
-        return None
-    rows = []
-    for ind in judged:
-        r = results[ind["id"]]
-        status = r.status
-        achieved = r.achieved_share
-        expected = r.expected_share if status not in ("achieved", "not_achieved") else None
-        rows.append({
-            "name": ind["name"], "status": STATUS_LABELS[status],
-            "achieved": None if achieved is None else round(achieved, 6),
-            "expected": None if expected is None else round(expected, 6),
-            "bar": None if achieved is None else round(min(max(achieved, 0), SHARE_AXIS_MAX), 6),
-            "text": _dashboard_text(ind, r, status, achieved, expected),
-        })
-    counts = count_statuses(results[i["id"]].status for i in judged)
-    judged_text = "" if len(judged) == len(headline) else f"{len(judged)}项已可判断状态（图中只画这些），"
-    description = (f"{len(headline)}项核心指标中，{judged_text}" + "、".join(f"{STATUS_LABELS[c]}{n}项" for c, n in counts.items() if n) + "。"
-                   + "".join(f"{row['name']}：{row['text']}。" for row in rows if row["achieved"] is not None))
-    y = alt.Y("name:N", sort=None, axis=None)
-    x = alt.X("bar:Q", title=None, scale=alt.Scale(domain=[0, SHARE_AXIS_MAX], nice=False),
-              axis=alt.Axis(format=".0%", values=[0, 0.25, 0.5, 0.75, 1], orient="top", grid=True))
-    base = alt.Chart().encode(y=y)
-    layers = [
-        base.mark_bar(height=14, color="#eeeeee").encode(x=alt.datum(0), x2=alt.datum(1)),  # the track: 0-100%
-        base.mark_bar(height=14).encode(x=x, x2=alt.datum(0), color=_status_color_encoding()),
-        alt.Chart().mark_rule(strokeDash=[4, 3], color="#000000").encode(x=alt.datum(1)),
-        base.mark_tick(color="#000000", thickness=3, size=24).encode(x=alt.X("expected:Q")),
-        *_row_texts(base, "name:N", "text:N"),
-    ]
-    return _finish(
-        layers, rows, height=max(len(rows), 1) * ROW_STEP, title="核心指标完成进度",
-        subtitle=["条形：已完成目标的比例；黑色短线：按进度此时应完成的比例；", "虚线：目标"], description=description,
-        csv_columns=[["name", "指标"], ["status", "状态"], ["achieved", "已完成目标的比例"], ["expected", "按进度应完成的比例"], ["text", "说明"]],
-    )
-
-
-def _dashboard_text(indicator: dict, r: IndicatorProgress | None, status: str, achieved, expected) -> str:
-    label = STATUS_LABELS[status]
-    if status == "no_data" or r is None:
-        return label
-    kind = indicator["target_kind"]
-    if achieved is None:  # e.g. a level decided by its final year without a baseline
-        return f"{label}：{r.latest_period}年为{number(r.latest_value)}{indicator['unit']}"
-    if kind == "milestone":
-        return f"{label}：{'已实现' if achieved >= 1 else '尚未实现'}"
-    if kind == "annual":
-        return f"{label}：有全年数字的年份中{_percent(achieved)}达到当年目标"
-    if kind == "share":
-        return f"{label}：最新数字为门槛的{_percent(achieved)}"
-    text = f"{label}：已完成目标的{_percent(achieved)}"
-    return text + (f"，按进度应完成{_percent(expected)}" if expected is not None else "")
-
-
-def _percent(share: float) -> str:
-    return f"{number(share * 100, 0)}%"
-
-
-def status_by_group_chart(package: Package, results: dict[str, IndicatorProgress]) -> dict:
-    """Indicators in each status, per group of tasks (攻坚行动, 政策措施, ...)."""
-    catalog = build_catalog(package)
-    groups = []
-    for _, group, tasks in catalog.groups():
-        ids = [i["id"] for t in tasks for i in catalog.indicators_of_task[t["id"]]]
-        if ids:
-            groups.append((group, ids))
-    return _status_counts_chart("各行动指标状态", "按任务所属行动统计的量化指标", groups, results, "行动")
-
-
-def status_by_unit_chart(package: Package, results: dict[str, IndicatorProgress]) -> dict:
-    """Indicators in each status, per lead unit (over the indicators of the tasks it leads)."""
-    catalog = build_catalog(package)
-    units = [(u["name"], [i["id"] for i in catalog.indicators_led_by(u["id"])]) for u in catalog.units.values()]
-    return _status_counts_chart("各牵头单位指标状态", "统计各单位牵头任务下的量化指标", [u for u in units if u[1]], results, "牵头单位")
-
-
-def _status_counts_chart(title: str, subtitle: str, groups: list[tuple[str, list[str]]], results: dict, what: str) -> dict:
-    rows, sentences = [], []
-    order = {code: i for i, code in enumerate(STATUS_LABELS)}
-    for name, ids in groups:
-        counts = count_statuses(results[i].status if i in results else "no_data" for i in ids)
-        summary = "，".join(f"{STATUS_LABELS[c]} {n}" for c, n in counts.items() if n)
-        sentences.append(f"{name}{len(ids)}项（{summary.replace(' ', '')}）")
-        for code, n in counts.items():
-            if n:
-                rows.append({"group": name, "title": f"{name}（{len(ids)}项）", "status": STATUS_LABELS[code],
-                             "order": order[code], "count": n, "summary": summary})
-    y = alt.Y("group:N", sort=None, axis=None)
-    most = max((len(ids) for _, ids in groups), default=1)
-    x = alt.X("count:Q", stack="zero", title=None, scale=alt.Scale(domain=[0, most]),
-              axis=alt.Axis(orient="top", values=list(range(0, most + 1, max(1, -(-most // 8)))), format="d", title="指标数"))
-    base = alt.Chart().encode(y=y)
-    labels = base.transform_aggregate(title="min(title)", summary="min(summary)", groupby=["group"])  # one per row
-    layers = [
-        base.mark_bar(height=14).encode(x=x, color=_status_color_encoding(), order=alt.Order("order:Q")),
-        *_row_texts(labels, "title:N", "summary:N"),
-    ]
-    total = sum(len(ids) for _, ids in groups)
-    return _finish(
-        layers, rows, height=max(len(groups), 1) * ROW_STEP, title=title, subtitle=[subtitle],
-        description=f"{subtitle}，共{total}项：" + "；".join(sentences) + "。" if groups else f"{subtitle}：暂无。",
-        csv_columns=[["group", what], ["status", "状态"], ["count", "指标数"]],
-    )
-
-
-def _row_texts(base, title_field: str, text_field: str) -> list:
-    """A row's name just above its bar and its status in words just below."""
-    return [
-        base.mark_text(align="left", baseline="bottom", dy=-10, fontSize=TEXT, fontWeight="bold").encode(x=alt.datum(0), text=alt.Text(title_field)),
-        base.mark_text(align="left", baseline="top", dy=10, fontSize=TEXT, color="#222222").encode(x=alt.datum(0), text=alt.Text(text_field)),
-    ]
-
-
-def _status_color_encoding() -> alt.Color:
-    return alt.Color("status:N", scale=alt.Scale(domain=list(STATUS_LABELS.values()), range=list(STATUS_COLORS.values())),
-                     legend=alt.Legend(title=None, symbolType="square", symbolSize=160))
-
-
-def _finish(layers: list, rows: list[dict], *, height: int, title: str, subtitle: list[str], description: str,
-            csv_columns: list[list[str]]) -> dict:
-    """One layered Vega-Lite spec: Altair writes each layer; the top level (data, size, titles, look) is put
-    together here. Assembling the layers with Altair copied and validated the whole chart at every step and
-    took longer than rendering it; the finished specs are checked against the Vega-Lite schema in the tests.
-    """
-    return {
-        **LOOK,
-        "width": WIDTH,
-        "height": height,
-        "title": {"text": title, "subtitle": subtitle},
-        "description": description,  # the text alternative
-        "usermeta": {"csv": csv_columns},  # columns of the chart's CSV download
-        "data": {"name": DATA_NAME},
-        "datasets": {DATA_NAME: rows},
-        "layer": [_layer_dict(layer) for layer in layers],
-    }
-
-
-def _layer_dict(layer) -> dict:
-    if isinstance(layer, dict):  # already a dict (_indicator_layers)
-        return layer
-    spec = layer.to_dict(validate=False)
-    for key in ("$schema", "config", "data", "datasets"):  # a data-less Chart gets a placeholder dataset
-        spec.pop(key, None)
-    return spec
-
-
-# ---- files -----------------------------------------------------------------------------------------------------
-
-
-def chart_rows(spec: dict) -> list[dict]:
-    """The inline data rows of a spec."""
-    data = spec.get("data", {})
-    if "values" in data:
-        return data["values"]
-    return spec.get("datasets", {}).get(data.get("name"), [])
-
-
-def chart_csv(spec: dict) -> str:
-    """The data a chart draws, as CSV with Chinese headers (for the page's 下载图表数据 link)."""
-    columns = spec.get("usermeta", {}).get("csv", [])
-    rows = [[_csv_cell(row.get(field)) for field, _ in columns] for row in chart_rows(spec)]
-    return csv_text([[title for _, title in columns], *rows])
-
-
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    return number(value, 6) if isinstance(value, float) else str(value)
-
-
-class SiteCharts(dict):
-    """chart name -> text alternative, for every chart written; `.render` tells what was drawn or reused."""
-
-    render: RenderResult
-    written: list[Path]  # every file written: <name>.svg and <name>.csv
-
-
-def render_site_charts(package: Package, results: dict[str, IndicatorProgress], out_dir: Path | str, cache_dir: Path | str) -> SiteCharts:
-    """Build every chart, write <name>.svg and <name>.csv (its data) into out_dir; return name -> text alternative."""
-    specs = build_specs(package, results)
-    rendered = render_charts(specs, out_dir, cache_dir)
-    charts = SiteCharts()
-    charts.written = list(rendered.values())
-    for name, spec in specs.items():
-        charts.written.append(files.write_text(Path(out_dir) / f"{name}.csv", chart_csv(spec), encoding="utf-8-sig"))
-        charts[name] = text_alternative(spec)
-    charts.render = rendered
-    return charts
-
-
-def main(argv: list[str] | None = None) -> int:
-    from scripts.core.package import read_package
-    from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, chart_cache_dir
-    from scripts.progress.method import compute_progress
-
-    parser = argparse.ArgumentParser(description="计算进度并把全部图表绘制为 SVG（只重绘内容有变化的图表）。")
-    parser.add_argument("package", nargs="?", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径")
-    parser.add_argument("--out", default=str(BUILD_DIR / "charts"), help="SVG 输出目录（默认：build/charts）")
-    parser.add_argument("--cache", default=str(chart_cache_dir(BUILD_DIR)), help="缓存目录（默认：build/cache/charts）")
-    args = parser.parse_args(argv)
-    package = read_package(args.package)
-    charts = render_site_charts(package, compute_progress(package), args.out, args.cache)
-    print(charts.render.summary())
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
