@@ -2,6 +2,7 @@
 
 import csv
 import html
+import json
 import re
 import zipfile
 
@@ -339,3 +340,9 @@ def test_hostile_text_is_literal_on_the_board(hostile_site):
     for needle in HOSTILE_TEXT:
         assert needle in text
     assert "<strong>bold</strong>" not in markup
+
+
+def test_search_index_writes_chinese_as_itself(shipped_site):
+    text = (shipped_site.root / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "衢州市经济和信息化局" in text and "\\u8861" not in text  # 衢 written once, not as a six-byte escape
+    assert len(json.loads(text)["docs"]) > 100
