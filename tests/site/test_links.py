@@ -155,15 +155,20 @@ def test_no_broken_link_or_anchor(name, request):
     assert not unreached, "从首页沿链接到不了的页面：\n" + "\n".join(unreached)
 
 
-def test_the_static_check_sees_broken_links_and_anchors(tmp_path):
-    root = tmp_path / "site"
+def broken_site(root: Path, extra_link: str = "") -> Path:
+    """Two pages with a missing page, a missing anchor on another page and one on the same page."""
     (root / "a").mkdir(parents=True)
     (root / "index.html").write_text(
         '<h1 id="top">首页</h1><a href="a/#part">ok</a> <a href="a/#missing">1</a> <a href="#nowhere">2</a> '
-        '<a href="b/">3</a> <a href="https://example.org/">outside</a> <a href="../../etc/passwd">4</a>',
+        f'<a href="b/">3</a> <a href="https://example.org/">outside</a>{extra_link}',
         encoding="utf-8",
     )
     (root / "a" / "index.html").write_text('<h2 id="part">A</h2><a href="../#top">back</a>', encoding="utf-8")
+    return root
+
+
+def test_the_static_check_sees_broken_links_and_anchors(tmp_path):
+    root = broken_site(tmp_path / "site", ' <a href="../../etc/passwd">4</a>')
     (root / "c").mkdir()
     (root / "c" / "index.html").write_text("<p>no page links here</p>", encoding="utf-8")
     broken, reached = static_broken_links(root)
@@ -174,14 +179,7 @@ def test_the_static_check_sees_broken_links_and_anchors(tmp_path):
 
 def test_linkchecker_sees_broken_links_and_anchors(tmp_path):
     """The check above would notice a missing page, a missing anchor on another page or on the same one."""
-    root = tmp_path / "site"
-    (root / "a").mkdir(parents=True)
-    (root / "index.html").write_text(
-        '<h1 id="top">首页</h1><a href="a/#part">ok</a> <a href="a/#missing">1</a> <a href="#nowhere">2</a> '
-        '<a href="b/">3</a> <a href="https://example.org/">outside</a>',
-        encoding="utf-8",
-    )
-    (root / "a" / "index.html").write_text('<h2 id="part">A</h2><a href="../#top">back</a>', encoding="utf-8")
+    root = broken_site(tmp_path / "site")
     server, url = serve(root)
     try:
         rows = run_linkchecker(Site("broken", root, url, root), tmp_path)
