@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from dataclasses import dataclass
 
 import altair as alt
 
@@ -92,18 +93,19 @@ def _indicator_rows(package: Package, kind: str, by_area: dict[str, list[Figure]
             if interim and kind in APART_KINDS:
                 city_label = _figure_label(kind, figure, value, joined)
                 label, place = (city_label if area_id == CITY_AREA else f"{series}：{city_label}"), APART
-            rows.append(_row(series, INTERIM if interim else FULL, figure.period.label, _x(figure.period), value,
-                             figure.value, label, place, line=joined and not interim))
+            rows.append(ChartRow(series, INTERIM if interim else FULL, figure.period.label, _x(figure.period), value,
+                                 figure.value, label, place, line=joined and not interim).as_dict())
     if targets and kind != "milestone":
         first = plan.start_year if kind in ("average_growth", "annual", "share") else plan.base_year
         for year in range(first, targets[-1].year + 1):
             value = expected_at(kind, year, target_for(targets, year), plan, baseline)
             if value is not None:
-                rows.append(_row(PATH_SERIES, PATH_SERIES, f"{year}年", year, value, None, "", "", line=True))
+                rows.append(ChartRow(PATH_SERIES, PATH_SERIES, f"{year}年", year, value, line=True).as_dict())
     for i, t in enumerate(targets):
         labelled = i == len(targets) - 1 or t.value != targets[i + 1].value  # one label for a run of equal targets
         label = "目标：实现" if kind == "milestone" else f"目标 {number(t.value)}{_percent_sign(kind)}"
-        rows.append(_row(TARGET_SERIES, TARGET, f"{t.year}年", t.year, t.value, t.value, label if labelled else "", "right"))
+        rows.append(ChartRow(TARGET_SERIES, TARGET, f"{t.year}年", t.year, t.value, t.value, label if labelled else "",
+                             "right").as_dict())
     _stack_apart_labels(rows)
     return rows
 
@@ -186,9 +188,24 @@ def _apart_layers(x: alt.X) -> list:
     ]
 
 
-def _row(series, kind, period, x, value, published, label, place, *, line=False) -> dict:
-    return {"series": series, "type": kind, "period": period, "x": round(x, 6), "value": round(value, 6),
-            "published": published, "label": label, "place": place, "line": line}
+@dataclass(frozen=True)
+class ChartRow:
+    """One row of an indicator chart's data: a figure, a point of the pace line or a target."""
+
+    series: str  # 全市, an area's name, 按进度应达 or 目标
+    type: str  # FULL, INTERIM, PATH_SERIES or TARGET
+    period: str  # the period in words
+    x: float  # where on the time axis (a part of a year sits inside its year)
+    value: float  # what is drawn
+    published: float | None = None  # the figure as published (a cumulative chart draws running totals)
+    label: str = ""
+    place: str = ""  # where the label goes; APART for interim figures kept off the axis
+    line: bool = False  # joined to its neighbours by a line
+
+    def as_dict(self) -> dict:
+        return {"series": self.series, "type": self.type, "period": self.period, "x": round(self.x, 6),
+                "value": round(self.value, 6), "published": self.published, "label": self.label, "place": self.place,
+                "line": self.line}
 
 
 def _percent_sign(kind: str) -> str:
