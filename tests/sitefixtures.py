@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.site.build import build_site
+from scripts.website.build import build_site
 from scripts.tools.synthetic import write_synthetic_package
 from tests.conftest import SHIPPED, fixture_package
 

@@ -1,0 +1,229 @@
+"""The pipeline: validate -> progress -> charts -> pages -> mkdocs build, then swap the new site in."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from scripts.core import files
+from scripts.core.package import Package, read_package
+from scripts.core.paths import (
+    BUILD_DIR,
+    DEFAULT_PACKAGE,
+    DOCS_DIR,
+    MKDOCS_CONFIG,
+    SITE_DIR,
+    chart_cache_dir,
+    stage_dir,
+    validation_cache_dir,
+)
+from scripts.website import unchanged
+from scripts.website.failures import BuildFailed, check_ids, describe, stage_failed
+
+MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
+
+
+class Timer:
+    def __init__(self):
+        self.stages: dict[str, float] = {}
+        self.start = time.perf_counter()
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        except Exception as error:  # staff get the stage in Chinese, never a traceback
+            raise stage_failed(name, error) from error
+        finally:
+            self.stages[name] = time.perf_counter() - start
+
+
+def build_site(
+    package_path: Path | str = DEFAULT_PACKAGE,
+    site_dir: Path = SITE_DIR,
+    work_dir: Path = BUILD_DIR,
+    *,
+    validate: bool = True,
+    keep_unchanged: bool = False,
+    keep_validator: bool = False,
+) -> dict[str, float]:
+    """Build the whole site from a package into site_dir; return seconds per stage.
+
+    Everything is built under work_dir and only the finished site replaces site_dir,
+    so a failure at any stage leaves the previous site as it was. Validation runs in another process while
+    the other stages run, and the new site replaces the old one only once the data has passed.
+    With keep_unchanged, a site built by the last successful build from exactly the same inputs is kept as it
+    is (stages: {"unchanged": seconds}). keep_validator keeps the validation process for the next build (serve).
+    """
+    timer = Timer()
+    package_path = Path(package_path).resolve()
+    work_dir = Path(work_dir).resolve()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    key = unchanged.inputs_key(package_path, site_dir) if keep_unchanged and validate else None
+    if key and unchanged.is_current(key, site_dir, work_dir):
+        return {"unchanged": time.perf_counter() - timer.start}
+    pending = None
+    if validate:
+        from scripts.validate.cache import start_validation
+
+        pending = start_validation(package_path, validation_cache_dir(work_dir), keep_worker=keep_validator)
+    try:
+        # Nothing a package brings (ids, names, paths) can make the build write outside work_dir: the site is
+        # built there, and only the finished site is renamed into place.
+        with files.confined_to(work_dir):
+            build_unpublished(package_path, work_dir, timer)
+    except Exception:
+        if pending is not None:
+            require_valid(pending, work_dir, timer)  # invalid data explains the failure: say what to fix
+        raise
+    if pending is not None:
+        require_valid(pending, work_dir, timer)
+    try:
+        swap_in(work_dir / "site.new", site_dir)
+    except OSError as error:
+        raise stage_failed("swap", error) from error
+    if key:
+        unchanged.record(key, site_dir, work_dir)
+    return timer.stages
+
+
+def require_valid(pending, work_dir: Path, timer: Timer) -> None:
+    """Wait for the validation; write its report; stop the build (nothing published) if the data has errors."""
+    with timer.stage("validate"):
+        report = pending.report()
+        report.write_json(work_dir / "validation-report.json")
+    if not report.ok:
+        print(report.text(), file=sys.stderr)
+        raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
+
+
+def build_unpublished(package_path: Path, work_dir: Path, timer: Timer) -> None:
+    """progress -> charts -> pages -> mkdocs, into work_dir/site.new; nothing is published here."""
+    stage = stage_dir(work_dir)
+    docs_dir = stage / "docs"
+    # The stage is kept from the last build and rewritten in place: only files whose content changed are written,
+    # and the files this build did not write are removed before mkdocs reads the folder.
+    with timer.stage("progress"):
+        package = read_package(package_path)
+        check_ids(package)
+        from scripts.progress import method as progress_module
+
+        results = progress_module.compute_progress(package)
+        written = files.copy_tree(DOCS_DIR, docs_dir)
+        written.append(progress_module.write_progress_csv(results, docs_dir / "data" / "progress.csv"))
+    with timer.stage("charts"):
+        from scripts.website import charts as charts_module
+
+        chart_alts = charts_module.render_site_charts(package, results, docs_dir / "charts", chart_cache_dir(work_dir))
+        written += chart_alts.written
+    with timer.stage("pages"):
+        nav, pages_written = write_pages(package, results, chart_alts, docs_dir, stage)
+        files.prune(docs_dir, keep=written + pages_written)
+    with timer.stage("mkdocs"):
+        run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new")
+
+
+def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
+    """Write every generated page, the downloads and the fragments; return the nav and the files written under docs_dir."""
+    from scripts.website import fragments
+    from scripts.website.changelog import changelog_page
+    from scripts.progress import method as progress
+    from scripts.website.catalog import build_catalog
+    from scripts.website.downloads import copy_downloads, downloads_page
+    from scripts.website.pages import SiteWriter
+
+    catalog = build_catalog(package)
+    writer = SiteWriter(catalog, results, chart_alts)
+    pages = writer.pages()
+    pages.append(downloads_page(package, progress.PROGRESS_FIELDS))
+    pages.append(changelog_page(package))
+    written = [files.write_text(docs_dir / page.path, page.markdown()) for page in pages]
+    written += copy_downloads(package, docs_dir / "data")
+    files.write_text(stage_dir / "fragments.json", json.dumps(fragments.build_fragments(writer), ensure_ascii=False))
+    return writer.nav(), written
+
+
+def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path) -> None:
+    from scripts.website.searchwords import write_search_words
+
+    options = {
+        "docs_dir": str(docs_dir),
+        "nav": nav,
+        "extra": {
+            "fragments": str(stage_dir / "fragments.json"),
+            "demo": package.is_demo,
+            "data_version": package.version,
+            "data_date": str(package.descriptor.get("created", ""))[:10],
+            "search_words": str(write_search_words(package, stage_dir)),  # read by scripts/website/searchhook.py
+        },
+    }
+    # Kept so that mkdocs can be run again on the same pages alone (scripts/tools/bench.py times it that way).
+    (stage_dir / MKDOCS_OPTIONS).write_text(json.dumps(options, ensure_ascii=False), encoding="utf-8")
+    build_with_mkdocs(options, out_dir)
+
+
+def build_with_mkdocs(options: dict, out_dir: Path) -> None:
+    """mkdocs build --strict with mkdocs.yml and options (docs_dir, nav, extra) into out_dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    config = load_config(str(MKDOCS_CONFIG), site_dir=str(out_dir), strict=True, **options)
+    try:
+        build(config)
+    except MkDocsException as error:
+        raise BuildFailed(f"mkdocs 构建失败：{error}") from error
+
+
+def swap_in(new_site: Path, site_dir: Path) -> None:
+    """Replace site_dir with new_site in two renames; the old site is removed only afterwards."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site_dir.exists():
+        site_dir.rename(old)
+    try:
+        new_site.rename(site_dir)
+    except OSError:
+        if old.exists() and not site_dir.exists():
+            old.rename(site_dir)  # the previous site back in place: a failed swap never leaves no site
+        raise
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="从数据包构建网站：校验、计算进度、绘图、生成页面、mkdocs 构建。")
+    parser.add_argument("package", nargs="?", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径（默认：仓库根目录的数据包）")
+    parser.add_argument("--site-dir", default=str(SITE_DIR), help="网站输出目录（默认：site/）")
+    parser.add_argument("--work-dir", default=str(BUILD_DIR), help="中间文件目录（默认：build/）")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        stages = build_site(args.package, Path(args.site_dir).resolve(), Path(args.work_dir).resolve(), keep_unchanged=True)
+    except BuildFailed as error:
+        print(f"构建失败：{error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - e.g. the swap itself: a Chinese sentence, never a traceback
+        print(f"构建失败：{describe(error)}", file=sys.stderr)
+        return 1
+    if "unchanged" in stages:
+        print(f"数据、页面和代码都与上次成功构建时相同，保留 {args.site_dir}（检查用了 {stages['unchanged']:.2f} 秒）。")
+        return 0
+    timings = "，".join(f"{name} {seconds:.2f} 秒" for name, seconds in stages.items())
+    print(f"网站已构建到 {args.site_dir}（共 {time.perf_counter() - start:.1f} 秒：{timings}）")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

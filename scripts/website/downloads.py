@@ -1,0 +1,102 @@
+"""The download files (package zip, each CSV, progress.csv) and the page that documents their fields."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from markupsafe import Markup
+
+from scripts.core import files
+from scripts.core.csvcells import safe_csv_bytes
+from scripts.core.package import Package
+from scripts.core.safety import is_safe_name, resource_path
+from scripts.core.words import FIELD_TYPE_LABELS
+from scripts.website import markup as m
+from scripts.website.pages.page import Page
+
+FALLBACK_NAME = "datapackage"  # the zip's name when the package's own name cannot be a file name
+
+
+def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
+    """Copy the descriptor and CSVs into the site's data/ folder and zip them as one package.
+
+    Every CSV is made safe to open in Excel (csvcells); a file that needs no change is copied byte for byte.
+    """
+    written = [files.copy_file(package.path, data_dir / "datapackage.json")]
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.write(package.path, "datapackage.json")
+        for resource in package.descriptor["resources"]:
+            source = resource_path(package.dir, resource["path"])
+            data = safe_csv_bytes(source.read_bytes())
+            written.append(files.write_bytes(data_dir / source.name, data))
+            # The file's own time and mode, so that an unchanged package gives an unchanged zip.
+            bundle.writestr(zipfile.ZipInfo.from_file(source, resource["path"]), data, zipfile.ZIP_DEFLATED)
+    zip_path = files.write_bytes(data_dir / zip_name(package), archive.getvalue())
+    return [zip_path, *written]
+
+
+def zip_name(package: Package) -> str:
+    """The zip download's file name: the package name when it is a safe one, whatever the descriptor says."""
+    name = package.descriptor.get("name")
+    return f"{name if is_safe_name(name) else FALLBACK_NAME}.zip"
+
+
+def constraints_text(field: dict) -> str:
+    c = field.get("constraints", {})
+    parts = []
+    if c.get("required"):
+        parts.append("必填")
+    if c.get("unique"):
+        parts.append("不可重复")
+    if "enum" in c:
+        parts.append("取值：" + "、".join(c["enum"]))
+    if "pattern" in c:
+        parts.append(f"格式：{c['pattern']}")
+    if "minimum" in c:
+        parts.append(f"最小 {c['minimum']}")
+    if "maximum" in c:
+        parts.append(f"最大 {c['maximum']}")
+    if "maxLength" in c:
+        parts.append(f"最长 {c['maxLength']} 字")
+    return "；".join(parts)
+
+
+def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]) -> Page:
+    page = Page("downloads.md", "数据下载", "")
+    licenses = m.html_join(
+        (m.source_link(lic.get("title") or lic.get("name"), lic.get("path")) for lic in package.descriptor.get("licenses", [])), "、"
+    )
+    files = [
+        m.tag("li", m.link("整个数据包（ZIP，含 datapackage.json 和全部 CSV）", "../data/" + zip_name(package))),
+        m.tag("li", m.link("datapackage.json（数据包描述：表、字段、类型、主外键）", "../data/datapackage.json")),
+    ]
+    for resource in package.descriptor["resources"]:
+        name = Path(resource["path"]).name
+        label = f"{resource.get('title', resource['name'])}（{name}）"
+        files.append(Markup("<li>{}：{}</li>").format(m.link(label, "../data/" + name), m.text(resource.get("description", ""))))
+    progress_link = m.link("进度计算结果（progress.csv）", "../data/progress.csv")
+    files.append(Markup("<li>{}：每项指标的状态、进度比、最新全年数字和差距，由本站按“方法说明”计算。</li>").format(progress_link))
+    parts = [m.block(
+        Markup("<p>数据版本 {}。所有文件为 UTF-8 编码的 CSV，可用 Excel 的“数据 → 从文本/CSV”导入。许可：{}。</p>").format(
+            m.text(package.version), licenses or "未注明"
+        ),
+        m.tag("ul", m.html_join(files)),
+        m.heading(2, "字段说明", "fields"),
+        Markup("<p>以下说明由数据包的 datapackage.json 自动生成。</p>"),
+    )]
+    for number, resource in enumerate(package.descriptor["resources"], start=1):
+        rows = [
+            [m.text(f["name"]), m.text(f.get("title", "")), m.text(FIELD_TYPE_LABELS.get(f.get("type", "string"), f.get("type"))), m.text(f.get("description", "")), m.text(constraints_text(f))]
+            for f in resource["schema"]["fields"]
+        ]
+        keys = "、".join(resource["schema"].get("primaryKey", []))
+        title = f"{resource.get('title', resource['name'])}（{Path(resource['path']).name}）"
+        parts.append(m.block(m.heading(3, title, f"resource-{number}"), Markup("<p>主键：{}</p>").format(m.text(keys)) if keys else ""))
+        parts.append(m.table(["列名", "中文名", "类型", "说明", "约束"], rows))
+    rows = [[m.text(name), m.text(title), m.text(description)] for name, title, description in progress_fields]
+    parts.append(m.heading(3, "进度计算结果（progress.csv）", "progress"))
+    parts.append(m.table(["列名", "中文名", "说明"], rows))
+    return Page(page.path, page.title, Markup("\n\n").join(parts))

@@ -1,0 +1,69 @@
+"""MkDocs hook: hands the search dictionary (scripts/website/searchwords.py) to the search plugin and tags the pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+_words: dict = {}
+_before: dict[str, int] = {}  # jieba's own frequency of each word the last build's dictionary set
+
+
+@event_priority(100)  # before the search plugin's on_config, which loads its jieba dictionaries
+def on_config(config):
+    _words.clear()
+    _forget_last_dictionary()
+    path = config.extra.get("search_words")
+    if not path:  # mkdocs run on docs/ alone: no dictionary, the theme's defaults
+        return config
+    _words.update(json.loads(Path(path).read_text(encoding="utf-8")))
+    _remember_frequencies(Path(_words["user_dict"]))
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            config.plugins[name].config["jieba_dict_user"] = _words["user_dict"]
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The page's names and key terms become its `tags`, the field the search plugin boosts most; an area page
+    gets a document boost."""
+    tags = _words.get("tags", {}).get(page.url)
+    if tags:
+        page.meta["tags"] = tags
+    boost = _words.get("boost", {}).get(page.url)
+    if boost:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "boost": boost}
+    return markdown
+
+
+def _remember_frequencies(user_dict: Path) -> None:
+    """jieba's dictionary is one per process: note what this build's words were before, to undo them next build
+    (a test session builds several packages; one package's names must not split the next one's text)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    for line in user_dict.read_text(encoding="utf-8").splitlines():
+        word = line.split(" ")[0]
+        _before.setdefault(word, jieba.dt.FREQ.get(word, 0))
+
+
+def _forget_last_dictionary() -> None:
+    if not _before:
+        return
+    import jieba
+
+    for word, frequency in _before.items():
+        jieba.add_word(word, frequency)  # frequency 0: no longer a word
+    _before.clear()
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    """The search index with Chinese written as itself, not as \\uXXXX escapes: about half the bytes each reader
+    downloads on the first page they open, on a slow network. The data and its escaping are unchanged."""
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,103 @@
+"""scripts.website.pages without a build: reader statuses, notes, editorial links, figure sources and the nav."""
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.core.package import read_package
+from scripts.progress.method import compute_progress
+from scripts.website.catalog import build_catalog
+from scripts.website.pages import SiteContext
+from scripts.website.pages.indicator import indicator_page
+from scripts.website.pages.nav import chunked
+from scripts.website.pages.pieces import reader_note
+from tests.conftest import FIXTURES
+
+READER = FIXTURES / "reader"
+
+
+def text_of(markup: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup)).strip()
+
+
+@pytest.fixture
+def context(small_package: Path) -> SiteContext:
+    """The small package's site context, with the fictional related tasks and figure sources attached."""
+    package = read_package(small_package)
+    catalog = build_catalog(package)
+    with open(READER / "related_tasks.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            catalog.__dict__.setdefault("related_tasks_of", {}).setdefault(row["indicator_id"], []).append((catalog.tasks[row["task_id"]], row["reason"]))
+    with open(READER / "figure_sources.csv", encoding="utf-8", newline="") as handle:
+        catalog.__dict__["figure_source_of"] = {row["indicator_id"]: row for row in csv.DictReader(handle)}
+    return SiteContext(catalog, compute_progress(package), {})
+
+
+def test_reader_note_drops_data_entry_sentences():
+    note = "目标值是累计减少的百分数。进展数字填每年比上年末减少的百分数（例如2021年填15、2022年填11.76）。方案对2023年未定目标。"
+    assert reader_note(note) == "目标值是累计减少的百分数。方案对2023年未定目标。"
+
+
+def test_reader_note_drops_source_grading_and_keeps_quotes_whole():
+    note = "一季度同比增速；转载页面，可靠性B。原文：“增长46.8%；快21.3个百分点”"
+    assert reader_note(note) == "一季度同比增速。原文：“增长46.8%；快21.3个百分点”"
+    assert reader_note("可靠性A") == ""
+    assert reader_note(None) == ""
+    assert reader_note("三年累计数。") == "三年累计数。"
+
+
+def test_standing_tells_no_figure_from_interim_only(context):
+    assert context.standing("full-coverage").label == "暂无公开数字"
+    assert context.standing("tax-per-mu").label == "符合进度"
+    assert context.standing_counts(context.catalog.indicators) == {
+        "achieved": 0, "on_track": 3, "behind": 0, "off_track": 0, "not_achieved": 0,
+        "interim_only": 0, "undecided": 0, "no_figure": 1,
+    }
+
+
+def test_headline_target_shows_related_tasks_as_the_sites_own_link(context):
+    body = indicator_page(context, context.catalog.indicators["tax-per-mu"]).body
+    text = text_of(body)
+    assert "方案在“实施目标”中提出这项指标，未单列责任单位。" in text
+    assert "相关任务（本站归纳，方案未写明）" in text
+    assert "三(一)1 示例任务甲 （牵头： 示例经信局 ）" in text
+    assert "示例：摸排高耗低效企业直接影响亩均税收（虚构）。" in text
+    assert "牵头单位 示例经信局 、 示例发改委 相关任务（本站归纳，方案未写明）" in text
+
+
+def test_indicator_without_figures_says_where_they_would_come_from(context):
+    text = text_of(indicator_page(context, context.catalog.indicators["full-coverage"]).body)
+    assert "数字从哪里来" in text
+    assert "发布单位：示例市科技局 发布渠道：示例年度工作总结 发布频率：每年 通常发布时间：次年1月" in text
+    assert "本站判断 示例：本站判断这项数字通常随年度总结发布（虚构）。" in text
+    # An indicator whose status is decided needs no such note.
+    assert "数字从哪里来" not in indicator_page(context, context.catalog.indicators["new-firms"]).body
+
+
+def test_long_nav_groups_are_cut_into_runs_of_25():
+    items = [{f"单位{n}": f"units/u{n}.md"} for n in range(1, 61)]
+    groups = chunked(items)
+    assert [list(g) for g in groups] == [["第1—25项"], ["第26—50项"], ["第51—60项"]]
+    assert groups[2]["第51—60项"][0] == {"单位51": "units/u51.md"}
+    assert chunked(items[:25]) == items[:25]
+
+
+def test_unit_provenance_is_shown_only_when_recorded():
+    import datetime
+
+    from scripts.website.pages.unit import provenance
+
+    assert provenance({"name": "市经信局"}) == ""
+    unit = {"full_name_source": "方案原文", "current_name": "衢州市经济和信息化局<新>", "renamed_on": datetime.date(2024, 3, 1)}
+    assert provenance(unit) == '<p class="provenance">全称来源：方案原文。现名：衢州市经济和信息化局&lt;新&gt;，2024-03-01更名。</p>'
+
+
+def test_very_long_nav_groups_nest_so_no_group_holds_more_than_25():
+    items = [{f"单位{n}": f"units/u{n}.md"} for n in range(1, 2301)]
+    groups = chunked(items)
+    assert [list(g)[0] for g in groups] == ["第1—625项", "第626—1250项", "第1251—1875项", "第1876—2300项"]
+    last = groups[3]["第1876—2300项"]
+    assert len(last) == 17 and list(last[0]) == ["第1876—1900项"] and list(last[-1]) == ["第2276—2300项"]
+    assert last[-1]["第2276—2300项"][-1] == {"单位2300": "units/u2300.md"}

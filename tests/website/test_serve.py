@@ -1,0 +1,57 @@
+"""scripts.website.serve: MkDocs' live-reload server rebuilds after a CSV edit and tells open pages to reload."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate, seconds: float = 120.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_a_csv_edit_rebuilds_and_the_page_has_the_reload_script(small_package, tmp_path):
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "scripts", "serve", str(small_package), "--port", str(port),
+             "--site-dir", str(tmp_path / "site"), "--work-dir", str(tmp_path / "work")],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        )
+        try:
+            page = f"http://127.0.0.1:{port}/areas/"
+            first = wait_for(lambda: fetch(page))
+            assert "livereload" in first  # MkDocs injects its reload script into served HTML
+            areas = small_package.parent / "data" / "areas.csv"
+            text = areas.read_text(encoding="utf-8")
+            name = text.splitlines()[2].split(",")[1]
+            areas.write_text(text.replace(name, name + "新名"), encoding="utf-8")
+            assert wait_for(lambda: name + "新名" in fetch(page))
+            assert wait_for(lambda: log.read_text(encoding="utf-8").count("已重新构建") == 2)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)

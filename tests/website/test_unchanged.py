@@ -1,0 +1,74 @@
+"""scripts.website.unchanged and build_site(keep_unchanged=True): an unchanged package keeps the site it built."""
+
+import pytest
+
+from scripts.website import unchanged
+from scripts.website.build import BuildFailed, build_site
+from tests.validate.test_validate import edit_cell
+
+OBS = "data/observations.csv"
+
+
+def test_a_second_build_from_the_same_inputs_keeps_the_site(small_package, tmp_path):
+    site, work = tmp_path / "site", tmp_path / "work"
+    first = build_site(small_package, site, work, keep_unchanged=True)
+    assert "mkdocs" in first
+    home = (site / "index.html").stat()
+    again = build_site(small_package, site, work, keep_unchanged=True)
+    assert list(again) == ["unchanged"]
+    assert (site / "index.html").stat().st_mtime_ns == home.st_mtime_ns  # the same files, not rebuilt
+
+    edit_cell(small_package, OBS, 2, "value", "abc")
+    with pytest.raises(BuildFailed):
+        build_site(small_package, site, work, keep_unchanged=True)
+    assert (site / "index.html").stat().st_mtime_ns == home.st_mtime_ns  # the failed build changed nothing
+
+    edit_cell(small_package, OBS, 2, "value", "999")
+    rebuilt = build_site(small_package, site, work, keep_unchanged=True)
+    assert "mkdocs" in rebuilt
+    assert list(build_site(small_package, site, work, keep_unchanged=True)) == ["unchanged"]
+
+
+def test_a_deleted_or_replaced_site_is_built_again(small_package, tmp_path):
+    site, work = tmp_path / "site", tmp_path / "work"
+    build_site(small_package, site, work, keep_unchanged=True)
+    (site / "index.html").unlink()
+    assert "mkdocs" in build_site(small_package, site, work, keep_unchanged=True)
+
+
+def test_without_keep_unchanged_the_site_is_always_built(small_package, tmp_path):
+    site, work = tmp_path / "site", tmp_path / "work"
+    build_site(small_package, site, work, keep_unchanged=True)
+    assert "mkdocs" in build_site(small_package, site, work)
+
+
+def test_the_key_follows_the_package_and_the_site_folder(small_package, tmp_path):
+    key = unchanged.inputs_key(small_package, tmp_path / "site")
+    assert unchanged.inputs_key(small_package, tmp_path / "site") == key
+    assert unchanged.inputs_key(small_package, tmp_path / "other-site") != key
+    changelog = small_package.parent / "data" / "CHANGELOG.md"
+    changelog.write_text("# 更新记录\n\n- 改了一处。\n", encoding="utf-8")
+    assert unchanged.inputs_key(small_package, tmp_path / "site") != key
+
+
+def test_links_and_devices_in_the_package_are_never_read(small_package, tmp_path):
+    """The check runs before validation: a link to /dev/zero or a pipe must not be read (it would never end)."""
+    import json
+    import os
+
+    data = small_package.parent / "data"
+    (data / "units.csv").unlink()
+    os.symlink("/dev/zero", data / "units.csv")
+    os.mkfifo(data / "pipe.csv")
+    descriptor = json.loads(small_package.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["path"] = "/dev/zero"
+    small_package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    first = unchanged.inputs_key(small_package, tmp_path / "site")
+    assert first == unchanged.inputs_key(small_package, tmp_path / "site")
+
+
+def test_the_key_follows_the_settings_pages_read_from_the_environment(small_package, tmp_path, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    before = unchanged.inputs_key(small_package, tmp_path / "site")
+    monkeypatch.setenv("SITE_URL", "https://example.org/site/")
+    assert unchanged.inputs_key(small_package, tmp_path / "site") != before
