@@ -217,12 +217,12 @@ def test_no_dashboard_while_no_headline_indicator_has_a_status():
 
 def test_status_counts_by_group_and_lead_unit(specs):
     assert [(r["group"], r["status"], r["count"]) for r in charts.chart_rows(specs["status-by-group"])] == [
-        ("示例攻坚行动", "进度滞后", 1), ("示例攻坚行动", "严重滞后", 1), ("示例攻坚行动", "暂无数据", 1)]
+        ("示例攻坚行动", "进度滞后", 1), ("示例攻坚行动", "严重滞后", 1), ("示例攻坚行动", "暂无公开数字", 1)]
     # 示例局 leads action-1-1 (added, tax); 示例办 supports it and leads action-1-2 (none)
     assert [(r["group"], r["status"], r["count"]) for r in charts.chart_rows(specs["status-by-unit"])] == [
-        ("示例局", "进度滞后", 1), ("示例局", "严重滞后", 1), ("示例办", "暂无数据", 1)]
+        ("示例局", "进度滞后", 1), ("示例局", "严重滞后", 1), ("示例办", "暂无公开数字", 1)]
     assert rows(specs["status-by-unit"], group="示例局")[0]["summary"] == "进度滞后 1，严重滞后 1"
-    assert text_alternative(specs["status-by-unit"]) == "统计各单位牵头任务下的量化指标，共3项：示例局2项（进度滞后1，严重滞后1）；示例办1项（暂无数据1）。"
+    assert text_alternative(specs["status-by-unit"]) == "统计各单位牵头任务下的量化指标，共3项：示例局2项（进度滞后1，严重滞后1）；示例办1项（暂无公开数字1）。"
 
 
 def test_specs_are_valid_vega_lite_with_inline_data(specs):
@@ -323,3 +323,20 @@ def test_an_interim_only_chart_says_what_has_been_published_not_no_data():
     spec = indicator_chart(package, results["national-high-tech-enterprises"])
     assert text_alternative(spec).endswith("状态：仅有阶段性数字（1 个），尚无全年数字。")
     assert "2021年起累计（家）；状态：仅有阶段性数字（1 个），尚无全年数字" in json.dumps(spec, ensure_ascii=False)
+
+
+def test_status_counts_use_the_reader_words_of_the_tables_beside_them():
+    from scripts.core.package import read_package
+    from tests.conftest import SHIPPED
+
+    package = read_package(SHIPPED)
+    spec = build_specs(package, compute_progress(package))["status-by-group"]
+    counts = {}
+    for r in charts.chart_rows(spec):
+        counts[r["status"]] = counts.get(r["status"], 0) + r["count"]
+    # 51 indicators belong to tasks (the 11 headline targets the plan gives no task are not in any group); two of them,
+    # 新增国家高新技术企业 and 省科技型中小企业, have only interim figures.
+    assert counts == {"仅有阶段性数字，尚无全年数字": 2, "暂无公开数字": 49}
+    colors = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert colors["domain"][-3:] == ["仅有阶段性数字，尚无全年数字", "已有公开数字，尚不能判断", "暂无公开数字"]
+    assert colors["range"][-3:] == ["#E8C872", "#999999", "#BBBBBB"]

@@ -6,7 +6,7 @@ import math
 
 import altair as alt
 
-from scripts.core.words import STATUS_LABELS
+from scripts.core.words import INTERIM_ONLY, NO_FIGURE, STATUS_LABELS, UNDECIDED
 
 FONT = "WenQuanYi Micro Hei, sans-serif"  # installed at build time (fonts-wqy-microhei); readers fall back to sans-serif
 WIDTH = 640
@@ -31,6 +31,10 @@ STATUS_COLORS = {
     "off_track": "#D55E00",
     "not_achieved": "#CC79A7",
     "no_data": "#BBBBBB",
+    # no_data as readers are told it (the badges in docs/assets/board.css): interim figures only, undecided, none
+    INTERIM_ONLY: "#E8C872",
+    UNDECIDED: "#999999",
+    NO_FIGURE: "#BBBBBB",
 }
 CITY_SERIES, PATH_SERIES, TARGET_SERIES = "全市", "按进度应达", "目标"
 FULL, INTERIM, TARGET = "全年数字", "阶段性数字", "目标值"
@@ -74,8 +78,9 @@ def _row_texts(base, title_field: str, text_field: str) -> list:
     ]
 
 
-def _status_color_encoding() -> alt.Color:
-    return alt.Color("status:N", scale=alt.Scale(domain=list(STATUS_LABELS.values()), range=list(STATUS_COLORS.values())),
+def _status_color_encoding(labels: dict[str, str] = STATUS_LABELS) -> alt.Color:
+    """Bars coloured by status: the method's statuses, or the reader's (no_data split by what was published)."""
+    return alt.Color("status:N", scale=alt.Scale(domain=list(labels.values()), range=[STATUS_COLORS[code] for code in labels]),
                      legend=alt.Legend(title=None, symbolType="square", symbolSize=160))
 
 

@@ -5,11 +5,17 @@ from __future__ import annotations
 import altair as alt
 
 from scripts.core.package import Package
-from scripts.core.words import STATUS_LABELS, number
+from scripts.core.words import (
+    MILESTONE_DONE,
+    READER_STATUS_LABELS,
+    STATUS_LABELS,
+    number,
+)
 from scripts.progress.method import (
     IndicatorProgress,
     count_statuses,
 )
+from scripts.progress.standing import standing
 from scripts.website.catalog import build_catalog
 from scripts.website.charts.look import (
     ROW_STEP,
@@ -70,7 +76,7 @@ def _dashboard_text(indicator: dict, r: IndicatorProgress | None, status: str, a
     if achieved is None:  # e.g. a level decided by its final year without a baseline
         return f"{label}：{r.latest_period}年为{number(r.latest_value)}{indicator['unit']}"
     if kind == "milestone":
-        return f"{label}：{'已实现' if achieved >= 1 else '尚未实现'}"
+        return f"{label}：{MILESTONE_DONE if achieved >= 1 else '尚未实现'}"
     if kind == "annual":
         return f"{label}：有全年数字的年份中{_percent(achieved)}达到当年目标"
     if kind == "share":
@@ -91,26 +97,33 @@ def status_by_group_chart(package: Package, results: dict[str, IndicatorProgress
         ids = [i["id"] for t in tasks for i in catalog.indicators_of_task[t["id"]]]
         if ids:
             groups.append((group, ids))
-    return _status_counts_chart("各行动指标状态", "按任务所属行动统计的量化指标", groups, results, "行动")
+    return _status_counts_chart(package, "各行动指标状态", "按任务所属行动统计的量化指标", groups, results, "行动")
 
 
 def status_by_unit_chart(package: Package, results: dict[str, IndicatorProgress]) -> dict:
     """Indicators in each status, per lead unit (over the indicators of the tasks it leads)."""
     catalog = build_catalog(package)
     units = [(u["name"], [i["id"] for i in catalog.indicators_led_by(u["id"])]) for u in catalog.units.values()]
-    return _status_counts_chart("各牵头单位指标状态", "统计各单位牵头任务下的量化指标", [u for u in units if u[1]], results, "牵头单位")
+    return _status_counts_chart(package, "各牵头单位指标状态", "统计各单位牵头任务下的量化指标", [u for u in units if u[1]], results, "牵头单位")
 
 
-def _status_counts_chart(title: str, subtitle: str, groups: list[tuple[str, list[str]]], results: dict, what: str) -> dict:
+def _status_counts_chart(package: Package, title: str, subtitle: str, groups: list[tuple[str, list[str]]], results: dict,
+                        what: str) -> dict:
+    """Stacked bars of how many indicators stand where, in the reader's words (the tables beside say the same)."""
+    areas: dict[str, list[str]] = {}
+    for o in package.rows("observations"):
+        areas.setdefault(o["indicator_id"], []).append(o["area_id"])
     rows, sentences = [], []
-    order = {code: i for i, code in enumerate(STATUS_LABELS)}
+    order = {code: i for i, code in enumerate(READER_STATUS_LABELS)}
     for name, ids in groups:
-        counts = count_statuses(results[i].status if i in results else "no_data" for i in ids)
-        summary = "，".join(f"{STATUS_LABELS[c]} {n}" for c, n in counts.items() if n)
+        counts = dict.fromkeys(READER_STATUS_LABELS, 0)
+        for i in ids:
+            counts[standing(results.get(i), areas.get(i, [])).group] += 1
+        summary = "，".join(f"{READER_STATUS_LABELS[c]} {n}" for c, n in counts.items() if n)
         sentences.append(f"{name}{len(ids)}项（{summary.replace(' ', '')}）")
         for code, n in counts.items():
             if n:
-                rows.append({"group": name, "title": f"{name}（{len(ids)}项）", "status": STATUS_LABELS[code],
+                rows.append({"group": name, "title": f"{name}（{len(ids)}项）", "status": READER_STATUS_LABELS[code],
                              "order": order[code], "count": n, "summary": summary})
     y = alt.Y("group:N", sort=None, axis=None)
     most = max((len(ids) for _, ids in groups), default=1)
@@ -119,7 +132,7 @@ def _status_counts_chart(title: str, subtitle: str, groups: list[tuple[str, list
     base = alt.Chart().encode(y=y)
     labels = base.transform_aggregate(title="min(title)", summary="min(summary)", groupby=["group"])  # one per row
     layers = [
-        base.mark_bar(height=14).encode(x=x, color=_status_color_encoding(), order=alt.Order("order:Q")),
+        base.mark_bar(height=14).encode(x=x, color=_status_color_encoding(READER_STATUS_LABELS), order=alt.Order("order:Q")),
         *_row_texts(labels, "title:N", "summary:N"),
     ]
     total = sum(len(ids) for _, ids in groups)
