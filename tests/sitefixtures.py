@@ -1,13 +1,22 @@
-"""Built and served sites for the browser, accessibility and link tests; each site is built once per session.
+"""Built and served sites for the browser, accessibility and link tests, and warm build caches for every test build.
 
 Register with `pytest_plugins = ["tests.sitefixtures"]`. Three sites: the shipped package, the small fictional
-fixture and a hostile synthetic package, each served on 127.0.0.1 (a free port) by http.server in a thread.
+fixture and a hostile synthetic package. Each is built once per test run, by whichever pytest-xdist worker asks
+first (the others wait for it and use the same files), and each worker serves it on 127.0.0.1 (a free port) by
+http.server in a thread.
+
+Every build in the tests starts from a shared pool of the build caches (validation reports and suite results,
+drawn charts): both are keyed by the content hash of everything they depend on, so a hit is only ever the result
+of byte-identical inputs. A test of the caches themselves uses an empty work folder of its own.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +28,7 @@ import pytest
 
 from scripts.website.build import build_site
 from scripts.tools.synthetic import write_synthetic_package
-from tests.conftest import SHIPPED, fixture_package
+from tests.conftest import SHIPPED, copy_package, fixture_package
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags that let Debian's Chromium run as root on a closed network without phoning home.
@@ -35,6 +44,9 @@ CHROMIUM_ARGS = [
 HOST = "127.0.0.1"
 # Schemes a page may use without a request leaving the machine.
 LOCAL_SCHEMES = {"data", "blob", "about"}
+# Every URL is_local() refuses, as a pattern the browser matches itself (JavaScript regular expression syntax).
+NOT_LOCAL = re.compile(r"^(?!(?:data|blob|about):|(?:https?|wss?)://127\.0\.0\.1(?:[:/?#]|$))")
+SEARCH_INDEX = "/search/search_index.json"
 
 
 @dataclass
@@ -67,36 +79,109 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://{HOST}:{server.server_address[1]}/"
 
 
-def built_and_served(name: str, package: Path, base: Path) -> Iterator[Site]:
-    site_dir = base / "site"
-    build_site(package, site_dir, base / "work")
-    server, url = serve(site_dir)
+# ---- build caches shared by every build of the run ----------------------------------------------------------
+
+CACHES = ("charts", "validation")  # the folders under <work>/cache that the build keys by content
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """A folder shared by the workers of this run only (pytest-xdist gives each worker a folder below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def locked(path: Path):
+    """An exclusive lock on path (a file), held across the workers of the run until the returned file is closed."""
+    handle = open(path, "a+")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
+
+
+def link_files(source: Path, target: Path) -> None:
+    """Hard-link every file of source that target lacks into target. Builds never change a cache file in place
+    (they write a new file and rename it), so a linked entry stays as it was in the other folder."""
+    if not source.is_dir():
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    have = set(os.listdir(target))
+    for name in os.listdir(source):
+        if name not in have and ".tmp" not in name:
+            partial = target / f"{name}.tmp{os.getpid()}"
+            try:
+                os.link(source / name, partial)
+            except FileNotFoundError:
+                continue  # pruned by another build meanwhile
+            partial.replace(target / name)
+
+
+class CachePool:
+    """The run's pool of build caches: warm a work folder from it before a build, add what the build drew after."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def warm(self, work_dir: Path) -> Path:
+        for name in CACHES:
+            link_files(self.folder / name, work_dir / "cache" / name)
+        return work_dir
+
+    def keep(self, work_dir: Path) -> None:
+        for name in CACHES:
+            link_files(work_dir / "cache" / name, self.folder / name)
+
+
+@pytest.fixture(scope="session")
+def cache_pool(tmp_path_factory) -> CachePool:
+    return CachePool(run_folder(tmp_path_factory) / "build-caches")
+
+
+@pytest.fixture
+def work_dir(tmp_path, cache_pool) -> Iterator[Path]:
+    """tmp_path/work, its caches warmed from the run's pool; what the test's builds drew goes back to the pool."""
+    work = cache_pool.warm(tmp_path / "work")
+    yield work
+    cache_pool.keep(work)
+
+
+# ---- the shared sites ---------------------------------------------------------------------------------------------
+
+
+def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool) -> Iterator[Site]:
+    """Build the site once for the whole run (the first worker to ask builds it, under a lock), then serve it here."""
+    base = run_folder(tmp_path_factory) / f"{name}-site"
+    base.mkdir(exist_ok=True)
+    with locked(base / "lock"):
+        package = base / "package" / "datapackage.json"
+        if not (base / "built").exists():
+            package = make_package(base / "package")
+            build_site(package, base / "site", pool.warm(base / "work"))
+            pool.keep(base / "work")
+            (base / "built").touch()
+    server, url = serve(base / "site")
     try:
-        yield Site(name, site_dir, url, package)
+        yield Site(name, base / "site", url, package)
     finally:
         server.shutdown()
         server.server_close()
 
 
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory) -> Iterator[Site]:
+def shipped_site(tmp_path_factory, cache_pool) -> Iterator[Site]:
     """The site of the shipped package (most indicators have no data)."""
-    yield from built_and_served("shipped", SHIPPED, tmp_path_factory.mktemp("shipped-site"))
+    yield from shared_site("shipped", lambda folder: copy_package(SHIPPED, folder), tmp_path_factory, cache_pool)
 
 
 @pytest.fixture(scope="session")
-def small_site(tmp_path_factory) -> Iterator[Site]:
+def small_site(tmp_path_factory, cache_pool) -> Iterator[Site]:
     """The site of tests/fixtures/small: area figures with a ranking, an interim figure, a task report."""
-    base = tmp_path_factory.mktemp("small-site")
-    yield from built_and_served("small", fixture_package("small", base / "package"), base)
+    yield from shared_site("small", lambda folder: fixture_package("small", folder), tmp_path_factory, cache_pool)
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory) -> Iterator[Site]:
+def hostile_site(tmp_path_factory, cache_pool) -> Iterator[Site]:
     """The site of a synthetic package whose every free-text cell carries markup and template syntax."""
-    base = tmp_path_factory.mktemp("hostile-site")
-    package = write_synthetic_package(base / "package", scale=1, seed=0, hostile=True)
-    yield from built_and_served("hostile", package, base)
+    yield from shared_site("hostile", lambda folder: write_synthetic_package(folder, scale=1, seed=0, hostile=True),
+                           tmp_path_factory, cache_pool)
 
 
 # ---- the browser ---------------------------------------------------------------
@@ -121,18 +206,20 @@ class Visit:
     """A page in a fresh browser context that records every request, console error, page error and dialog.
 
     Requests to any other host are recorded and then aborted, so a test fails fast instead of waiting on a
-    network that is not there.
+    network that is not there. (Only those requests pass through Python: the pattern is matched in the browser.)
     """
 
-    def __init__(self, context):
+    def __init__(self, context, *, javascript: bool = True):
+        self.javascript = javascript
         self.requests: list[str] = []
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
         self.dialogs: list[str] = []
         self.failed: list[str] = []  # requests that got no response, or a 4xx/5xx one
+        self.finished: list[str] = []  # URLs of the requests that ended, with a response or without
         self.pending: set = set()
         self.last_activity = time.monotonic()
-        context.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
+        context.route(NOT_LOCAL, lambda route: route.abort())
         self.page = page = context.new_page()
         page.on("request", self._started)
         page.on("requestfinished", self._ended)
@@ -149,6 +236,7 @@ class Visit:
 
     def _ended(self, request):
         self.pending.discard(request)
+        self.finished.append(request.url)
         self.last_activity = time.monotonic()
 
     def _dialog(self, dialog):
@@ -158,6 +246,8 @@ class Visit:
     def load(self, url: str):
         """Open url and wait until the search index and every image (lazy ones too) have loaded; return the response."""
         response = self.page.goto(url)
+        if self.javascript and self.page.locator("[data-md-component=search]").count():
+            self.wait(lambda: any(done.endswith(SEARCH_INDEX) for done in self.finished), "搜索索引没有加载")
         self.settle()
         if self.page.evaluate("[...document.images].some(image => !image.complete)"):
             # A lazy image starts loading once it is scrolled into view: bring each one into view until all are done.
@@ -167,17 +257,25 @@ class Visit:
             )
             self.page.evaluate("window.scrollTo(0, 0)")
             self.settle()
+        # The theme fades its tabs in after the load: read colours (axe) only once every transition has ended.
+        self.page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
         return response
 
-    def settle(self, quiet: float = 0.25, timeout: float = 10.0) -> None:
-        """Wait until no request has been pending for `quiet` seconds (the theme fetches its search index
-        from a worker after the load event). Like Playwright's networkidle, with a shorter quiet time."""
+    def settle(self, quiet: float = 0.1, timeout: float = 10.0) -> None:
+        """Wait until no request has been pending for `quiet` seconds. Like Playwright's networkidle, with a
+        shorter quiet time: the one request known to start late (the theme fetches its search index after the
+        load event) is waited for by name in load()."""
+        self.wait(lambda: not self.pending and time.monotonic() - self.last_activity >= quiet,
+                  f"仍有未完成的请求：{[request.url for request in self.pending]}", timeout)
+
+    def wait(self, condition, message: str, timeout: float = 10.0) -> None:
+        """Let the page run until condition() holds; fail with message after timeout seconds."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            self.page.wait_for_timeout(50)
-            if not self.pending and time.monotonic() - self.last_activity >= quiet:
+            self.page.wait_for_timeout(20)
+            if condition():
                 return
-        raise AssertionError(f"仍有未完成的请求：{[request.url for request in self.pending]}")
+        raise AssertionError(message)
 
     def outside_requests(self) -> list[str]:
         return [url for url in self.requests if not is_local(url)]
@@ -205,16 +303,61 @@ def is_local(url: str) -> bool:
     return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == HOST
 
 
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def new_context(browser, *, javascript: bool = True, viewport: dict = VIEWPORT):
+    context = browser.new_context(java_script_enabled=javascript, locale="zh-CN", viewport=viewport)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture(scope="session")
+def reused_visit(browser) -> Iterator[Visit]:
+    """One page with JavaScript for the worker's tests, taken in turn. Opening a page in a new browser context
+    starts a new renderer process; moving one page from test to test costs Chromium half the CPU."""
+    context = new_context(browser)
+    try:
+        yield Visit(context)
+    finally:
+        context.close()
+
+
+def handed_over(visit: Visit) -> Visit:
+    """The reused page as a fresh one: nothing of the last test's page left, its records emptied.
+
+    The last page's storage is cleared and the page left for about:blank; once every request of the last page
+    has ended (a request cut off by leaving would otherwise count against the next test), the records start anew.
+    """
+    page = visit.page
+    if is_local(page.url) and page.url.startswith("http"):
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.goto("about:blank")
+    visit.settle(quiet=0.05)
+    page.context.clear_cookies()
+    page.set_viewport_size(VIEWPORT)
+    for records in (visit.requests, visit.console_errors, visit.page_errors, visit.dialogs, visit.failed, visit.finished):
+        records.clear()
+    return visit
+
+
 @pytest.fixture
-def open_page(browser):
-    """open_page(javascript=True) -> Visit: a page of its own in a fresh context, closed after the test."""
+def open_page(browser, reused_visit):
+    """open_page(javascript=True) -> Visit: a page as if new, closed or handed on after the test.
+
+    The first page a test opens with JavaScript is the worker's reused page, emptied (handed_over); a page
+    without JavaScript, and any further page in the same test, gets a fresh browser context of its own.
+    """
     contexts = []
+    reused = []
 
     def opener(*, javascript: bool = True) -> Visit:
-        context = browser.new_context(java_script_enabled=javascript, locale="zh-CN", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(10_000)
+        if javascript and not reused:
+            reused.append(reused_visit)
+            return handed_over(reused_visit)
+        context = new_context(browser, javascript=javascript)
         contexts.append(context)
-        return Visit(context)
+        return Visit(context, javascript=javascript)
 
     yield opener
     for context in contexts:

@@ -329,7 +329,7 @@ PAYLOAD_CHANGELOG = """# 更新记录
 
 
 @pytest.fixture(scope="module")
-def payload_site(tmp_path_factory):
+def payload_site(tmp_path_factory, cache_pool):
     """The hostile synthetic package plus the issue's payloads: a C1 control with a javascript: link and an image
     from another host in an indicator name, U+FFFF in its unit, a formula cell, a hostile CHANGELOG.md. Built with
     validate=False: whatever the validator would say, the build itself must keep every payload text."""
@@ -349,7 +349,7 @@ def payload_site(tmp_path_factory):
         writer.writeheader()
         writer.writerows(rows)
     (package.parent / "data" / "CHANGELOG.md").write_text(PAYLOAD_CHANGELOG, encoding="utf-8")
-    build_site(package, base / "site", base / "work", validate=False)
+    build_site(package, base / "site", cache_pool.warm(base / "work"), validate=False)
     server, url = serve(base / "site")
     try:
         yield Site("payload", base / "site", url, package)

@@ -7,7 +7,7 @@ from scripts.website.build import BuildFailed, build_site
 from tests.validate.test_validate import edit_cell
 
 
-def test_a_stage_failing_on_invalid_data_reports_the_data_problems(small_package, tmp_path, monkeypatch, capsys):
+def test_a_stage_failing_on_invalid_data_reports_the_data_problems(small_package, tmp_path, monkeypatch, capsys, work_dir):
     edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
 
     def crash(*args):
@@ -15,26 +15,26 @@ def test_a_stage_failing_on_invalid_data_reports_the_data_problems(small_package
 
     monkeypatch.setattr(build, "build_unpublished", crash)
     with pytest.raises(BuildFailed, match="数据校验未通过"):
-        build_site(small_package, tmp_path / "site", tmp_path / "work")
+        build_site(small_package, tmp_path / "site", work_dir)
     assert "data/observations.csv 第2行" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
 
 
-def test_a_stage_failing_on_valid_data_is_not_hidden(small_package, tmp_path, monkeypatch):
+def test_a_stage_failing_on_valid_data_is_not_hidden(small_package, tmp_path, monkeypatch, work_dir):
     def crash(*args):
         raise ValueError("a bug")
 
     monkeypatch.setattr(build, "build_unpublished", crash)
     with pytest.raises(ValueError, match="a bug"):
-        build_site(small_package, tmp_path / "site", tmp_path / "work")
+        build_site(small_package, tmp_path / "site", work_dir)
 
 
-def test_invalid_data_builds_but_publishes_nothing(small_package, tmp_path):
+def test_invalid_data_builds_but_publishes_nothing(small_package, tmp_path, work_dir):
     edit_cell(small_package, "data/observations.csv", 2, "value", "300万")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("旧网站", encoding="utf-8")
     with pytest.raises(BuildFailed):
-        build_site(small_package, site, tmp_path / "work")
+        build_site(small_package, site, work_dir)
     assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
-    assert '"ok": false' in (tmp_path / "work" / "validation-report.json").read_text(encoding="utf-8")
+    assert '"ok": false' in (work_dir / "validation-report.json").read_text(encoding="utf-8")

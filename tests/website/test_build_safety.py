@@ -28,9 +28,9 @@ def with_escaping_id(package):
     return package
 
 
-def test_an_id_that_climbs_out_is_refused_before_anything_is_written(tmp_path, shipped_copy):
+def test_an_id_that_climbs_out_is_refused_before_anything_is_written(tmp_path, shipped_copy, work_dir):
     with pytest.raises(BuildFailed) as caught:
-        build_site(with_escaping_id(shipped_copy), tmp_path / "site", tmp_path / "work", validate=False)
+        build_site(with_escaping_id(shipped_copy), tmp_path / "site", work_dir, validate=False)
     assert str(caught.value) == (
         "data/indicators.csv 里「id」为“../../../../x”的一行：这个 id 不能用作网页和文件的名字。"
         "id 只能由小写英文字母、数字和连字符组成，以字母开头，如 tax-per-mu。网站未更新。"
@@ -38,11 +38,11 @@ def test_an_id_that_climbs_out_is_refused_before_anything_is_written(tmp_path, s
     assert sorted(os.listdir(tmp_path)) == ["package", "work"]
 
 
-def test_without_the_id_check_the_write_guard_still_stops_it(tmp_path, shipped_copy, monkeypatch):
+def test_without_the_id_check_the_write_guard_still_stops_it(tmp_path, shipped_copy, monkeypatch, work_dir):
     monkeypatch.setattr(build, "check_ids", lambda package: None)
     with pytest.raises(BuildFailed) as caught:
-        build_site(with_escaping_id(shipped_copy), tmp_path / "site", tmp_path / "work", validate=False)
-    escaped = tmp_path / "work" / "stage" / "docs" / "charts" / f"{ESCAPING_ID}.svg"
+        build_site(with_escaping_id(shipped_copy), tmp_path / "site", work_dir, validate=False)
+    escaped = work_dir / "stage" / "docs" / "charts" / f"{ESCAPING_ID}.svg"
     assert str(caught.value) == (
         f"绘制图表时出错：拒绝写入 {escaped}：它不在构建目录 {tmp_path / 'work'} 之内。网站未更新，旧网站保持不变。"
     )
@@ -74,7 +74,7 @@ def test_downloads_and_zip_neutralise_formula_cells(tmp_path, shipped_copy):
     assert (tmp_path / "data" / "units.csv").read_bytes() == units.read_bytes()
 
 
-def test_a_failing_stage_is_named_in_chinese_and_the_old_site_kept(tmp_path, shipped_copy, monkeypatch, capsys):
+def test_a_failing_stage_is_named_in_chinese_and_the_old_site_kept(tmp_path, shipped_copy, monkeypatch, capsys, work_dir):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("旧网站", encoding="utf-8")
@@ -85,7 +85,7 @@ def test_a_failing_stage_is_named_in_chinese_and_the_old_site_kept(tmp_path, shi
     from scripts.website import charts
 
     monkeypatch.setattr(charts, "render_site_charts", broken)
-    code = build.main([str(shipped_copy), "--site-dir", str(site), "--work-dir", str(tmp_path / "work")])
+    code = build.main([str(shipped_copy), "--site-dir", str(site), "--work-dir", str(work_dir)])
     assert code == 1
     captured = capsys.readouterr()
     assert captured.err.splitlines()[-1] == (
@@ -97,11 +97,11 @@ def test_a_failing_stage_is_named_in_chinese_and_the_old_site_kept(tmp_path, shi
 
 
 @pytest.mark.parametrize("value, kind", [("sNaN", "数字"), ("-nan", "数字"), ("1_200", "数字")])
-def test_a_cell_validation_let_through_is_named_with_file_row_and_column(tmp_path, shipped_copy, value, kind):
+def test_a_cell_validation_let_through_is_named_with_file_row_and_column(tmp_path, shipped_copy, value, kind, work_dir):
     observations = shipped_copy.parent / "data" / "observations.csv"
     observations.write_text(observations.read_text(encoding="utf-8").replace(",46.8,", f",{value},"), encoding="utf-8")
     with pytest.raises(BuildFailed) as caught:
-        build_site(shipped_copy, tmp_path / "site", tmp_path / "work", validate=False)
+        build_site(shipped_copy, tmp_path / "site", work_dir, validate=False)
     assert str(caught.value) == (
         f"读取数据和计算进度时出错：data/observations.csv 第2行「value」的值“{value}”不是{kind}，无法读取。"
         "请先运行 make validate，按提示改正这一格。网站未更新，旧网站保持不变。"
@@ -109,16 +109,16 @@ def test_a_cell_validation_let_through_is_named_with_file_row_and_column(tmp_pat
     assert not (tmp_path / "site").exists()
 
 
-def test_a_full_width_date_is_named(tmp_path, shipped_copy):
+def test_a_full_width_date_is_named(tmp_path, shipped_copy, work_dir):
     observations = shipped_copy.parent / "data" / "observations.csv"
     text = observations.read_text(encoding="utf-8")
     assert text.count(",2023-03-24,") == 1  # the 2023-01..02 figure, on row 4 of the shipped file
     observations.write_text(text.replace(",2023-03-24,", ",２０２３-03-24,"), encoding="utf-8")
     with pytest.raises(BuildFailed, match="data/observations.csv 第4行「published」的值“２０２３-03-24”不是日期"):
-        build_site(shipped_copy, tmp_path / "site", tmp_path / "work", validate=False)
+        build_site(shipped_copy, tmp_path / "site", work_dir, validate=False)
 
 
-def test_a_value_column_retyped_to_string_is_named_as_a_type_change(tmp_path, small_package):
+def test_a_value_column_retyped_to_string_is_named_as_a_type_change(tmp_path, small_package, work_dir):
     descriptor = json.loads(small_package.read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
@@ -126,7 +126,7 @@ def test_a_value_column_retyped_to_string_is_named_as_a_type_change(tmp_path, sm
                 field["type"] = "string"
     small_package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(BuildFailed) as caught:
-        build_site(small_package, tmp_path / "site", tmp_path / "work", validate=False)
+        build_site(small_package, tmp_path / "site", work_dir, validate=False)
     message = str(caught.value)
     assert "时出错：数据的类型和程序预期的不一致（" in message
     assert message.endswith("请检查 datapackage.json 里各列的 type 是否被改动过（如把数值列改成了 string），"

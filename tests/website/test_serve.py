@@ -33,13 +33,13 @@ def fetch(url: str) -> str:
         return ""
 
 
-def test_a_csv_edit_rebuilds_and_the_page_has_the_reload_script(small_package, tmp_path):
+def test_a_csv_edit_rebuilds_and_the_page_has_the_reload_script(small_package, tmp_path, work_dir):
     port = free_port()
     log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "scripts", "serve", str(small_package), "--port", str(port),
-             "--site-dir", str(tmp_path / "site"), "--work-dir", str(tmp_path / "work")],
+             "--site-dir", str(tmp_path / "site"), "--work-dir", str(work_dir)],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
         )
         try:

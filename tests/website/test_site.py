@@ -167,14 +167,14 @@ def test_hostile_text_visible_on_task_page(hostile_site):
     assert "<strong>bold</strong>" not in page(hostile_site, f"tasks/{tasks[0]}")
 
 
-def test_failed_validation_keeps_the_previous_site(tmp_path, shipped_copy):
+def test_failed_validation_keeps_the_previous_site(tmp_path, shipped_copy, work_dir):
     site = tmp_path / "site"
-    build_site(shipped_copy, site, tmp_path / "work")
+    build_site(shipped_copy, site, work_dir)
     before = (site / "index.html").read_text(encoding="utf-8")
     observations = shipped_copy.parent / "data" / "observations.csv"
     observations.write_text(observations.read_text(encoding="utf-8").replace(",46.8,", ",46.8万,"), encoding="utf-8")
     with pytest.raises(BuildFailed):
-        build_site(shipped_copy, site, tmp_path / "work")
+        build_site(shipped_copy, site, work_dir)
     assert (site / "index.html").read_text(encoding="utf-8") == before
 
 
@@ -323,10 +323,10 @@ def test_every_page_has_a_description_for_share_previews(shipped_site):
         assert '<meta property="og:description" content="' in path.read_text(encoding="utf-8"), path
 
 
-def test_sitemap_lists_pages_when_the_address_is_known(tmp_path, monkeypatch):
+def test_sitemap_lists_pages_when_the_address_is_known(tmp_path, monkeypatch, work_dir):
     monkeypatch.setenv("SITE_URL", "https://example.org/quzhou/")
     package = fixture_package("small", tmp_path / "package")
-    build_site(package, tmp_path / "site", tmp_path / "work", validate=False)
+    build_site(package, tmp_path / "site", work_dir, validate=False)
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/quzhou/board/</loc>" in sitemap
     assert "<loc>https://example.org/quzhou/indicators/tax-per-mu/</loc>" in sitemap

@@ -9,8 +9,8 @@ from tests.validate.test_validate import edit_cell
 OBS = "data/observations.csv"
 
 
-def test_a_second_build_from_the_same_inputs_keeps_the_site(small_package, tmp_path):
-    site, work = tmp_path / "site", tmp_path / "work"
+def test_a_second_build_from_the_same_inputs_keeps_the_site(small_package, tmp_path, work_dir):
+    site, work = tmp_path / "site", work_dir
     first = build_site(small_package, site, work, keep_unchanged=True)
     assert "mkdocs" in first
     home = (site / "index.html").stat()
@@ -29,15 +29,15 @@ def test_a_second_build_from_the_same_inputs_keeps_the_site(small_package, tmp_p
     assert list(build_site(small_package, site, work, keep_unchanged=True)) == ["unchanged"]
 
 
-def test_a_deleted_or_replaced_site_is_built_again(small_package, tmp_path):
-    site, work = tmp_path / "site", tmp_path / "work"
+def test_a_deleted_or_replaced_site_is_built_again(small_package, tmp_path, work_dir):
+    site, work = tmp_path / "site", work_dir
     build_site(small_package, site, work, keep_unchanged=True)
     (site / "index.html").unlink()
     assert "mkdocs" in build_site(small_package, site, work, keep_unchanged=True)
 
 
-def test_without_keep_unchanged_the_site_is_always_built(small_package, tmp_path):
-    site, work = tmp_path / "site", tmp_path / "work"
+def test_without_keep_unchanged_the_site_is_always_built(small_package, tmp_path, work_dir):
+    site, work = tmp_path / "site", work_dir
     build_site(small_package, site, work, keep_unchanged=True)
     assert "mkdocs" in build_site(small_package, site, work)
 
