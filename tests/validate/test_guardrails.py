@@ -10,6 +10,8 @@ import pytest
 
 from scripts.validate.run import validate_package
 
+pytestmark = pytest.mark.usefixtures("shared_suite_results")  # tests/validate/conftest.py
+
 UNITS = "data/units.csv"
 SYMLINK = "这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。"
 NOT_OPENED = "为了安全，校验和构建都不会打开数据包文件夹以外的文件，也不会打开链接。"

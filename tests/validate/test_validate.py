@@ -11,6 +11,8 @@ import pytest
 
 from scripts.validate.run import main, validate_package
 
+pytestmark = pytest.mark.usefixtures("shared_suite_results")  # tests/validate/conftest.py
+
 ROOT = Path(__file__).resolve().parents[2]
 OBS = "data/observations.csv"
 URL = "https://tjj.qz.gov.cn/art/2023/1.html"
