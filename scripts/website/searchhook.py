@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from scripts.website.rebuildcache import SegmentCache, TemplateCache
+
 _words: dict = {}
 _before: dict[str, int] = {}  # jieba's own frequency of each word the last build's dictionary set
+# Kept for the life of the process: `make serve` rebuilds in the same process, and most pages are unchanged.
+_segments = SegmentCache()
+_templates = TemplateCache()
 
 
 @event_priority(100)  # before the search plugin's on_config, which loads its jieba dictionaries
@@ -19,11 +25,30 @@ def on_config(config):
     if not path:  # mkdocs run on docs/ alone: no dictionary, the theme's defaults
         return config
     _words.update(json.loads(Path(path).read_text(encoding="utf-8")))
-    _remember_frequencies(Path(_words["user_dict"]))
+    user_dict = Path(_words["user_dict"])
+    _remember_frequencies(user_dict)
+    _segments.start_build(hashlib.sha256(user_dict.read_bytes()).hexdigest())
     for name in ("material/search", "search"):
         if name in config.plugins:
             config.plugins[name].config["jieba_dict_user"] = _words["user_dict"]
     return config
+
+
+def on_env(env, config, files):
+    """Compiled theme templates are reused from the last build (Jinja checks each template's source)."""
+    env.bytecode_cache = _templates
+    return env
+
+
+def on_pre_build(config):
+    """Unchanged text is not segmented by jieba again (the search plugin made its index in its own on_config)."""
+    plugin = _search_plugin(config)
+    if plugin is not None and _words and getattr(plugin, "search_index", None) is not None:
+        plugin.search_index._segment_chinese = _segments.wrap(plugin.search_index._segment_chinese)
+
+
+def _search_plugin(config):
+    return next((config.plugins[name] for name in ("material/search", "search") if name in config.plugins), None)
 
 
 def on_page_markdown(markdown, page, config, files):
