@@ -1,44 +1,83 @@
-"""What one build leaves for the next in the same process (`make serve`): jieba's segmentation and compiled templates."""
+"""What one build leaves for the next in the same process (`make serve`): jieba's segmentation, each page's search
+entries and the compiled theme templates."""
 
 from __future__ import annotations
 
+import copy
+import json
 from typing import Callable
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 
-class SegmentCache:
-    """The search plugin's Chinese segmentation of each text, for the texts of the last build and the current one.
-
-    Segmentation depends on the text and on jieba's dictionary, so the cache is emptied when the build's user
-    dictionary changes. Entries the current build did not use are dropped at the next build: the cache holds at
-    most two builds' texts.
-    """
+class BuildMemo:
+    """Results computed by the last build and the current one, valid while the build's context (e.g. a hash of
+    jieba's user dictionary) stays the same. Entries the current build did not use are dropped when the next
+    build starts, so the memo never holds more than two builds' worth."""
 
     def __init__(self):
-        self.dictionary = ""
-        self.last: dict[str, str] = {}
-        self.current: dict[str, str] = {}
+        self.context = ""
+        self.last: dict = {}
+        self.current: dict = {}
 
-    def start_build(self, dictionary: str) -> None:
-        """dictionary: a hash of the user dictionary this build loads into jieba."""
-        if dictionary != self.dictionary:
-            self.dictionary, self.last, self.current = dictionary, {}, {}
+    def start_build(self, context: str) -> None:
+        if context != self.context:
+            self.context, self.last, self.current = context, {}, {}
         else:
             self.last, self.current = self.current or self.last, {}
 
-    def wrap(self, segment: Callable[[str], str]) -> Callable[[str], str]:
-        def cached(text: str) -> str:
-            found = self.current.get(text)
-            if found is None:
-                found = self.last.get(text)
-                if found is None:
-                    found = segment(text)
-                self.current[text] = found
-            return found
+    def find(self, key):
+        """The value kept for key by this build or the last one (kept for the next build too), or None."""
+        value = self.current.get(key)
+        if value is None:
+            value = self.last.get(key)
+            if value is not None:
+                self.current[key] = value
+        return value
 
-        return cached
+    def keep(self, key, value) -> None:
+        self.current[key] = value
+
+
+def cached_segmentation(memo: BuildMemo, segment: Callable[[str], str]) -> Callable[[str], str]:
+    """The search plugin's Chinese segmentation, computed once per text."""
+
+    def cached(text: str) -> str:
+        found = memo.find(text)
+        if found is None:
+            found = segment(text)
+            memo.keep(text, found)
+        return found
+
+    return cached
+
+
+def cached_entries(memo: BuildMemo, index) -> Callable:
+    """The search index's add_entry_from_context, computed once per page content: a page's entries depend only on
+    its HTML, address, title, table of contents and the meta fields the plugin reads (tags, search)."""
+    add_entries = index.add_entry_from_context
+
+    def add(page) -> None:
+        key = page_key(page)
+        found = memo.find(key)
+        if found is not None:
+            index.entries.extend(copy.deepcopy(found))  # copies: the index is the plugin's to change
+            return
+        before = len(index.entries)
+        add_entries(page)
+        memo.keep(key, copy.deepcopy(index.entries[before:]))
+
+    return add
+
+
+def page_key(page) -> str:
+    meta = {name: page.meta.get(name) for name in ("title", "tags", "search")}
+    return json.dumps([page.url, str(page.title), meta, toc_ids(page.toc), page.content], ensure_ascii=False, default=str)
+
+
+def toc_ids(toc) -> list:
+    return [[item.id, item.url, toc_ids(item.children)] for item in toc]
 
 
 class TemplateCache(BytecodeCache):

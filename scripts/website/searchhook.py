@@ -8,12 +8,13 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts.website.rebuildcache import SegmentCache, TemplateCache
+from scripts.website.rebuildcache import BuildMemo, TemplateCache, cached_entries, cached_segmentation
 
 _words: dict = {}
 _before: dict[str, int] = {}  # jieba's own frequency of each word the last build's dictionary set
 # Kept for the life of the process: `make serve` rebuilds in the same process, and most pages are unchanged.
-_segments = SegmentCache()
+_segments = BuildMemo()
+_entries = BuildMemo()
 _templates = TemplateCache()
 
 
@@ -27,7 +28,9 @@ def on_config(config):
     _words.update(json.loads(Path(path).read_text(encoding="utf-8")))
     user_dict = Path(_words["user_dict"])
     _remember_frequencies(user_dict)
-    _segments.start_build(hashlib.sha256(user_dict.read_bytes()).hexdigest())
+    dictionary = hashlib.sha256(user_dict.read_bytes()).hexdigest()  # segmentation depends on it
+    _segments.start_build(dictionary)
+    _entries.start_build(dictionary)
     for name in ("material/search", "search"):
         if name in config.plugins:
             config.plugins[name].config["jieba_dict_user"] = _words["user_dict"]
@@ -41,10 +44,13 @@ def on_env(env, config, files):
 
 
 def on_pre_build(config):
-    """Unchanged text is not segmented by jieba again (the search plugin made its index in its own on_config)."""
+    """Unchanged pages are not indexed again, nor unchanged text segmented by jieba again (the search plugin made
+    its index in its own on_config)."""
     plugin = _search_plugin(config)
-    if plugin is not None and _words and getattr(plugin, "search_index", None) is not None:
-        plugin.search_index._segment_chinese = _segments.wrap(plugin.search_index._segment_chinese)
+    index = getattr(plugin, "search_index", None)
+    if index is not None and _words:
+        index._segment_chinese = cached_segmentation(_segments, index._segment_chinese)
+        index.add_entry_from_context = cached_entries(_entries, index)
 
 
 def _search_plugin(config):
