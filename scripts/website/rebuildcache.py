@@ -1,5 +1,6 @@
 """What one build leaves for the next in the same process (`make serve`): jieba's segmentation, each page's search
-entries and the compiled theme templates."""
+entries and the compiled theme templates. Only builds that ask for it keep anything (build_site's keep_pages):
+a one-off `make site` would only pay for the memory."""
 
 from __future__ import annotations
 
@@ -16,19 +17,23 @@ class BuildMemo:
     jieba's user dictionary) stays the same. Entries the current build did not use are dropped when the next
     build starts, so the memo never holds more than two builds' worth."""
 
+    enabled = False  # for every memo: set by keep_pages() before each build
+
     def __init__(self):
         self.context = ""
         self.last: dict = {}
         self.current: dict = {}
 
     def start_build(self, context: str) -> None:
-        if context != self.context:
+        if context != self.context or not BuildMemo.enabled:
             self.context, self.last, self.current = context, {}, {}
         else:
             self.last, self.current = self.current or self.last, {}
 
     def find(self, key):
         """The value kept for key by this build or the last one (kept for the next build too), or None."""
+        if not BuildMemo.enabled:
+            return None
         value = self.current.get(key)
         if value is None:
             value = self.last.get(key)
@@ -37,7 +42,13 @@ class BuildMemo:
         return value
 
     def keep(self, key, value) -> None:
-        self.current[key] = value
+        if BuildMemo.enabled:
+            self.current[key] = value
+
+
+def keep_pages(enabled: bool) -> None:
+    """Whether the next builds in this process keep what they computed per page for the build after them."""
+    BuildMemo.enabled = enabled
 
 
 def cached_segmentation(memo: BuildMemo, segment: Callable[[str], str]) -> Callable[[str], str]:

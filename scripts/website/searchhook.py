@@ -8,14 +8,13 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts.website.rebuildcache import BuildMemo, TemplateCache, cached_entries, cached_segmentation
+from scripts.website.rebuildcache import BuildMemo, cached_entries, cached_segmentation
 
 _words: dict = {}
 _before: dict[str, int] = {}  # jieba's own frequency of each word the last build's dictionary set
 # Kept for the life of the process: `make serve` rebuilds in the same process, and most pages are unchanged.
 _segments = BuildMemo()
 _entries = BuildMemo()
-_templates = TemplateCache()
 
 
 @event_priority(100)  # before the search plugin's on_config, which loads its jieba dictionaries
@@ -35,12 +34,6 @@ def on_config(config):
         if name in config.plugins:
             config.plugins[name].config["jieba_dict_user"] = _words["user_dict"]
     return config
-
-
-def on_env(env, config, files):
-    """Compiled theme templates are reused from the last build (Jinja checks each template's source)."""
-    env.bytecode_cache = _templates
-    return env
 
 
 def on_pre_build(config):
