@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 from scripts.website.rebuildcache import BuildMemo, TemplateCache
-from scripts.website.rendercache import CachedTemplate, build_signature, cached_render
+from scripts.website.rendercache import CachedTemplate, cached_render, markdown_signature, page_signature
 
 # Kept for the life of the process; each memo holds at most the last two builds' pages.
 _markdown = BuildMemo()
@@ -16,7 +16,7 @@ _nav: list = []
 
 @event_priority(-100)  # after every other plugin has added its files
 def on_files(files, config):
-    _markdown.start_build(build_signature(config, files))
+    _markdown.start_build(markdown_signature(config, files))
     return files
 
 
@@ -35,7 +35,7 @@ def on_env(env, config, files):
     """Compiled templates are reused (Jinja checks each one's source), and a page's HTML is the last build's when
     nothing the template reads has changed. The navigation is complete here: every page has its title."""
     env.bytecode_cache = _templates
-    _pages.start_build(build_signature(config, files, _nav[0] if _nav else None))
+    _pages.start_build(page_signature(config, files, _nav[0]))
     get_template = env.get_template
 
     def get_page_template(name, parent=None, globals=None):

@@ -1,7 +1,7 @@
 """Serve rebuilds skip mkdocs' two per-page costs for unchanged pages: Markdown to HTML, and the theme template.
 
 Each result is kept under a key made of everything it is computed from, so a rebuilt page is byte for byte what a
-cold build writes (tests/website/test_rendercache.py compares whole sites). The memos keep two builds' worth.
+cold build writes (tests/website/test_rebuild.py compares whole sites). The memos keep two builds' worth.
 """
 
 from __future__ import annotations
@@ -16,17 +16,25 @@ from pathlib import Path
 from scripts.website.rebuildcache import BuildMemo
 
 
-def build_signature(config, files, nav=None) -> str:
-    """What every page's output depends on besides the page itself: mkdocs.yml and the options our build passes,
-    the site's files (links are resolved against them), the theme's own templates (custom_dir) and the navigation."""
+def markdown_signature(config, files) -> str:
+    """What a page's Markdown conversion depends on besides the page: mkdocs.yml (extensions, URL style) and the
+    site's files, against which links are resolved."""
     parts = [Path(config.config_file_path).read_bytes().decode("utf-8") if config.config_file_path else "",
-             config.site_url, config.use_directory_urls, config.extra, config.nav, config.docs_dir]
-    custom_dir = config.theme.custom_dir
-    if custom_dir:
-        parts.append([[str(p), p.read_bytes().decode("utf-8", "replace")] for p in sorted(Path(custom_dir).rglob("*")) if p.is_file()])
-    parts.append(sorted((f.src_uri, f.dest_uri, f.url) for f in files))
-    if nav is not None:
-        parts.append(nav_signature(nav.items))
+             config.use_directory_urls, sorted((f.src_uri, f.dest_uri, f.url) for f in files)]
+    return _digest(parts)
+
+
+def page_signature(config, files, nav) -> str:
+    """What every page's HTML depends on besides the page itself: the above, the options our build passes (site
+    address, extra, navigation) and the navigation as built (titles included), the theme's templates (custom_dir)."""
+    parts = [markdown_signature(config, files), config.site_url, config.extra, config.nav, nav_signature(nav.items)]
+    if config.theme.custom_dir:
+        folder = Path(config.theme.custom_dir)
+        parts.append([[str(p), p.read_bytes().decode("utf-8", "replace")] for p in sorted(folder.rglob("*")) if p.is_file()])
+    return _digest(parts)
+
+
+def _digest(parts: list) -> str:
     payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
