@@ -51,6 +51,11 @@ def keep_pages(enabled: bool) -> None:
     BuildMemo.enabled = enabled
 
 
+def keeping() -> bool:
+    """Whether this build keeps pages: when not, the hooks leave mkdocs as it is (no keys computed for nothing)."""
+    return BuildMemo.enabled
+
+
 def cached_segmentation(memo: BuildMemo, segment: Callable[[str], str]) -> Callable[[str], str]:
     """The search plugin's Chinese segmentation, computed once per text."""
 

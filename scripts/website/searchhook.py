@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts.website.rebuildcache import BuildMemo, cached_entries, cached_segmentation
+from scripts.website.rebuildcache import BuildMemo, cached_entries, cached_segmentation, keeping
 
 _words: dict = {}
 _before: dict[str, int] = {}  # jieba's own frequency of each word the last build's dictionary set
@@ -41,7 +41,7 @@ def on_pre_build(config):
     its index in its own on_config)."""
     plugin = _search_plugin(config)
     index = getattr(plugin, "search_index", None)
-    if index is not None and _words:
+    if index is not None and _words and keeping():
         index._segment_chinese = cached_segmentation(_segments, index._segment_chinese)
         index.add_entry_from_context = cached_entries(_entries, index)
 
