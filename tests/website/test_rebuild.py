@@ -106,3 +106,21 @@ def test_a_page_whose_rendering_warned_is_rendered_again(caplog):
     finally:
         rebuildcache.keep_pages(False)
     assert calls == ["[b](b.md)", "[b](b.md)"]
+
+
+def test_the_replaced_site_is_deleted_after_the_swap(tmp_path):
+    import threading
+
+    from scripts.website.build import swap_in
+
+    site = tmp_path / "site"
+    for version in ("第一版", "第二版", "第三版"):
+        new = tmp_path / "work" / "site.new"
+        new.mkdir(parents=True)
+        (new / "index.html").write_text(version, encoding="utf-8")
+        swap_in(new, site)
+    for thread in threading.enumerate():
+        if thread.name.startswith("remove site.old-"):
+            thread.join()
+    assert (site / "index.html").read_text(encoding="utf-8") == "第三版"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site", "work"]
