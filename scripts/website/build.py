@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
+import os
 import shutil
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,6 +56,7 @@ def build_site(
     validate: bool = True,
     keep_unchanged: bool = False,
     keep_validator: bool = False,
+    keep_pages: bool = False,
 ) -> dict[str, float]:
     """Build the whole site from a package into site_dir; return seconds per stage.
 
@@ -60,7 +64,8 @@ def build_site(
     so a failure at any stage leaves the previous site as it was. Validation runs in another process while
     the other stages run, and the new site replaces the old one only once the data has passed.
     With keep_unchanged, a site built by the last successful build from exactly the same inputs is kept as it
-    is (stages: {"unchanged": seconds}). keep_validator keeps the validation process for the next build (serve).
+    is (stages: {"unchanged": seconds}). keep_validator keeps the validation process for the next build (serve);
+    keep_pages keeps what mkdocs computed for each page, for the next build in this process (serve).
     """
     timer = Timer()
     package_path = Path(package_path).resolve()
@@ -78,7 +83,7 @@ def build_site(
         # Nothing a package brings (ids, names, paths) can make the build write outside work_dir: the site is
         # built there, and only the finished site is renamed into place.
         with files.confined_to(work_dir):
-            build_unpublished(package_path, work_dir, timer)
+            build_unpublished(package_path, work_dir, timer, keep_pages)
     except Exception:
         if pending is not None:
             require_valid(pending, work_dir, timer)  # invalid data explains the failure: say what to fix
@@ -104,7 +109,7 @@ def require_valid(pending, work_dir: Path, timer: Timer) -> None:
         raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
 
 
-def build_unpublished(package_path: Path, work_dir: Path, timer: Timer) -> None:
+def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pages: bool = False) -> None:
     """progress -> charts -> pages -> mkdocs, into work_dir/site.new; nothing is published here."""
     stage = stage_dir(work_dir)
     docs_dir = stage / "docs"
@@ -127,7 +132,7 @@ def build_unpublished(package_path: Path, work_dir: Path, timer: Timer) -> None:
         nav, pages_written = write_pages(package, results, chart_alts, docs_dir, stage)
         files.prune(docs_dir, keep=written + pages_written)
     with timer.stage("mkdocs"):
-        run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new")
+        run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new", keep_pages)
 
 
 def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
@@ -150,7 +155,7 @@ def write_pages(package: Package, results: dict, chart_alts: dict[str, str], doc
     return writer.nav(), written
 
 
-def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path) -> None:
+def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path, keep_pages: bool = False) -> None:
     from scripts.website.searchwords import write_search_words
 
     options = {
@@ -166,14 +171,19 @@ def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out
     }
     # Kept so that mkdocs can be run again on the same pages alone (scripts/tools/bench.py times it that way).
     (stage_dir / MKDOCS_OPTIONS).write_text(json.dumps(options, ensure_ascii=False), encoding="utf-8")
-    build_with_mkdocs(options, out_dir)
+    build_with_mkdocs(options, out_dir, keep_pages)
 
 
-def build_with_mkdocs(options: dict, out_dir: Path) -> None:
-    """mkdocs build --strict with mkdocs.yml and options (docs_dir, nav, extra) into out_dir."""
+def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False) -> None:
+    """mkdocs build --strict with mkdocs.yml and options (docs_dir, nav, extra) into out_dir. With keep_pages, pages
+    unchanged since the last build in this process are taken from it (scripts/website/rebuildhook.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from scripts.website.rebuildcache import keep_pages as keep_pages_for_next_build
+
+    keep_pages_for_next_build(keep_pages)
 
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -199,7 +209,19 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
             old.rename(site_dir)  # the previous site back in place: a failed swap never leaves no site
         raise
     if old.exists():
-        shutil.rmtree(old)
+        remove_in_background(old)
+
+
+def remove_in_background(folder: Path) -> None:
+    """Move folder out of the way and delete it in a thread: the new site is already served, and deleting a whole
+    site (a few hundred folders) took up to 0.4 s of each `make serve` rebuild. The thread is not a daemon, so a
+    `make site` process still finishes the deletion before it exits."""
+    doomed = folder.with_name(f"{folder.name}-{os.getpid()}-{next(_removals)}")
+    folder.rename(doomed)
+    threading.Thread(target=shutil.rmtree, args=(doomed,), kwargs={"ignore_errors": True}, name=f"remove {doomed.name}").start()
+
+
+_removals = itertools.count()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from scripts.website.rebuildcache import BuildMemo, cached_entries, cached_segmentation, keeping
+
 _words: dict = {}
 _before: dict[str, int] = {}  # jieba's own frequency of each word the last build's dictionary set
+# Kept for the life of the process: `make serve` rebuilds in the same process, and most pages are unchanged.
+_segments = BuildMemo()
+_entries = BuildMemo()
 
 
 @event_priority(100)  # before the search plugin's on_config, which loads its jieba dictionaries
@@ -19,11 +25,29 @@ def on_config(config):
     if not path:  # mkdocs run on docs/ alone: no dictionary, the theme's defaults
         return config
     _words.update(json.loads(Path(path).read_text(encoding="utf-8")))
-    _remember_frequencies(Path(_words["user_dict"]))
+    user_dict = Path(_words["user_dict"])
+    _remember_frequencies(user_dict)
+    dictionary = hashlib.sha256(user_dict.read_bytes()).hexdigest()  # segmentation depends on it
+    _segments.start_build(dictionary)
+    _entries.start_build(dictionary)
     for name in ("material/search", "search"):
         if name in config.plugins:
             config.plugins[name].config["jieba_dict_user"] = _words["user_dict"]
     return config
+
+
+def on_pre_build(config):
+    """Unchanged pages are not indexed again, nor unchanged text segmented by jieba again (the search plugin made
+    its index in its own on_config)."""
+    plugin = _search_plugin(config)
+    index = getattr(plugin, "search_index", None)
+    if index is not None and _words and keeping():
+        index._segment_chinese = cached_segmentation(_segments, index._segment_chinese)
+        index.add_entry_from_context = cached_entries(_entries, index)
+
+
+def _search_plugin(config):
+    return next((config.plugins[name] for name in ("material/search", "search") if name in config.plugins), None)
 
 
 def on_page_markdown(markdown, page, config, files):

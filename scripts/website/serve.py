@@ -21,7 +21,7 @@ OVERRIDES_DIR = ROOT / "overrides"
 def rebuild(package_path: Path, site_dir: Path = SITE_DIR, work_dir: Path = BUILD_DIR) -> bool:
     """Run the pipeline once; say in Chinese how it went. True when the site was replaced."""
     try:
-        stages = build_site(package_path, site_dir, work_dir, keep_validator=True)
+        stages = build_site(package_path, site_dir, work_dir, keep_validator=True, keep_pages=True)
     except BuildFailed as error:
         print(f"构建失败，继续提供上一版网站：{error}", file=sys.stderr, flush=True)
         return False

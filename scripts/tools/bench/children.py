@@ -127,13 +127,13 @@ def child_serve(package: str, site: str, work: str, edits: int) -> dict:
 
     cache = Path(work) / "cache" / "charts"
     start = time.perf_counter()
-    first = build_site(package, Path(site), Path(work), keep_validator=True)
+    first = build_site(package, Path(site), Path(work), keep_validator=True, keep_pages=True)
     report = {"first": {"seconds": time.perf_counter() - start, "stages": first}, "rebuilds": []}
     for step in range(1, edits + 1):
         edited = edit_observation(Path(package), step)
         cached = set(cache.glob("*.svg"))
         start = time.perf_counter()
-        stages = build_site(package, Path(site), Path(work), keep_validator=True)
+        stages = build_site(package, Path(site), Path(work), keep_validator=True, keep_pages=True)
         seconds = time.perf_counter() - start
         drawn = len(set(cache.glob("*.svg")) - cached)
         report["rebuilds"].append({"seconds": seconds, "stages": stages, "edited": edited, "charts_drawn": drawn})
