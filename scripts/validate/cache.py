@@ -17,6 +17,8 @@ import hashlib
 import json
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -217,13 +219,31 @@ def start_validation(package_path: Path | str, cache_dir: Path | str, *, keep_wo
         sender.close()  # this process's copy: the receiver then sees EOF if the worker dies without answering
         return PendingValidation(package_path, cache_dir, process=process, receiver=receiver)
     if not _KEPT:
-        _KEPT.append(ProcessPoolExecutor(max_workers=1, mp_context=spawn))
+        _KEPT.append(ProcessPoolExecutor(max_workers=1, mp_context=spawn, initializer=_end_with, initargs=(os.getpid(),)))
     try:
         future = _KEPT[0].submit(validate_cached, package_path, cache_dir)
     except BrokenProcessPool:
         _KEPT.clear()
         return PendingValidation(package_path, cache_dir, report=validate_cached(package_path, cache_dir))
     return PendingValidation(package_path, cache_dir, future=future)
+
+
+def stop_kept_worker() -> None:
+    """End the serve loop's validation worker (when `make serve` stops)."""
+    while _KEPT:
+        _KEPT.pop().shutdown(wait=False, cancel_futures=True)
+
+
+def _end_with(parent: int) -> None:
+    """In the kept worker: end as soon as the process that started it is gone, however it ended (killed, its
+    terminal closed), instead of living on as an orphan that nothing will ever ask to stop."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _validate_and_send(package_path: Path, cache_dir: Path, sender) -> None:

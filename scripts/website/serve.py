@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
 from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, ROOT, SITE_DIR
+from scripts.validate.cache import stop_kept_worker
 from scripts.website.build import BuildFailed, build_site
 
 OVERRIDES_DIR = ROOT / "overrides"
@@ -54,13 +56,20 @@ def main(argv: list[str] | None = None) -> int:
     for path in watched_paths(package_path):
         server.watch(str(path), recursive=path.is_dir())
     print(f"网站预览：http://127.0.0.1:{args.port}/ （改动数据后浏览器会自动刷新；按 Ctrl+C 停止）", flush=True)
+    for ending in (signal.SIGTERM, signal.SIGHUP):  # stopped by another program, or the terminal closed
+        signal.signal(ending, _interrupt)
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+        stop_kept_worker()
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt  # ends like Ctrl+C: the server and the validation worker are shut down
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """scripts.website.serve: MkDocs' live-reload server rebuilds after a CSV edit and tells open pages to reload."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -52,6 +53,46 @@ def test_a_csv_edit_rebuilds_and_the_page_has_the_reload_script(small_package, t
             areas.write_text(text.replace(name, name + "新名"), encoding="utf-8")
             assert wait_for(lambda: name + "新名" in fetch(page))
             assert wait_for(lambda: log.read_text(encoding="utf-8").count("已重新构建") == 2)
+            started = descendants(process.pid)
+            assert started, "the rebuild validated in a worker process"
         finally:
             process.terminate()
             process.wait(timeout=20)
+    # Stopped by another program (SIGTERM) it ends like Ctrl+C: the validation worker ends with it.
+    assert wait_for(lambda: not [pid for pid in started if alive(pid)], seconds=10)
+
+
+def descendants(pid: int) -> list[int]:
+    """The process ids below pid (Linux /proc)."""
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
+            for child in map(int, handle.read().split()):
+                found += [child, *descendants(child)]
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().split(") ", 1)[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_the_kept_validation_worker_ends_when_its_parent_is_killed():
+    """A serve process killed outright (no handler runs) leaves no validation worker behind."""
+    code = (
+        "import os, sys\n"
+        "from scripts.validate import cache\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "import multiprocessing\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context('spawn'),\n"
+        "                               initializer=cache._end_with, initargs=(os.getpid(),))\n"
+        "    print(pool.submit(os.getpid).result(), flush=True)\n"
+        "    os._exit(0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    worker = int(result.stdout)
+    assert wait_for(lambda: not alive(worker), seconds=10)

@@ -95,7 +95,7 @@ TARGETS = [
     Target("真实数据包冷构建（含校验）", SHIPPED, 15, " 秒", lambda r, _: r.cold),
     Target("真实数据包未改动再 make site（新进程），相对地板", SHIPPED, 1.25, "×", lambda r, _: _ratio(r.unchanged_site, r.floor)),
     Target("真实数据包改一个数字后 make site（新进程），相对地板", SHIPPED, 2.5, "×", lambda r, _: _ratio(r.edited_site, r.floor)),
-    Target("真实数据包 make serve 改一个数字后重建（同一进程）", SHIPPED, 1.5, " 秒", lambda r, _: r.rebuild or None),
+    Target("真实数据包 make serve 改一个数字后重建（同一进程）", SHIPPED, 1.2, " 秒", lambda r, _: r.rebuild or None),
     Target("10× 冷构建，相对地板", TEN, 1.5, "×", lambda r, _: _ratio(r.cold, r.floor)),
     Target("100× 冷构建", HUNDRED, 240, " 秒", lambda r, _: r.cold),
     Target("100× 峰值内存（进程树合计）", HUNDRED, 1.5, " GB", _memory),
