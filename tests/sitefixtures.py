@@ -218,26 +218,44 @@ class Visit:
         self.failed: list[str] = []  # requests that got no response, or a 4xx/5xx one
         self.finished: list[str] = []  # URLs of the requests that ended, with a response or without
         self.pending: set = set()
+        self.started_by: dict = {}  # request -> the generation (test) in which it started
+        self.generation = 0
         self.last_activity = time.monotonic()
         context.route(NOT_LOCAL, lambda route: route.abort())
         self.page = page = context.new_page()
         page.on("request", self._started)
         page.on("requestfinished", self._ended)
-        page.on("requestfailed", lambda request: (self.failed.append(f"{request.url} ({request.failure})"), self._ended(request)))
-        page.on("response", lambda response: response.status >= 400 and self.failed.append(f"{response.url} ({response.status})"))
+        page.on("requestfailed", self._failed)
+        page.on("response", self._responded)
         page.on("console", lambda message: message.type == "error" and self.console_errors.append(f"{message.text} @ {message.location}"))
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         page.on("dialog", self._dialog)
 
     def _started(self, request):
+        self.started_by[request] = self.generation
         self.requests.append(request.url)
         self.pending.add(request)
         self.last_activity = time.monotonic()
 
+    def _current(self, request) -> bool:
+        """Whether the request belongs to the current test: the reused page hands on a new generation to each."""
+        return self.started_by.get(request, self.generation) == self.generation
+
     def _ended(self, request):
-        self.pending.discard(request)
-        self.finished.append(request.url)
-        self.last_activity = time.monotonic()
+        if self._current(request):
+            self.pending.discard(request)
+            self.finished.append(request.url)
+            self.last_activity = time.monotonic()
+        self.started_by.pop(request, None)
+
+    def _failed(self, request):
+        if self._current(request):
+            self.failed.append(f"{request.url} ({request.failure})")
+        self._ended(request)
+
+    def _responded(self, response):
+        if response.status >= 400 and self._current(response.request):
+            self.failed.append(f"{response.url} ({response.status})")
 
     def _dialog(self, dialog):
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -326,18 +344,20 @@ def reused_visit(browser) -> Iterator[Visit]:
 def handed_over(visit: Visit) -> Visit:
     """The reused page as a fresh one: nothing of the last test's page left, its records emptied.
 
-    The last page's storage is cleared and the page left for about:blank; once every request of the last page
-    has ended (a request cut off by leaving would otherwise count against the next test), the records start anew.
+    The last page's storage is cleared and the page left for about:blank. A request of the last page that ends
+    only now (cut off by leaving) belongs to the last test's generation, and is not recorded for the next one.
     """
     page = visit.page
     if is_local(page.url) and page.url.startswith("http"):
         page.evaluate("localStorage.clear(); sessionStorage.clear()")
     page.goto("about:blank")
-    visit.settle(quiet=0.05)
+    visit.generation += 1
+    visit.pending.clear()
     page.context.clear_cookies()
     page.set_viewport_size(VIEWPORT)
     for records in (visit.requests, visit.console_errors, visit.page_errors, visit.dialogs, visit.failed, visit.finished):
         records.clear()
+    visit.last_activity = time.monotonic()
     return visit
 
 

@@ -65,10 +65,18 @@ def test_a_csv_edit_rebuilds_and_the_page_has_the_reload_script(small_package, t
 def descendants(pid: int) -> list[int]:
     """The process ids below pid (Linux /proc)."""
     found = []
-    for task in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
-            for child in map(int, handle.read().split()):
-                found += [child, *descendants(child)]
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return found  # the process has ended
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
+                children = [int(child) for child in handle.read().split()]
+        except FileNotFoundError:
+            continue  # a thread that ended meanwhile
+        for child in children:
+            found += [child, *descendants(child)]
     return found
 
 
