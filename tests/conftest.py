@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 # Built and served sites (each built once per run, only when a test asks for it).
-pytest_plugins = ["tests.sitefixtures"]
+pytest_plugins = ["tests.buildcaches", "tests.sitefixtures", "tests.browserfixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "datapackage.json"

@@ -11,7 +11,7 @@ import pytest
 
 from scripts.validate import expectations
 from scripts.validate.cache import ValidationCache
-from tests.sitefixtures import run_folder
+from tests.buildcaches import run_folder
 
 
 @pytest.fixture(scope="session")

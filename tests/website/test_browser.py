@@ -6,8 +6,9 @@ import csv
 
 import pytest
 
-pytest.register_assert_rewrite("tests.sitefixtures")
-from tests.sitefixtures import NO_PROBLEMS, Site  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
+pytest.register_assert_rewrite("tests.browserfixtures")
+from tests.browserfixtures import NO_PROBLEMS  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
+from tests.sitefixtures import Site  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-pytest.register_assert_rewrite("tests.sitefixtures")
-from tests.sitefixtures import NO_PROBLEMS, Visit  # noqa: E402 - after the rewrite hook
+pytest.register_assert_rewrite("tests.browserfixtures")
+from tests.browserfixtures import NO_PROBLEMS, Visit  # noqa: E402 - after the rewrite hook
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from tests.sitefixtures import NOT_LOCAL, CachePool, is_local, link_files
+from tests.browserfixtures import NOT_LOCAL, is_local
+from tests.buildcaches import CachePool, link_files
 
 URLS = {
     "http://127.0.0.1:8000/": True,

@@ -1,0 +1,231 @@
+"""Chromium for the browser tests: one browser and one reused page per worker, recording what a page does.
+
+Register with `pytest_plugins` (tests/conftest.py). `open_page()` gives a test a page as if new; the Visit it
+returns records every request (requests to other hosts are aborted), console error, page error and dialog.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.sitefixtures import HOST
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags that let Debian's Chromium run as root on a closed network without phoning home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# Schemes a page may use without a request leaving the machine.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+# Every URL is_local() refuses, as a pattern the browser matches itself (JavaScript regular expression syntax).
+NOT_LOCAL = re.compile(r"^(?!(?:data|blob|about):|(?:https?|wss?)://127\.0\.0\.1(?:[:/?#]|$))")
+SEARCH_INDEX = "/search/search_index.json"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session. A missing Chromium fails the test: it is never skipped."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"找不到 {CHROMIUM}：浏览器测试需要 Debian 的 chromium。请运行 `make test`，它会安装 chromium。", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Visit:
+    """A page in a fresh browser context that records every request, console error, page error and dialog.
+
+    Requests to any other host are recorded and then aborted, so a test fails fast instead of waiting on a
+    network that is not there. (Only those requests pass through Python: the pattern is matched in the browser.)
+    """
+
+    def __init__(self, context, *, javascript: bool = True):
+        self.javascript = javascript
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.failed: list[str] = []  # requests that got no response, or a 4xx/5xx one
+        self.finished: list[str] = []  # URLs of the requests that ended, with a response or without
+        self.pending: set = set()
+        self.started_by: dict = {}  # request -> the generation (test) in which it started
+        self.generation = 0
+        self.last_activity = time.monotonic()
+        context.route(NOT_LOCAL, lambda route: route.abort())
+        self.page = page = context.new_page()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._failed)
+        page.on("response", self._responded)
+        page.on("console", lambda message: message.type == "error" and self.console_errors.append(f"{message.text} @ {message.location}"))
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("dialog", self._dialog)
+
+    def _started(self, request):
+        self.started_by[request] = self.generation
+        self.requests.append(request.url)
+        self.pending.add(request)
+        self.last_activity = time.monotonic()
+
+    def _current(self, request) -> bool:
+        """Whether the request belongs to the current test: the reused page hands on a new generation to each."""
+        return self.started_by.get(request, self.generation) == self.generation
+
+    def _ended(self, request):
+        if self._current(request):
+            self.pending.discard(request)
+            self.finished.append(request.url)
+            self.last_activity = time.monotonic()
+        self.started_by.pop(request, None)
+
+    def _failed(self, request):
+        if self._current(request):
+            self.failed.append(f"{request.url} ({request.failure})")
+        self._ended(request)
+
+    def _responded(self, response):
+        if response.status >= 400 and self._current(response.request):
+            self.failed.append(f"{response.url} ({response.status})")
+
+    def _dialog(self, dialog):
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def load(self, url: str):
+        """Open url and wait until the search index and every image (lazy ones too) have loaded; return the response."""
+        response = self.page.goto(url)
+        if self.javascript and self.page.locator("[data-md-component=search]").count():
+            self.wait(lambda: any(done.endswith(SEARCH_INDEX) for done in self.finished), "搜索索引没有加载")
+        self.settle()
+        if self.page.evaluate("[...document.images].some(image => !image.complete)"):
+            # A lazy image starts loading once it is scrolled into view: bring each one into view until all are done.
+            self.page.wait_for_function(
+                "() => { const pending = [...document.images].find(image => !image.complete);"
+                " if (!pending) return true; pending.scrollIntoView(); return false; }"
+            )
+            self.page.evaluate("window.scrollTo(0, 0)")
+            self.settle()
+        # The theme fades its tabs in after the load: read colours (axe) only once every transition has ended.
+        self.page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+        return response
+
+    def settle(self, quiet: float = 0.1, timeout: float = 10.0) -> None:
+        """Wait until no request has been pending for `quiet` seconds. Like Playwright's networkidle, with a
+        shorter quiet time: the one request known to start late (the theme fetches its search index after the
+        load event) is waited for by name in load()."""
+        self.wait(lambda: not self.pending and time.monotonic() - self.last_activity >= quiet,
+                  f"仍有未完成的请求：{[request.url for request in self.pending]}", timeout)
+
+    def wait(self, condition, message: str, timeout: float = 10.0) -> None:
+        """Let the page run until condition() holds; fail with message after timeout seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.page.wait_for_timeout(20)
+            if condition():
+                return
+        raise AssertionError(message)
+
+    def outside_requests(self) -> list[str]:
+        return [url for url in self.requests if not is_local(url)]
+
+    def problems(self) -> dict[str, list[str]]:
+        """Everything that should not have happened; all lists are empty when the page behaved."""
+        return {
+            "requests to other hosts": self.outside_requests(),
+            "failed requests": self.failed,
+            "console errors": self.console_errors,
+            "page errors": self.page_errors,
+            "dialogs": self.dialogs,
+        }
+
+
+NO_PROBLEMS = {
+    "requests to other hosts": [], "failed requests": [], "console errors": [], "page errors": [], "dialogs": [],
+}
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == HOST
+
+
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def new_context(browser, *, javascript: bool = True, viewport: dict = VIEWPORT):
+    context = browser.new_context(java_script_enabled=javascript, locale="zh-CN", viewport=viewport)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture(scope="session")
+def reused_visit(browser) -> Iterator[Visit]:
+    """One page with JavaScript for the worker's tests, taken in turn. Opening a page in a new browser context
+    starts a new renderer process; moving one page from test to test costs Chromium half the CPU."""
+    context = new_context(browser)
+    try:
+        yield Visit(context)
+    finally:
+        context.close()
+
+
+def handed_over(visit: Visit) -> Visit:
+    """The reused page as a fresh one: nothing of the last test's page left, its records emptied.
+
+    The last page's storage is cleared and the page left for about:blank. A request of the last page that ends
+    only now (cut off by leaving) belongs to the last test's generation, and is not recorded for the next one.
+    """
+    page = visit.page
+    if is_local(page.url) and page.url.startswith("http"):
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.goto("about:blank")
+    visit.generation += 1
+    visit.pending.clear()
+    page.context.clear_cookies()
+    page.set_viewport_size(VIEWPORT)
+    for records in (visit.requests, visit.console_errors, visit.page_errors, visit.dialogs, visit.failed, visit.finished):
+        records.clear()
+    visit.last_activity = time.monotonic()
+    return visit
+
+
+@pytest.fixture
+def open_page(browser, reused_visit):
+    """open_page(javascript=True) -> Visit: a page as if new, closed or handed on after the test.
+
+    The first page a test opens with JavaScript is the worker's reused page, emptied (handed_over); a page
+    without JavaScript, and any further page in the same test, gets a fresh browser context of its own.
+    """
+    contexts = []
+    reused = []
+
+    def opener(*, javascript: bool = True) -> Visit:
+        if javascript and not reused:
+            reused.append(reused_visit)
+            return handed_over(reused_visit)
+        context = new_context(browser, javascript=javascript)
+        contexts.append(context)
+        return Visit(context, javascript=javascript)
+
+    yield opener
+    for context in contexts:
+        context.close()
