@@ -65,4 +65,4 @@ bench: setup
 	$(PY) -m scripts bench $(if $(filter-out 1,$(SCALE)),--scale $(SCALE),)
 
 clean:
-	rm -rf build site site.old
+	rm -rf build site site.old site.old-*
