@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-CACHES = ("charts", "validation")  # the folders under <work>/cache that the build keys by content
+from scripts.core.paths import chart_cache_dir, validation_cache_dir
+
+# The build's caches that are keyed by content: where a build under a work folder keeps them, by pool folder name.
+CACHES = {"charts": chart_cache_dir, "validation": validation_cache_dir}
 
 
 def run_folder(tmp_path_factory) -> Path:
@@ -55,13 +58,13 @@ class CachePool:
         self.folder = folder
 
     def warm(self, work_dir: Path) -> Path:
-        for name in CACHES:
-            link_files(self.folder / name, work_dir / "cache" / name)
+        for name, folder_of in CACHES.items():
+            link_files(self.folder / name, folder_of(work_dir))
         return work_dir
 
     def keep(self, work_dir: Path) -> None:
-        for name in CACHES:
-            link_files(work_dir / "cache" / name, self.folder / name)
+        for name, folder_of in CACHES.items():
+            link_files(folder_of(work_dir), self.folder / name)
 
 
 @pytest.fixture(scope="session")

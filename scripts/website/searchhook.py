@@ -30,9 +30,9 @@ def on_config(config):
     dictionary = hashlib.sha256(user_dict.read_bytes()).hexdigest()  # segmentation depends on it
     _segments.start_build(dictionary)
     _entries.start_build(dictionary)
-    for name in ("material/search", "search"):
-        if name in config.plugins:
-            config.plugins[name].config["jieba_dict_user"] = _words["user_dict"]
+    plugin = _search_plugin(config)
+    if plugin is not None:
+        plugin.config["jieba_dict_user"] = _words["user_dict"]
     return config
 
 

@@ -56,8 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in watched_paths(package_path):
         server.watch(str(path), recursive=path.is_dir())
     print(f"网站预览：http://127.0.0.1:{args.port}/ （改动数据后浏览器会自动刷新；按 Ctrl+C 停止）", flush=True)
-    for ending in (signal.SIGTERM, signal.SIGHUP):  # stopped by another program, or the terminal closed
-        signal.signal(ending, _interrupt)
+    # Stopped by another program, or its terminal closed (no SIGHUP on Windows).
+    for ending in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if ending is not None:
+            signal.signal(ending, _interrupt)
     try:
         server.serve()
     except KeyboardInterrupt:
