@@ -1,4 +1,5 @@
-"""The built sites in Chromium: every page type loads cleanly and locally, search, charts, no-JS, keyboard, hostile text."""
+"""The built sites in Chromium: every page type loads cleanly, locally and accessibly (axe), search, charts, no-JS,
+keyboard, hostile text."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import csv
 import pytest
 
 pytest.register_assert_rewrite("tests.browserfixtures")
-from tests.browserfixtures import NO_PROBLEMS  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
+from tests.browserfixtures import NO_PROBLEMS, serious_violations  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
 from tests.sitefixtures import Site  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -15,13 +16,14 @@ pytestmark = pytest.mark.browser
 SITE_NAME = "衢州制造业攻坚行动进展"
 DEMO_BANNER = "示例站点：本页所有数字均为虚构"
 
-# (site, path, a text the page must show): one page of each type.
+# (site, path, a text the page must show): one page of each type, from the shipped package and the small fixture.
 PAGE_TYPES = {
     "home": ("shipped", "", "数据概况"),
     "home (demo)": ("small", "", "示例亩均税收"),
     "headline": ("shipped", "headline/", "规上工业亩均税收"),
     "indicators index": ("shipped", "indicators/", "省级重点企业研究院县域全覆盖"),
     "indicator with data": ("small", "indicators/new-firms/", "公开发布的数字"),
+    "indicator with a published figure": ("shipped", "indicators/manufacturing-investment-growth/", "50.9%"),
     "indicator with an interim figure": ("small", "indicators/robots/", "阶段性数字"),
     "indicator without data": ("shipped", "indicators/key-research-institutes-county-coverage/", "暂无公开数据"),
     "tasks index": ("shipped", "tasks/", "全面摸排高耗低效企业"),
@@ -31,6 +33,7 @@ PAGE_TYPES = {
     "organisation": ("shipped", "tasks/organisation-1/", "方案原文"),
     "units index": ("shipped", "units/", "市经信局"),
     "unit": ("shipped", "units/economy-it/", "牵头的任务"),
+    "unit (demo)": ("small", "units/economy-it/", "牵头的任务"),
     "areas index": ("shipped", "areas/", "柯城区"),
     "areas index with a ranking": ("small", "areas/", "赛马排名"),
     "area": ("shipped", "areas/kecheng/", "柯城区"),
@@ -38,6 +41,8 @@ PAGE_TYPES = {
     "downloads": ("shipped", "downloads/", "datapackage.json"),
     "methodology": ("shipped", "methodology/", "方法说明"),
     "changelog": ("shipped", "changelog/", "更新记录"),
+    "board": ("shipped", "board/", "目标一览"),
+    "about": ("shipped", "about/", "关于本站"),
 }
 
 
@@ -46,7 +51,9 @@ def site_of(request, name: str) -> Site:
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_loads_cleanly_and_locally(page_type, request, open_page):
+def test_page_loads_cleanly_locally_and_accessibly(page_type, request, open_page, axe):
+    """One visit per page type: it loads from this site alone with no error, and axe finds no serious or
+    critical accessibility violation on it (as loaded, after the theme's fade-in has ended)."""
     site_name, path, expected_text = PAGE_TYPES[page_type]
     site = site_of(request, site_name)
     visit = open_page()
@@ -58,6 +65,8 @@ def test_page_loads_cleanly_and_locally(page_type, request, open_page):
     assert len(visit.requests) > 3, "the recorder saw the page's own requests"
     assert visit.problems() == NO_PROBLEMS
     assert_demo_banner(page, shown=site.name != "shipped")
+    violations = serious_violations(axe, page)
+    assert not violations, f"axe 在 {site.name}/{path} 发现严重的无障碍问题：\n{violations}"
 
 
 def assert_demo_banner(page, *, shown: bool):

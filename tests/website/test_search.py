@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 pytest.register_assert_rewrite("tests.browserfixtures")
-from tests.browserfixtures import NO_PROBLEMS  # noqa: E402 - after the rewrite hook
+from tests.browserfixtures import NO_PROBLEMS, Visit, new_context  # noqa: E402 - after the rewrite hook
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +31,33 @@ FIRST_RESULT = {
 }
 
 
+@pytest.fixture(scope="session")
+def search_home(browser, shipped_site):
+    """The shipped home page, loaded once per worker in its own browser context and searched again and again,
+    as a reader does: loading it (and the theme's search index) for each query would cost Chromium more than
+    all the searching."""
+    context = new_context(browser)
+    try:
+        visit = Visit(context)
+        visit.load(shipped_site.page_url(""))
+        yield visit
+    finally:
+        context.close()
+
+
 @pytest.fixture
-def search_page(shipped_site, open_page):
-    visit = open_page()
-    visit.load(shipped_site.page_url(""))
+def search_page(search_home, shipped_site):
+    """The home page with an empty search box and no results shown; what it recorded so far is cleared."""
+    visit = search_home
+    if visit.page.url != shipped_site.page_url(""):
+        visit.load(shipped_site.page_url(""))
+    box = visit.page.locator("input.md-search__input")
+    if box.is_visible():
+        box.fill("")
+        box.press("End")  # the theme clears its results on keyup
+    visit.page.locator(".md-search-result__list > li").first.wait_for(state="detached")
+    for records in (visit.console_errors, visit.page_errors, visit.dialogs, visit.failed):
+        records.clear()
     return visit
 
 

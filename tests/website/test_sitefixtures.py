@@ -1,11 +1,13 @@
-"""The browser tests' own machinery: which requests count as local, and the run's shared build caches."""
+"""The browser tests' own machinery: which requests count as local, that no other request leaves the machine,
+and the run's shared build caches."""
 
 import os
 
 import pytest
 
-from tests.browserfixtures import NOT_LOCAL, is_local
+from tests.browserfixtures import is_local
 from tests.buildcaches import CachePool, link_files
+from tests.sitefixtures import serve
 
 URLS = {
     "http://127.0.0.1:8000/": True,
@@ -25,9 +27,35 @@ URLS = {
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_the_browser_side_pattern_refuses_what_is_local_refuses(url):
+def test_only_the_test_server_and_inline_urls_are_local(url):
     assert is_local(url) is URLS[url]
-    assert (NOT_LOCAL.search(url) is None) is URLS[url]
+
+
+OUTSIDE = [
+    "https://evil.example/p.png", "http://10.0.0.1/x.png", "http://169.254.169.254/latest",
+    "http://localhost:8000/x.png", "http://127.0.0.1.evil.example/y.png", "http://[::1]:8000/z.png",
+    "https://8.8.8.8/q",
+]
+
+
+@pytest.mark.browser
+def test_a_request_elsewhere_is_recorded_and_refused_inside_the_browser(tmp_path, open_page):
+    images = "".join(f'<img src="{url}" alt="">' for url in OUTSIDE[:-1])
+    script = f'new WebSocket("ws://evil.example/s"); fetch("{OUTSIDE[-1]}").catch(() => {{}}); fetch("ok.txt");'
+    (tmp_path / "index.html").write_text(f"<!doctype html><title>t</title>{images}<script>{script}</script>", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("ok", encoding="utf-8")
+    server, url = serve(tmp_path)
+    try:
+        visit = open_page()
+        visit.page.goto(url)
+        visit.settle()
+        assert sorted(visit.outside_requests()) == sorted([*OUTSIDE, "ws://evil.example/s"])
+        # Each one went to the dead proxy (none went direct), and the page's own request was served.
+        assert sorted(visit.failed) == sorted(f"{u} (net::ERR_PROXY_CONNECTION_FAILED)" for u in OUTSIDE)
+        assert f"{url}ok.txt" in visit.finished
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_a_warmed_work_folder_links_the_pool_and_gives_back_what_it_drew(tmp_path):
