@@ -1,16 +1,19 @@
 """Validation results kept by content hash, so that a build re-checks only what changed since the last one.
 
-Two levels, both keyed by the bytes the validator reads, the validator's own code and libraries, and the date:
+Three levels, all keyed by the bytes the validator reads, the validator's own code and libraries, and the date:
 - the whole report, keyed by the descriptor, every resource file and every suite: an unchanged package is not
   validated again, and its report (errors included: a cached failure is reported again) is read back;
 - each Great Expectations suite, keyed by the suite, the descriptor and the tables its frame is built from:
   after an edit to one CSV only the suites that read that CSV run, and Great Expectations is not even
-  imported when none does.
+  imported when none does;
+- each resource's Frictionless check, keyed by the descriptor, the resource's file and the files its foreign
+  keys point to: after an edit to one CSV only it and the resources whose keys point into it are read again.
 A cached report is only ever used for byte-identical inputs, so no site is built on data that was not validated.
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import functools
 import hashlib
@@ -31,6 +34,9 @@ from scripts.validate.problems import Problem, Report
 FORMAT = "validation-cache-1"  # change when what is stored changes shape
 LIBRARIES = ("frictionless", "great_expectations", "pandas", "numpy")
 CODE_DIRS = ("scripts/validate", "scripts/core")  # what the validator runs: its own modules and what they import
+# The cache in which the running validation finds and keeps the results of its parts (suites, resources); None
+# when nothing is cached. validate_cached sets it; the validator's tests set one shared by the whole run.
+PARTS: contextvars.ContextVar = contextvars.ContextVar("validation_parts", default=None)
 
 
 @functools.cache
@@ -124,18 +130,28 @@ class ValidationCache:
                              ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return "suite-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def suite_problems(self, key: str) -> list[Problem] | None:
+    def structure_key(self, descriptor: dict, name: str, files: dict[str, bytes]) -> str:
+        """A hash of one resource's Frictionless check: the descriptor it runs with (every schema, and the titles
+        its messages use), the resource's name, and the bytes of its file and of each file its keys point to
+        (path -> bytes), the code and the date."""
+        digest = hashlib.sha256(f"{code_version()}\0{datetime.date.today().isoformat()}\0{name}\0".encode())
+        digest.update(json.dumps(descriptor, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        for path in sorted(files):
+            digest.update(b"\0file\0" + path.encode() + b"\0" + files[path])
+        return "structure-" + digest.hexdigest()
+
+    def problems(self, key: str) -> list[Problem] | None:
+        """The problems stored under key (a suite's or a resource's), None when there are none stored."""
         stored = self.get(key)
         return None if stored is None else [Problem(**p) for p in stored]
 
-    def keep_suite_problems(self, key: str, problems: list[Problem]) -> None:
+    def keep_problems(self, key: str, problems: list[Problem]) -> None:
         self.put(key, [p.__dict__ for p in problems])
 
 
 def validate_cached(package_path: Path | str, cache_dir: Path | str) -> Report:
     """validate_package, reusing the stored report of byte-identical inputs and the stored result of each
     suite whose inputs did not change; the cache keeps the entries of this run only."""
-    from scripts.validate import expectations
     from scripts.validate.run import validate_package
 
     package_path = Path(package_path).resolve()
@@ -144,7 +160,7 @@ def validate_cached(package_path: Path | str, cache_dir: Path | str) -> Report:
     stored = cache.get(key)
     if stored is not None:
         return Report(package=_shown(package_path), problems=[Problem(**p) for p in stored])
-    with _suites_cached(expectations, cache):
+    with parts_cached(cache):
         report = validate_package(package_path)
     cache.put(key, [p.__dict__ for p in report.problems])
     cache.prune()
@@ -152,12 +168,13 @@ def validate_cached(package_path: Path | str, cache_dir: Path | str) -> Report:
 
 
 @contextmanager
-def _suites_cached(expectations, cache: ValidationCache):
-    token = expectations.SUITE_CACHE.set(cache)
+def parts_cached(cache: ValidationCache):
+    """Within the block, validation finds and keeps the results of its suites and resources in cache."""
+    token = PARTS.set(cache)
     try:
         yield
     finally:
-        expectations.SUITE_CACHE.reset(token)
+        PARTS.reset(token)
 
 
 class PendingValidation:

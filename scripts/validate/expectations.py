@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import json
 import os
@@ -11,16 +10,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from scripts.validate import frames
 from scripts.core.paths import SUITES_DIR
+from scripts.validate import frames
+from scripts.validate.cache import PARTS
 from scripts.validate.problems import ERROR, WARNING, Problem, problem
 from scripts.validate.rawcsv import RawTable
 
 RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_i"]}
 _PARAMETER = re.compile(r'"\$PARAMETER":\s*"(\w+)"')
 _CONTEXT_RESERVED = {"file", "row", "column", "value", "severity", "code"}
-# Set by scripts/validate/cache.py around a build's validation: suite results kept by the hash of their inputs.
-SUITE_CACHE: contextvars.ContextVar = contextvars.ContextVar("suite_cache", default=None)
 
 
 @functools.cache
@@ -59,9 +57,9 @@ def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: li
         needed = set(_PARAMETER.findall(json.dumps(data)))
         if built[name] is not None and len(built[name]) and needed <= parameters.keys():
             runnable.append(data)
-    cache = SUITE_CACHE.get()
+    cache = PARTS.get()
     keys = [_suite_key(cache, data, tables, read[data["meta"]["frame"]], descriptor) for data in runnable]
-    stored = [cache.suite_problems(key) if key else None for key in keys]
+    stored = [cache.problems(key) if key else None for key in keys]
     to_run = [(data, key) for data, key, done in zip(runnable, keys, stored) if done is None]
     ran = iter(_run_suites(to_run, built, tables, parameters, titles) if to_run else [])
     return [p for done in stored for p in (next(ran) if done is None else done)]  # in suite order, as without a cache
@@ -108,7 +106,7 @@ def _run_suites(runnable: list[tuple[dict, str | None]], built: dict, tables: di
         result = batch.validate(suite, expectation_parameters=parameters, result_format=RESULT_FORMAT)
         problems = [p for outcome in result.results for p in _problems(outcome, frame, tables, parameters, titles, suite.name)]
         if key:
-            SUITE_CACHE.get().keep_suite_problems(key, problems)
+            PARTS.get().keep_problems(key, problems)
         results.append(problems)
     return results
 

@@ -6,6 +6,8 @@ import copy
 import re
 from pathlib import Path
 
+from scripts.core.safety import resource_path
+from scripts.validate.cache import PARTS
 from scripts.validate.descriptor import DESCRIPTOR, chinese_note
 from scripts.validate.problems import Problem, problem
 
@@ -50,9 +52,11 @@ def check_descriptor(descriptor: dict) -> tuple[list[Problem], dict | None]:
 
 
 def check_structure(package_dir: Path, descriptor: dict, skip: set[str]) -> list[Problem]:
-    """Validate every resource not in `skip` (unreadable files), leaving out foreign keys into skipped ones."""
-    from frictionless import Checklist, Package, checks
+    """Validate every resource not in `skip` (unreadable files), leaving out foreign keys into skipped ones.
 
+    With a cache of parts (scripts/validate/cache.py), a resource whose file, key targets and descriptor did not
+    change since a run that stored its result is not read again: its stored problems are used.
+    """
     runnable = copy.deepcopy(descriptor)
     runnable["resources"] = [r for r in runnable["resources"] if r["name"] not in skip]
     for resource in runnable["resources"]:
@@ -60,19 +64,44 @@ def check_structure(package_dir: Path, descriptor: dict, skip: set[str]) -> list
         schema["foreignKeys"] = [k for k in schema.get("foreignKeys", []) if k["reference"]["resource"] not in skip]
         if not schema["foreignKeys"]:
             del schema["foreignKeys"]
-    package = Package.from_descriptor(runnable, basepath=str(package_dir))
-    report = package.validate(checklist=Checklist(checks=[checks.duplicate_row()]), limit_errors=10**9)
-    found = []
-    for task, resource in zip(report.tasks, runnable["resources"]):
-        fields = {f["name"]: f for f in resource["schema"]["fields"]}
-        missing = {(e.row_number, e.field_name) for e in task.errors if e.type == "missing-cell"}
-        for error in task.errors:
-            if error.type == "constraint-error" and (error.row_number, error.field_name) in missing:
-                continue  # a cell the row lacks is not also an empty cell
-            translated = translate(error, resource["path"], fields, descriptor)
-            if translated:
-                found.append(translated)
+    cache = PARTS.get()
+    package, found = None, []
+    for resource in runnable["resources"]:
+        key = cache and cache.structure_key(runnable, resource["name"], _files_read(package_dir, runnable, resource))
+        stored = cache.problems(key) if key else None
+        if stored is None:
+            if package is None:
+                from frictionless import Package
+
+                package = Package.from_descriptor(runnable, basepath=str(package_dir))
+            stored = _resource_problems(package.get_resource(resource["name"]), resource, descriptor)
+            if key:
+                cache.keep_problems(key, stored)
+        found.extend(stored)
     return found
+
+
+def _resource_problems(table, resource: dict, descriptor: dict) -> list[Problem]:
+    """Frictionless's check of one resource of its package (types, constraints, keys, blank and duplicate rows)."""
+    from frictionless import Checklist, checks
+
+    task = table.validate(checklist=Checklist(checks=[checks.duplicate_row()]), limit_errors=10**9).tasks[0]
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    missing = {(e.row_number, e.field_name) for e in task.errors if e.type == "missing-cell"}
+    found = []
+    for error in task.errors:
+        if error.type == "constraint-error" and (error.row_number, error.field_name) in missing:
+            continue  # a cell the row lacks is not also an empty cell
+        translated = translate(error, resource["path"], fields, descriptor)
+        if translated:
+            found.append(translated)
+    return found
+
+
+def _files_read(package_dir: Path, descriptor: dict, resource: dict) -> dict[str, bytes]:
+    """path -> bytes of the files a resource's check reads: its own and those its foreign keys point to."""
+    names = {resource["name"]} | {k["reference"]["resource"] or resource["name"] for k in resource["schema"].get("foreignKeys", [])}
+    return {r["path"]: resource_path(package_dir, r["path"]).read_bytes() for r in descriptor["resources"] if r["name"] in names}
 
 
 def translate(error, file: str, fields: dict[str, dict], descriptor: dict) -> Problem | None:

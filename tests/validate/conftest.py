@@ -1,26 +1,25 @@
-"""The validator's tests share Great Expectations suite results for byte-identical inputs.
+"""The validator's tests share the results of Great Expectations suites and of Frictionless resource checks
+for byte-identical inputs.
 
-Most tests break one cell of a copy of the shipped package: the suites that do not read that table see exactly
-the inputs another test already validated. Results are keyed by everything a suite reads (the suite, the
-descriptor, the tables its frame read, the validator's code and the date), so a shared result is the result that
-running the suite would give; tests/validate/test_cache.py tests that keying. Modules opt in with
-`pytestmark = pytest.mark.usefixtures("shared_suite_results")`.
+Most tests break one cell of a copy of a package: the suites and resources that do not read that table see
+exactly the inputs another test already validated. Results are keyed by everything a part reads (the suite or
+the resource, the descriptor, the tables or files it reads, the validator's code and the date), so a shared
+result is the result that running it would give; tests/validate/test_cache.py tests that keying. Modules opt in
+with `pytestmark = pytest.mark.usefixtures("shared_results")`.
 """
 
 import pytest
 
-from scripts.validate import expectations
-from scripts.validate.cache import ValidationCache
+from scripts.validate.cache import ValidationCache, parts_cached
 from tests.buildcaches import run_folder
 
 
 @pytest.fixture(scope="session")
-def suite_results(tmp_path_factory) -> ValidationCache:
-    return ValidationCache(run_folder(tmp_path_factory) / "suite-results")
+def part_results(tmp_path_factory) -> ValidationCache:
+    return ValidationCache(run_folder(tmp_path_factory) / "part-results")
 
 
 @pytest.fixture
-def shared_suite_results(suite_results):
-    token = expectations.SUITE_CACHE.set(suite_results)
-    yield
-    expectations.SUITE_CACHE.reset(token)
+def shared_results(part_results):
+    with parts_cached(part_results):
+        yield

@@ -2,12 +2,14 @@
 
 import pytest
 
-from scripts.validate import cache, expectations, run
+from scripts.validate import cache, expectations, run, schemachecks
 from scripts.validate.cache import validate_cached
 from tests.validate.test_validate import edit_cell, flat
 
 ALL_SUITES = ["indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
               "unique_observations", "value_jumps"]
+ALL_RESOURCES = ["areas", "units", "tasks", "task_units", "indicators", "targets", "figure_sources", "related_tasks",
+                 "observations", "task_reports"]
 
 
 @pytest.fixture
@@ -21,6 +23,20 @@ def suites_run(monkeypatch) -> list[str]:
         return real(runnable, *args)
 
     monkeypatch.setattr(expectations, "_run_suites", recording)
+    return names
+
+
+@pytest.fixture
+def resources_checked(monkeypatch) -> list[str]:
+    """The names of the resources Frictionless checks, call after call."""
+    names: list[str] = []
+    real = schemachecks._resource_problems
+
+    def recording(table, resource, descriptor):
+        names.append(resource["name"])
+        return real(table, resource, descriptor)
+
+    monkeypatch.setattr(schemachecks, "_resource_problems", recording)
     return names
 
 
@@ -57,6 +73,33 @@ def test_an_edit_to_one_file_reruns_only_the_suites_that_read_it(shipped_copy, t
     assert suites_run == ["lead_units"]  # the only suite whose frame reads tasks.csv
 
 
+def test_an_edit_to_one_file_rechecks_only_it_and_the_files_whose_keys_point_into_it(shipped_copy, tmp_path,
+                                                                                      resources_checked):
+    validate_cached(shipped_copy, tmp_path / "cache")
+    assert resources_checked == ALL_RESOURCES
+    resources_checked.clear()
+    edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
+    assert validate_cached(shipped_copy, tmp_path / "cache").ok
+    # task_units, indicators, related_tasks and task_reports have a foreign key into tasks.csv
+    assert resources_checked == ["tasks", "task_units", "indicators", "related_tasks", "task_reports"]
+    resources_checked.clear()
+    edit_cell(shipped_copy, "data/areas.csv", 2, "name", "改过的地区名")
+    assert validate_cached(shipped_copy, tmp_path / "cache").ok
+    assert resources_checked == ["areas", "units", "observations"]
+
+
+def test_a_resource_reused_from_the_cache_still_reports_its_problems(shipped_copy, tmp_path, resources_checked):
+    edit_cell(shipped_copy, "data/observations.csv", 2, "area_id", "nowhere")
+    first = validate_cached(shipped_copy, tmp_path / "cache")
+    assert ("data/observations.csv", 2, "area_id", "unknown-reference") in flat(first)
+    resources_checked.clear()
+    edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
+    report = validate_cached(shipped_copy, tmp_path / "cache")
+    assert "observations" not in resources_checked
+    assert ("data/observations.csv", 2, "area_id", "unknown-reference") in flat(report)
+    assert flat(report) == flat(run.validate_package(shipped_copy))
+
+
 def test_a_suite_reused_from_the_cache_still_reports_its_problems(shipped_copy, tmp_path, suites_run):
     edit_cell(shipped_copy, "data/targets.csv", 2, "year", "2030")
     validate_cached(shipped_copy, tmp_path / "cache")
@@ -72,12 +115,13 @@ def test_only_the_entries_of_the_last_run_are_kept(shipped_copy, tmp_path):
     folder = tmp_path / "cache"
     validate_cached(shipped_copy, folder)
     before = {p.name for p in folder.iterdir()}
-    assert len(before) == 1 + len(ALL_SUITES)  # the report and one entry per suite
+    assert len(before) == 1 + len(ALL_SUITES) + len(ALL_RESOURCES)  # the report, one entry per suite and per resource
     edit_cell(shipped_copy, "data/tasks.csv", 2, "title", "改过的任务标题")
     validate_cached(shipped_copy, folder)
     after = {p.name for p in folder.iterdir()}
-    assert len(after) == 1 + len(ALL_SUITES)
-    assert len(before - after) == 2  # the old report and the old lead_units entry
+    assert len(after) == 1 + len(ALL_SUITES) + len(ALL_RESOURCES)
+    # the old report, the old lead_units entry, and tasks and the four resources whose keys point into it
+    assert len(before - after) == 2 + 5
 
 
 def test_the_key_follows_every_input(shipped_copy, tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ from scripts.validate.cellchecks import Column, check_cell
 from scripts.validate.run import validate_package
 from tests.validate.test_validate import OBS, URL, append, edit_cell, flat
 
-pytestmark = pytest.mark.usefixtures("shared_suite_results")  # tests/validate/conftest.py
+pytestmark = pytest.mark.usefixtures("shared_results")  # tests/validate/conftest.py
 
 NOTE = Column("note", "text", False, 500, False)
 

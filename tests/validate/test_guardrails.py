@@ -10,7 +10,7 @@ import pytest
 
 from scripts.validate.run import validate_package
 
-pytestmark = pytest.mark.usefixtures("shared_suite_results")  # tests/validate/conftest.py
+pytestmark = pytest.mark.usefixtures("shared_results")  # tests/validate/conftest.py
 
 UNITS = "data/units.csv"
 SYMLINK = "这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。"

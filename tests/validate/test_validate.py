@@ -11,7 +11,7 @@ import pytest
 
 from scripts.validate.run import main, validate_package
 
-pytestmark = pytest.mark.usefixtures("shared_suite_results")  # tests/validate/conftest.py
+pytestmark = pytest.mark.usefixtures("shared_results")  # tests/validate/conftest.py
 
 ROOT = Path(__file__).resolve().parents[2]
 OBS = "data/observations.csv"
