@@ -4,11 +4,15 @@ Register with `pytest_plugins` (tests/conftest.py). Every build in the tests sta
 build caches (validation reports and suite results, drawn charts): both are keyed by the content hash of
 everything they depend on, so a hit is only ever the result of byte-identical inputs. A test of the caches
 themselves uses an empty work folder of its own.
+
+Builds whose subject is not the validation process itself (`build`) also share one validation worker per
+pytest process, kept from build to build as `make serve` keeps it.
 """
 
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from scripts.core.paths import chart_cache_dir, validation_cache_dir
+from scripts.validate.cache import stop_kept_worker
+from scripts.website.build import build_site
 
 # The build's caches that are keyed by content: where a build under a work folder keeps them, by pool folder name.
 CACHES = {"charts": chart_cache_dir, "validation": validation_cache_dir}
@@ -78,3 +84,13 @@ def work_dir(tmp_path, cache_pool) -> Iterator[Path]:
     work = cache_pool.warm(tmp_path / "work")
     yield work
     cache_pool.keep(work)
+
+
+@pytest.fixture(scope="session")
+def build():
+    """build_site whose validation runs in one worker process kept for every build of this pytest process (the
+    serve loop's keep_validator), instead of a new process per build. Each new worker imports Great Expectations
+    again (3.7 CPU-s here); the tests of the one-process-per-build path call build_site itself
+    (tests/website/test_build_overlap.py, tests/validate/test_cache.py)."""
+    yield functools.partial(build_site, keep_validator=True)
+    stop_kept_worker()

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from scripts.tools.synthetic import write_synthetic_package
-from scripts.website.build import build_site
 from tests.buildcaches import CachePool, locked, run_folder
 from tests.conftest import SHIPPED, copy_package, fixture_package
 
@@ -58,7 +57,7 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 # ---- the shared sites ---------------------------------------------------------------------------------------------
 
 
-def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool) -> Iterator[Site]:
+def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool, build) -> Iterator[Site]:
     """Build the site once for the whole run (the first worker to ask builds it, under a lock), then serve it here."""
     base = run_folder(tmp_path_factory) / f"{name}-site"
     base.mkdir(exist_ok=True)
@@ -66,7 +65,7 @@ def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool) -> I
         package = base / "package" / "datapackage.json"
         if not (base / "built").exists():
             package = make_package(base / "package")
-            build_site(package, base / "site", pool.warm(base / "work"))
+            build(package, base / "site", pool.warm(base / "work"))
             pool.keep(base / "work")
             (base / "built").touch()
     server, url = serve(base / "site")
@@ -78,19 +77,19 @@ def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool) -> I
 
 
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory, cache_pool) -> Iterator[Site]:
+def shipped_site(tmp_path_factory, cache_pool, build) -> Iterator[Site]:
     """The site of the shipped package (most indicators have no data)."""
-    yield from shared_site("shipped", lambda folder: copy_package(SHIPPED, folder), tmp_path_factory, cache_pool)
+    yield from shared_site("shipped", lambda folder: copy_package(SHIPPED, folder), tmp_path_factory, cache_pool, build)
 
 
 @pytest.fixture(scope="session")
-def small_site(tmp_path_factory, cache_pool) -> Iterator[Site]:
+def small_site(tmp_path_factory, cache_pool, build) -> Iterator[Site]:
     """The site of tests/fixtures/small: area figures with a ranking, an interim figure, a task report."""
-    yield from shared_site("small", lambda folder: fixture_package("small", folder), tmp_path_factory, cache_pool)
+    yield from shared_site("small", lambda folder: fixture_package("small", folder), tmp_path_factory, cache_pool, build)
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory, cache_pool) -> Iterator[Site]:
+def hostile_site(tmp_path_factory, cache_pool, build) -> Iterator[Site]:
     """The site of a synthetic package whose every free-text cell carries markup and template syntax."""
     yield from shared_site("hostile", lambda folder: write_synthetic_package(folder, scale=1, seed=0, hostile=True),
-                           tmp_path_factory, cache_pool)
+                           tmp_path_factory, cache_pool, build)

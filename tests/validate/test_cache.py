@@ -138,13 +138,13 @@ def test_the_key_follows_every_input(shipped_copy, tmp_path, monkeypatch):
     assert cache.package_key(shipped_copy) != edited
 
 
-def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(shipped_copy, tmp_path):
-    edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
-    pending = cache.start_validation(shipped_copy, tmp_path / "cache")
+def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(small_package, tmp_path):
+    edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
+    pending = cache.start_validation(small_package, tmp_path / "cache")
     assert pending._process is not None  # validated in another process
     report = pending.report()
     assert flat(report) == [("data/observations.csv", 2, "value", "wrong-type")]
-    again = cache.start_validation(shipped_copy, tmp_path / "cache")
+    again = cache.start_validation(small_package, tmp_path / "cache")
     assert again._process is None and again._future is None  # the stored report, at once
     assert flat(again.report()) == flat(report)
     assert again.report().text() == report.text()
@@ -165,13 +165,13 @@ def test_the_key_follows_the_change_log_and_the_date(shipped_copy, monkeypatch):
     assert cache.package_key(shipped_copy) != with_log
 
 
-def test_the_serve_loop_keeps_one_validation_worker(shipped_copy, tmp_path):
+def test_the_serve_loop_keeps_one_validation_worker(small_package, tmp_path):
     try:
-        first = cache.start_validation(shipped_copy, tmp_path / "cache", keep_worker=True)
+        first = cache.start_validation(small_package, tmp_path / "cache", keep_worker=True)
         assert first.report().ok
         worker = cache._KEPT[0]
-        edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
-        second = cache.start_validation(shipped_copy, tmp_path / "cache", keep_worker=True)
+        edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
+        second = cache.start_validation(small_package, tmp_path / "cache", keep_worker=True)
         assert flat(second.report()) == [("data/observations.csv", 2, "value", "wrong-type")]
         assert cache._KEPT == [worker]  # the same process, Great Expectations already imported in it
     finally:

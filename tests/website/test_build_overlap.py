@@ -1,40 +1,43 @@
-"""build_site: validation runs in another process beside the other stages; nothing is published before it passes."""
+"""build_site: validation runs in another process beside the other stages; nothing is published before it passes.
+
+The builds here use the tests' kept validation worker (`build`, tests/buildcaches.py); the one-process-per-build
+path is tested in tests/validate/test_cache.py and run by `make site` in the bench test's children."""
 
 import pytest
 
-from scripts.website import build
-from scripts.website.build import BuildFailed, build_site
+from scripts.website import build as build_module
+from scripts.website.build import BuildFailed
 from tests.validate.test_validate import edit_cell
 
 
-def test_a_stage_failing_on_invalid_data_reports_the_data_problems(small_package, tmp_path, monkeypatch, capsys, work_dir):
+def test_a_stage_failing_on_invalid_data_reports_the_data_problems(small_package, tmp_path, monkeypatch, capsys, work_dir, build):
     edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
 
     def crash(*args):
         raise ValueError("could not convert string to float: 'abc'")
 
-    monkeypatch.setattr(build, "build_unpublished", crash)
+    monkeypatch.setattr(build_module, "build_unpublished", crash)
     with pytest.raises(BuildFailed, match="数据校验未通过"):
-        build_site(small_package, tmp_path / "site", work_dir)
+        build(small_package, tmp_path / "site", work_dir)
     assert "data/observations.csv 第2行" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
 
 
-def test_a_stage_failing_on_valid_data_is_not_hidden(small_package, tmp_path, monkeypatch, work_dir):
+def test_a_stage_failing_on_valid_data_is_not_hidden(small_package, tmp_path, monkeypatch, work_dir, build):
     def crash(*args):
         raise ValueError("a bug")
 
-    monkeypatch.setattr(build, "build_unpublished", crash)
+    monkeypatch.setattr(build_module, "build_unpublished", crash)
     with pytest.raises(ValueError, match="a bug"):
-        build_site(small_package, tmp_path / "site", work_dir)
+        build(small_package, tmp_path / "site", work_dir)
 
 
-def test_invalid_data_builds_but_publishes_nothing(small_package, tmp_path, work_dir):
+def test_invalid_data_builds_but_publishes_nothing(small_package, tmp_path, work_dir, build):
     edit_cell(small_package, "data/observations.csv", 2, "value", "300万")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("旧网站", encoding="utf-8")
     with pytest.raises(BuildFailed):
-        build_site(small_package, site, work_dir)
+        build(small_package, site, work_dir)
     assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
     assert '"ok": false' in (work_dir / "validation-report.json").read_text(encoding="utf-8")

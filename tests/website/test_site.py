@@ -167,14 +167,14 @@ def test_hostile_text_visible_on_task_page(hostile_site):
     assert "<strong>bold</strong>" not in page(hostile_site, f"tasks/{tasks[0]}")
 
 
-def test_failed_validation_keeps_the_previous_site(tmp_path, shipped_copy, work_dir):
+def test_failed_validation_keeps_the_previous_site(tmp_path, small_package, work_dir, build):
     site = tmp_path / "site"
-    build_site(shipped_copy, site, work_dir)
+    build(small_package, site, work_dir)
     before = (site / "index.html").read_text(encoding="utf-8")
-    observations = shipped_copy.parent / "data" / "observations.csv"
-    observations.write_text(observations.read_text(encoding="utf-8").replace(",46.8,", ",46.8万,"), encoding="utf-8")
+    observations = small_package.parent / "data" / "observations.csv"
+    observations.write_text(observations.read_text(encoding="utf-8").replace(",17.5,", ",17.5万,"), encoding="utf-8")
     with pytest.raises(BuildFailed):
-        build_site(shipped_copy, site, work_dir)
+        build(small_package, site, work_dir)
     assert (site / "index.html").read_text(encoding="utf-8") == before
 
 

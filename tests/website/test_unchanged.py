@@ -3,43 +3,43 @@
 import pytest
 
 from scripts.website import unchanged
-from scripts.website.build import BuildFailed, build_site
+from scripts.website.build import BuildFailed
 from tests.validate.test_validate import edit_cell
 
 OBS = "data/observations.csv"
 
 
-def test_a_second_build_from_the_same_inputs_keeps_the_site(small_package, tmp_path, work_dir):
+def test_a_second_build_from_the_same_inputs_keeps_the_site(small_package, tmp_path, work_dir, build):
     site, work = tmp_path / "site", work_dir
-    first = build_site(small_package, site, work, keep_unchanged=True)
+    first = build(small_package, site, work, keep_unchanged=True)
     assert "mkdocs" in first
     home = (site / "index.html").stat()
-    again = build_site(small_package, site, work, keep_unchanged=True)
+    again = build(small_package, site, work, keep_unchanged=True)
     assert list(again) == ["unchanged"]
     assert (site / "index.html").stat().st_mtime_ns == home.st_mtime_ns  # the same files, not rebuilt
 
     edit_cell(small_package, OBS, 2, "value", "abc")
     with pytest.raises(BuildFailed):
-        build_site(small_package, site, work, keep_unchanged=True)
+        build(small_package, site, work, keep_unchanged=True)
     assert (site / "index.html").stat().st_mtime_ns == home.st_mtime_ns  # the failed build changed nothing
 
     edit_cell(small_package, OBS, 2, "value", "999")
-    rebuilt = build_site(small_package, site, work, keep_unchanged=True)
+    rebuilt = build(small_package, site, work, keep_unchanged=True)
     assert "mkdocs" in rebuilt
-    assert list(build_site(small_package, site, work, keep_unchanged=True)) == ["unchanged"]
+    assert list(build(small_package, site, work, keep_unchanged=True)) == ["unchanged"]
 
 
-def test_a_deleted_or_replaced_site_is_built_again(small_package, tmp_path, work_dir):
+def test_a_deleted_or_replaced_site_is_built_again(small_package, tmp_path, work_dir, build):
     site, work = tmp_path / "site", work_dir
-    build_site(small_package, site, work, keep_unchanged=True)
+    build(small_package, site, work, keep_unchanged=True)
     (site / "index.html").unlink()
-    assert "mkdocs" in build_site(small_package, site, work, keep_unchanged=True)
+    assert "mkdocs" in build(small_package, site, work, keep_unchanged=True)
 
 
-def test_without_keep_unchanged_the_site_is_always_built(small_package, tmp_path, work_dir):
+def test_without_keep_unchanged_the_site_is_always_built(small_package, tmp_path, work_dir, build):
     site, work = tmp_path / "site", work_dir
-    build_site(small_package, site, work, keep_unchanged=True)
-    assert "mkdocs" in build_site(small_package, site, work)
+    build(small_package, site, work, keep_unchanged=True)
+    assert "mkdocs" in build(small_package, site, work)
 
 
 def test_the_key_follows_the_package_and_the_site_folder(small_package, tmp_path):
