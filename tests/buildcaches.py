@@ -5,8 +5,7 @@ build caches (validation reports and suite results, drawn charts): both are keye
 everything they depend on, so a hit is only ever the result of byte-identical inputs. A test of the caches
 themselves uses an empty work folder of its own.
 
-Builds whose subject is not the validation process itself (`build`) also share one validation worker per
-pytest process, kept from build to build as `make serve` keeps it.
+Builds whose subject is not the validation process itself (`build`) validate in the pytest process.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from scripts.core.paths import chart_cache_dir, validation_cache_dir
-from scripts.validate.cache import stop_kept_worker
 from scripts.website.build import build_site
 
 # The build's caches that are keyed by content: where a build under a work folder keeps them, by pool folder name.
@@ -88,9 +86,8 @@ def work_dir(tmp_path, cache_pool) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def build():
-    """build_site whose validation runs in one worker process kept for every build of this pytest process (the
-    serve loop's keep_validator), instead of a new process per build. Each new worker imports Great Expectations
-    again (3.7 CPU-s here); the tests of the one-process-per-build path call build_site itself
-    (tests/website/test_build_overlap.py, tests/validate/test_cache.py)."""
-    yield functools.partial(build_site, keep_validator=True)
-    stop_kept_worker()
+    """build_site validating in this pytest process (validate_here) instead of a new validation process per
+    build: each new process imports Great Expectations again (3.7 CPU-s here), which this process has imported
+    for the validator's tests anyway. The validation process is tested in tests/validate/test_cache.py and
+    run by `make site` in the bench test's children (tests/tools/test_bench.py)."""
+    return functools.partial(build_site, validate_here=True)

@@ -213,20 +213,21 @@ class PendingValidation:
 _KEPT: list[ProcessPoolExecutor] = []  # the serve loop's validation worker, kept from one build to the next
 
 
-def start_validation(package_path: Path | str, cache_dir: Path | str, *, keep_worker: bool = False) -> PendingValidation:
+def start_validation(package_path: Path | str, cache_dir: Path | str, *, keep_worker: bool = False,
+                     in_process: bool = False) -> PendingValidation:
     """validate_cached in a worker process, so that the build's other stages run meanwhile on the other core.
 
     A stored report is returned at once, without a worker. The build must still wait for report() before it
     publishes anything. With keep_worker (the serve loop) the worker, with Great Expectations imported, stays
     for the next build; otherwise it is a process of its own that ends as soon as it has answered, and its
-    memory with it.
+    memory with it. With in_process, or on a single core, validation runs here and now, before anything else.
     """
     package_path, cache_dir = Path(package_path).resolve(), Path(cache_dir)
     stored = ValidationCache(cache_dir).get("report-" + package_key(package_path))
     if stored is not None:
         report = Report(package=_shown(package_path), problems=[Problem(**p) for p in stored])
         return PendingValidation(package_path, cache_dir, report=report)
-    if (os.cpu_count() or 1) < 2:
+    if in_process or (os.cpu_count() or 1) < 2:
         return PendingValidation(package_path, cache_dir, report=validate_cached(package_path, cache_dir))
     spawn = multiprocessing.get_context("spawn")  # as for the chart workers: no forked copy of running threads
     if not keep_worker:

@@ -56,6 +56,7 @@ def build_site(
     validate: bool = True,
     keep_unchanged: bool = False,
     keep_validator: bool = False,
+    validate_here: bool = False,
     keep_pages: bool = False,
 ) -> dict[str, float]:
     """Build the whole site from a package into site_dir; return seconds per stage.
@@ -65,7 +66,8 @@ def build_site(
     the other stages run, and the new site replaces the old one only once the data has passed.
     With keep_unchanged, a site built by the last successful build from exactly the same inputs is kept as it
     is (stages: {"unchanged": seconds}). keep_validator keeps the validation process for the next build (serve);
-    keep_pages keeps what mkdocs computed for each page, for the next build in this process (serve).
+    validate_here validates in this process before the other stages, for a caller that has the validator
+    imported already and no core to spare (the tests); keep_pages keeps what mkdocs computed for each page, for the next build in this process (serve).
     """
     timer = Timer()
     package_path = Path(package_path).resolve()
@@ -78,7 +80,8 @@ def build_site(
     if validate:
         from scripts.validate.cache import start_validation
 
-        pending = start_validation(package_path, validation_cache_dir(work_dir), keep_worker=keep_validator)
+        pending = start_validation(package_path, validation_cache_dir(work_dir), keep_worker=keep_validator,
+                                   in_process=validate_here)
     try:
         # Nothing a package brings (ids, names, paths) can make the build write outside work_dir: the site is
         # built there, and only the finished site is renamed into place.

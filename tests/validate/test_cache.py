@@ -150,6 +150,14 @@ def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(small_p
     assert again.report().text() == report.text()
 
 
+def test_in_process_validation_starts_no_worker_and_stores_its_report(small_package, tmp_path):
+    edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
+    pending = cache.start_validation(small_package, tmp_path / "cache", in_process=True)
+    assert pending._process is None and pending._future is None  # validated here, already done
+    assert flat(pending.report()) == [("data/observations.csv", 2, "value", "wrong-type")]
+    assert cache.ValidationCache(tmp_path / "cache").get("report-" + cache.package_key(small_package.resolve())) is not None
+
+
 def test_the_key_follows_the_change_log_and_the_date(shipped_copy, monkeypatch):
     key = cache.package_key(shipped_copy)
     (shipped_copy.parent / "data" / "CHANGELOG.md").write_text("# 更新记录\n\n- 新的一条。\n", encoding="utf-8")

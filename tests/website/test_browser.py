@@ -360,6 +360,7 @@ def payload_site(tmp_path_factory, cache_pool):
         writer.writerows(rows)
     (package.parent / "data" / "CHANGELOG.md").write_text(PAYLOAD_CHANGELOG, encoding="utf-8")
     build_site(package, base / "site", cache_pool.warm(base / "work"), validate=False)
+    cache_pool.keep(base / "work")  # the hostile site draws the same charts but one
     server, url = serve(base / "site")
     try:
         yield Site("payload", base / "site", url, package)

@@ -1,7 +1,8 @@
-"""build_site: validation runs in another process beside the other stages; nothing is published before it passes.
+"""build_site: a stage failing beside validation reports the data problems when the data is invalid, and its
+own error when it is not; nothing is published before validation passes.
 
-The builds here use the tests' kept validation worker (`build`, tests/buildcaches.py); the one-process-per-build
-path is tested in tests/validate/test_cache.py and run by `make site` in the bench test's children."""
+The builds here validate in the test's process (`build`, tests/buildcaches.py); the validation process that
+`make site` runs beside the other stages is tested in tests/validate/test_cache.py and run by the bench test."""
 
 import pytest
 
