@@ -151,7 +151,7 @@ class ValidationCache:
 
 def validate_cached(package_path: Path | str, cache_dir: Path | str) -> Report:
     """validate_package, reusing the stored report of byte-identical inputs and the stored result of each
-    suite whose inputs did not change; the cache keeps the entries of this run only."""
+    suite and each resource check whose inputs did not change; the cache keeps the entries of this run only."""
     from scripts.validate.run import validate_package
 
     package_path = Path(package_path).resolve()
