@@ -65,9 +65,10 @@ def check_structure(package_dir: Path, descriptor: dict, skip: set[str]) -> list
         if not schema["foreignKeys"]:
             del schema["foreignKeys"]
     cache = PARTS.get()
+    contents = {r["name"]: resource_path(package_dir, r["path"]).read_bytes() for r in runnable["resources"]} if cache else {}
     package, found = None, []
     for resource in runnable["resources"]:
-        key = cache and cache.structure_key(runnable, resource["name"], _files_read(package_dir, runnable, resource))
+        key = cache and cache.structure_key(runnable, resource["name"], _files_read(runnable, resource, contents))
         stored = cache.problems(key) if key else None
         if stored is None:
             if package is None:
@@ -98,10 +99,10 @@ def _resource_problems(table, resource: dict, descriptor: dict) -> list[Problem]
     return found
 
 
-def _files_read(package_dir: Path, descriptor: dict, resource: dict) -> dict[str, bytes]:
+def _files_read(descriptor: dict, resource: dict, contents: dict[str, bytes]) -> dict[str, bytes]:
     """path -> bytes of the files a resource's check reads: its own and those its foreign keys point to."""
     names = {resource["name"]} | {k["reference"]["resource"] or resource["name"] for k in resource["schema"].get("foreignKeys", [])}
-    return {r["path"]: resource_path(package_dir, r["path"]).read_bytes() for r in descriptor["resources"] if r["name"] in names}
+    return {r["path"]: contents[r["name"]] for r in descriptor["resources"] if r["name"] in names}
 
 
 def translate(error, file: str, fields: dict[str, dict], descriptor: dict) -> Problem | None:
