@@ -1,7 +1,7 @@
 """Chromium for the browser tests: one browser and one reused page per worker, recording what a page does.
 
 Register with `pytest_plugins` (tests/conftest.py). `open_page()` gives a test a page as if new; the Visit it
-returns records every request and WebSocket (requests to other hosts fail at once: see DEAD_PROXY), console
+returns records every request and WebSocket (requests to other hosts fail at once: see dead_proxy_args), console
 error, page error and dialog.
 """
 
@@ -91,6 +91,11 @@ class Visit:
         page.on("console", lambda message: message.type == "error" and self.console_errors.append(f"{message.text} @ {message.location}"))
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         page.on("dialog", self._dialog)
+
+    def forget(self) -> None:
+        """Empty every record: what the page did so far is no longer this test's."""
+        for records in (self.requests, self.console_errors, self.page_errors, self.dialogs, self.failed, self.finished):
+            records.clear()
 
     def _started(self, request):
         self.started_by[request] = self.generation
@@ -216,8 +221,7 @@ def handed_over(visit: Visit) -> Visit:
     visit.pending.clear()
     page.context.clear_cookies()
     page.set_viewport_size(VIEWPORT)
-    for records in (visit.requests, visit.console_errors, visit.page_errors, visit.dialogs, visit.failed, visit.finished):
-        records.clear()
+    visit.forget()
     visit.last_activity = time.monotonic()
     return visit
 

@@ -67,7 +67,8 @@ def build_site(
     With keep_unchanged, a site built by the last successful build from exactly the same inputs is kept as it
     is (stages: {"unchanged": seconds}). keep_validator keeps the validation process for the next build (serve);
     validate_here validates in this process before the other stages, for a caller that has the validator
-    imported already and no core to spare (the tests); keep_pages keeps what mkdocs computed for each page, for the next build in this process (serve).
+    imported already and no core to spare (the tests); keep_pages keeps what mkdocs computed for each page,
+    for the next build in this process (serve).
     """
     timer = Timer()
     package_path = Path(package_path).resolve()

@@ -56,8 +56,7 @@ def search_page(search_home, shipped_site):
         box.fill("")
         box.press("End")  # the theme clears its results on keyup
     visit.page.locator(".md-search-result__list > li").first.wait_for(state="detached")
-    for records in (visit.console_errors, visit.page_errors, visit.dialogs, visit.failed):
-        records.clear()
+    visit.forget()
     return visit
 
 
