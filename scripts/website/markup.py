@@ -41,7 +41,13 @@ def text(value) -> Markup:
 
 def html_join(parts, separator: str = "") -> Markup:
     """Join HTML parts (each escaped with text() unless it is Markup) with a literal separator of ours."""
-    return Markup(separator).join(text(part) for part in parts)
+    return Markup(separator.join(map(text, parts)))
+
+
+def _html(template: str, *parts) -> Markup:
+    """template.format(*parts), each part escaped with text() unless it is Markup. The builders below are called
+    for every cell and link of every page: this is Markup(template).format without string.Formatter's cost per field."""
+    return Markup(template.format(*map(text, parts)))
 
 
 def safe_url(url) -> str | None:
@@ -57,7 +63,7 @@ def safe_url(url) -> str | None:
 def _attributes(attrs: dict) -> Markup:
     """ name="value" pairs, values escaped (a trailing _ allows Python keywords, other _ become -); None left out."""
     return html_join(
-        Markup(' {}="{}"').format(Markup(key.rstrip("_").replace("_", "-")), text(str(value)))
+        _html(' {}="{}"', Markup(key.rstrip("_").replace("_", "-")), str(value))
         for key, value in attrs.items()
         if value is not None
     )
@@ -66,7 +72,7 @@ def _attributes(attrs: dict) -> Markup:
 def link(label, href: str, *, external: bool = False, title: str | None = None) -> Markup:
     """A link; the label is escaped unless it is Markup; href is either a site-relative path we built or a checked URL."""
     rel = "noopener noreferrer" if external else None
-    return Markup("<a{}>{}</a>").format(_attributes({"title": title, "href": href, "rel": rel}), text(label))
+    return _html("<a{}>{}</a>", _attributes({"title": title, "href": href, "rel": rel}), label)
 
 
 def source_link(label, url) -> Markup:
@@ -79,21 +85,20 @@ def source_link(label, url) -> Markup:
 
 def tag(name: str, content, **attrs) -> Markup:
     """An element; content is escaped unless it is Markup, attribute values are escaped."""
-    return Markup("<{0}{1}>{2}</{0}>").format(Markup(name), _attributes(attrs), text(content))
+    return _html("<{0}{1}>{2}</{0}>", Markup(name), _attributes(attrs), content)
 
 
 def table(headers: list[str], rows: list[list], *, caption: str | None = None, css: str = "data") -> Markup:
     """A table; headers and caption are plain text, cells are HTML (Markup), and a cell that is not Markup is escaped."""
-    head = html_join(Markup('<th scope="col">{}</th>').format(text(h)) for h in headers)
-    body = html_join(Markup("<tr>{}</tr>").format(html_join(tag("td", cell) for cell in row)) for row in rows)
+    head = html_join(_html('<th scope="col">{}</th>', h) for h in headers)
+    body = html_join(_html("<tr>{}</tr>", html_join(tag("td", cell) for cell in row)) for row in rows)
     cap = tag("caption", text(caption)) if caption else EMPTY
-    return Markup(
-        '<div class="table-wrap"><table class="{}">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>'
-    ).format(css, cap, head, body)
+    return _html('<div class="table-wrap"><table class="{}">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>',
+                 css, cap, head, body)
 
 
 def status_badge(code: str, label: str) -> Markup:
-    return Markup('<span class="status status--{}">{}</span>').format(text(code), text(label))
+    return _html('<span class="status status--{}">{}</span>', code, label)
 
 
 _ANCHOR = re.compile(r"^[a-z][a-z0-9-]*$")
