@@ -12,6 +12,7 @@ from scripts.website.rebuildcache import BuildMemo, cached_entries, cached_segme
 
 _words: dict = {}
 _before: dict[str, int] = {}  # jieba's own frequency of each word the last build's dictionary set
+_before_total: list[int] = []  # jieba's total of all frequencies before that dictionary was loaded
 # Kept for the life of the process: `make serve` rebuilds in the same process, and most pages are unchanged.
 _segments = BuildMemo()
 _entries = BuildMemo()
@@ -68,18 +69,23 @@ def _remember_frequencies(user_dict: Path) -> None:
     import jieba
 
     jieba.dt.check_initialized()
+    _before_total[:] = [jieba.dt.total]
     for line in user_dict.read_text(encoding="utf-8").splitlines():
         word = line.split(" ")[0]
         _before.setdefault(word, jieba.dt.FREQ.get(word, 0))
 
 
 def _forget_last_dictionary() -> None:
+    """jieba as it was before the last build's dictionary: each word's frequency, and the total they are divided by
+    (jieba.add_word only ever adds to it). Otherwise every build in a process segments with a larger total than
+    the last, and a rebuild could split a word that a fresh build keeps whole."""
     if not _before:
         return
     import jieba
 
     for word, frequency in _before.items():
-        jieba.add_word(word, frequency)  # frequency 0: no longer a word
+        jieba.dt.FREQ[word] = frequency  # 0: no longer a word
+    jieba.dt.total = _before_total[0]
     _before.clear()
 
 

@@ -74,5 +74,28 @@ def test_the_hook_undoes_the_last_builds_words_in_jieba(tmp_path):
     assert jieba.lcut("示例甲乙局") == before
 
 
+def test_each_build_in_a_process_starts_from_the_same_jieba_total(tmp_path):
+    """jieba divides each word's frequency by its total, and jieba.add_word only adds to the total: without putting
+    it back, every build in a process (serve rebuilds, a test session) would segment with a larger total."""
+    import jieba
+
+    from scripts.website import searchhook
+
+    user_dict = tmp_path / "search-dict.txt"
+    user_dict.write_text("示例甲乙局 100000\n示例丙丁处 20000\n", encoding="utf-8")
+    searchhook._forget_last_dictionary()
+    jieba.dt.check_initialized()
+    own_total = jieba.dt.total
+    for _ in range(3):  # three builds: forget the last dictionary, note jieba's own, load this one
+        searchhook._forget_last_dictionary()
+        searchhook._remember_frequencies(user_dict)
+        jieba.load_userdict(str(user_dict))
+        assert jieba.dt.total == own_total + 120000
+        assert jieba.dt.FREQ["示例丙丁处"] == 20000
+    searchhook._forget_last_dictionary()
+    assert jieba.dt.total == own_total
+    assert jieba.dt.FREQ["示例丙丁处"] == 0  # a prefix at most, no longer a word
+
+
 def test_area_pages_count_double():
     assert page_boosts(tiny_package()) == {"areas/east/": 2.0}
