@@ -11,7 +11,7 @@ import shutil
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from scripts.core import files
@@ -185,6 +185,7 @@ def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False) ->
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from scripts.website.parallelpages import pages_in_two_processes
     from scripts.website.rebuildcache import keep_pages as keep_pages_for_next_build
 
     keep_pages_for_next_build(keep_pages)
@@ -193,8 +194,11 @@ def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False) ->
         shutil.rmtree(out_dir)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(str(MKDOCS_CONFIG), site_dir=str(out_dir), strict=True, **options)
+    # A serve rebuild renders few pages and keeps each one's result in this process: one process. Otherwise both cores.
+    pages = nullcontext() if keep_pages else pages_in_two_processes()
     try:
-        build(config)
+        with pages:
+            build(config)
     except MkDocsException as error:
         raise BuildFailed(f"mkdocs 构建失败：{error}") from error
 

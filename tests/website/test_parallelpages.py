@@ -1,0 +1,117 @@
+"""MkDocs' pages rendered in two processes (scripts/website/parallelpages.py): the same site as one process builds,
+and what goes wrong in the other process (an error, a warning in strict mode) stops the build as it would in one."""
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from scripts.website import parallelpages
+from scripts.website.parallelpages import pages_in_two_processes, split
+
+PAGES = 45  # more than parallelpages.MIN_PAGES
+
+# A hook that misbehaves only in the forked process, once, on the first page it renders there.
+HOOK = '''
+import logging, os
+PARENT, DONE = os.getpid(), []
+
+def on_page_context(context, page, config, nav):
+    if os.getpid() != PARENT and not DONE:
+        DONE.append(page)
+        if os.environ["TEST_PAGES_WHAT"] == "raise":
+            raise LookupError(f"boom on {page.file.src_uri}")
+        logging.getLogger("mkdocs.plugins.test").warning(f"odd {page.file.src_uri}")
+    return context
+'''
+
+
+def project(folder: Path, *, hook: bool = False) -> Path:
+    """A plain mkdocs-material project of PAGES pages with search, each page with its own words and a heading."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    nav = []
+    for number in range(PAGES):
+        name = "index.md" if number == 0 else f"page-{number:02d}.md"
+        words = " ".join(f"word{number}x{i}" for i in range(number * 40))  # pages of different weights
+        (docs / name).write_text(f"# Page {number}\n\n{words}\n\n## Part {number}\n\nmore {number}\n", encoding="utf-8")
+        nav.append({f"Page {number}": name})
+    config = {"site_name": "test", "theme": {"name": "material", "font": False}, "plugins": ["search"], "nav": nav}
+    if hook:
+        (folder / "hook.py").write_text(HOOK, encoding="utf-8")
+        config["hooks"] = [str(folder / "hook.py")]
+    (folder / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def build_project(config_file: Path, site: Path, *, two: bool) -> None:
+    config = load_config(str(config_file), site_dir=str(site), strict=True)
+    if two:
+        with pages_in_two_processes():
+            build(config)
+    else:
+        build(config)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_the_heaviest_page_goes_first_each_to_the_process_with_less_so_far():
+    # 10 -> this process (10, 0); 8 -> the other (10, 8); 1 -> the other (10, 9); 1 -> the other (10, 10)
+    assert split([10, 1, 1, 8]) == {1, 2, 3}
+    # equal weights: alternately, this process first
+    assert split([5, 5, 5, 5, 5]) == {1, 3}
+
+
+def test_two_processes_write_the_site_one_process_writes(tmp_path, monkeypatch):
+    config_file = project(tmp_path / "project")
+    forks = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    build_project(config_file, tmp_path / "two", two=True)
+    assert forks == [1]  # the pages really were split
+    build_project(config_file, tmp_path / "one", two=False)
+    two, one = site_files(tmp_path / "two"), site_files(tmp_path / "one")
+    assert list(two) == list(one)
+    assert [name for name in two if two[name] != one[name]] == []
+    index = json.loads(two["search/search_index.json"])
+    assert [doc["location"] for doc in index["docs"]][:4] == ["", "#part-0", "page-01/", "page-01/#part-1"]
+
+
+def test_an_error_in_the_other_process_stops_the_build_and_names_the_page(tmp_path, monkeypatch):
+    config_file = project(tmp_path / "project", hook=True)
+    monkeypatch.setenv("TEST_PAGES_WHAT", "raise")
+    children = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: children.append(fork()) or children[-1])
+    with pytest.raises(LookupError, match=r"^boom on page-\d\d\.md$"):
+        build_project(config_file, tmp_path / "site", two=True)
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(children[0], os.WNOHANG)  # it ended and was waited for: nothing left behind
+
+
+def test_a_warning_in_the_other_process_counts_in_strict_mode(tmp_path, monkeypatch, caplog):
+    config_file = project(tmp_path / "project", hook=True)
+    monkeypatch.setenv("TEST_PAGES_WHAT", "warn")
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode"):
+        build_project(config_file, tmp_path / "site", two=True)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and re.fullmatch(r"odd page-\d\d\.md", warnings[0])
+
+
+def test_without_fork_or_with_few_pages_one_process_renders(tmp_path, monkeypatch):
+    config_file = project(tmp_path / "project")
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
+    monkeypatch.setattr(parallelpages, "available", lambda: False)
+    build_project(config_file, tmp_path / "site", two=True)
+    monkeypatch.setattr(parallelpages, "available", lambda: True)
+    monkeypatch.setattr(parallelpages, "MIN_PAGES", PAGES + 1)
+    build_project(config_file, tmp_path / "site", two=True)
+    assert (tmp_path / "site" / "page-44" / "index.html").is_file()
