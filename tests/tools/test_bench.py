@@ -102,3 +102,36 @@ def test_the_many_observations_package_repeats_rows_for_extra_areas(tmp_path):
     areas = (many.parent / "data" / "areas.csv").read_text(encoding="utf-8").splitlines()
     assert [line.split(",")[:3] for line in areas[-2:]] == [["qujiang-x2", "示例乙区加2", "district"], ["longyou-x2", "示例丙县加2", "county"]]
     assert validate_package(many).ok
+
+
+def test_memory_a_forked_copy_shares_counts_once(tmp_path):
+    """A process holding 200 MB forks a copy that only reads it: the tree holds about 200 MB, not 400 MB."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from scripts.tools.bench.children import tree_memory
+
+    if not Path(f"/proc/{os.getpid()}/smaps_rollup").exists():
+        pytest.skip("no proportional set sizes on this system")
+    script = (
+        "import os, sys, time\n"
+        "data = bytearray(b'x' * (200 << 20))\n"
+        "if os.fork() == 0:\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert process.stdout.readline() == "ready\n"
+        resident = sum(int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+                       for pid in [process.pid, *map(int, Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split())])
+        assert resident > 400 * bench.MB  # each process's resident set holds the 200 MB
+        assert 200 * bench.MB < tree_memory(process.pid) < 300 * bench.MB
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)  # the copy too
+        process.wait()

@@ -34,7 +34,7 @@ class Sample:
 
     wall: float
     max_rss: int  # bytes: the largest single process of the child's tree (kernel's ru_maxrss)
-    tree_rss: int | None  # bytes: the largest sum of resident sets over the child's tree, sampled; None without /proc
+    tree_rss: int | None  # bytes: the largest memory of the child's whole tree (tree_memory), sampled; None without /proc
     report: dict
 
 
@@ -59,10 +59,7 @@ def run_child(mode: str, **kwargs) -> Sample:
 
 
 class TreeSampler(threading.Thread):
-    """Samples the summed resident set of a process and all its descendants; keeps the peak.
-
-    Pages shared between processes (libraries) are counted once per process: an upper bound.
-    """
+    """Samples the memory of a process and all its descendants (tree_memory); keeps the peak."""
 
     def __init__(self, root: int):
         super().__init__(daemon=True)
@@ -72,14 +69,17 @@ class TreeSampler(threading.Thread):
 
     def run(self) -> None:
         while self.peak is not None and not self._done.wait(SAMPLE_EVERY):
-            self.peak = max(self.peak, tree_rss(self.root))
+            self.peak = max(self.peak, tree_memory(self.root))
 
     def stop(self) -> None:
         self._done.set()
         self.join()
 
 
-def tree_rss(root: int) -> int:
+def tree_memory(root: int) -> int:
+    """Bytes of memory a process and its descendants hold: the sum of their proportional set sizes, so a page shared
+    by n processes (a forked copy's inherited memory, libraries) counts 1/n in each. The resident set where the
+    kernel gives no PSS (counts shared pages in every process: an upper bound)."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -93,11 +93,19 @@ def tree_rss(root: int) -> int:
     while todo:
         pid = todo.pop()
         try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
+            total += _memory(pid)
+        except (OSError, IndexError, ValueError, StopIteration):
             pass  # it ended between the listing and now
         todo += children.get(pid, [])
     return total
+
+
+def _memory(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    return int(next(line for line in rollup.splitlines() if line.startswith("Pss:")).split()[1]) * 1024
 
 
 # ---- what the children do -------------------------------------------------------------------------------------
