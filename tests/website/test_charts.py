@@ -302,6 +302,24 @@ def test_parallel_rendering_gives_the_same_files(specs, tmp_path, monkeypatch, r
         assert result[name].read_bytes() == serial[name].read_bytes(), name
 
 
+def test_a_chart_drawn_from_its_compiled_shape_is_the_chart_compiled_whole(specs):
+    """rendering.to_vega compiles a shape once and puts each chart's data, titles and text alternative into it."""
+    import vl_convert as vlc
+
+    tax = specs["tax"]
+    other = copy.deepcopy(tax)  # the same shape: other rows, title, subtitle and text alternative
+    other["title"] = {"text": "另一项示例指标", "subtitle": ["单位：家", "第二行"]}
+    other["description"] = "另一项示例指标（虚构）"
+    other["datasets"]["rows"] = [{**row, "value": row["value"] * 2} for row in tax["datasets"]["rows"]]
+    rendering._compiled_shape.cache_clear()
+    for name, spec in {**specs, "other": other}.items():
+        spec = rendering.clean_text(spec)
+        drawn = vlc.vega_to_svg(rendering.to_vega(spec), allowed_base_urls=[])
+        assert drawn == vlc.vegalite_to_svg(spec, allowed_base_urls=[]), name
+    assert ">另一项示例指标<" in drawn and ">第二行<" in drawn
+    assert rendering._compiled_shape.cache_info().hits >= 1  # "other" was drawn from the shape of "tax"
+
+
 def test_render_site_charts_writes_svg_and_csv(tmp_path):
     package = small_package()
     alts = render_site_charts(package, compute_progress(package), tmp_path / "charts", tmp_path / "cache")
