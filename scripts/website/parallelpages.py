@@ -1,10 +1,12 @@
-"""MkDocs' page loop on both cores: after every page is read and converted (one process, so every page knows every
-other page's title, address and anchors), a forked copy of the build renders about half of the pages into their
-files while this process renders the rest. What rendering leaves for later (each page's search entries, and what
-was logged) comes back to this process, in page order, so the site is byte for byte the one a single process builds.
+"""MkDocs' two page loops on both cores. MkDocs reads and converts every page, then renders every page into its
+file; in each loop a forked copy of the build takes about half of the pages while this process does the rest.
+What the copy's half leaves for later comes back to this process in page order: each converted page (its
+Markdown, metadata, HTML, table of contents, anchors and links), each rendered page's search entries, and what
+was logged. So the site is byte for byte the one a single process builds, and the render loop starts with every
+page converted, as in mkdocs (titles, addresses and anchors of every page are known to every page).
 
 Only where `os.fork` exists and there are pages enough to be worth it; a serve rebuild keeps each page's result for
-the next rebuild in this process, so it renders in one process as before (build_with_mkdocs decides).
+the next rebuild in this process, so it stays in one process (build_with_mkdocs decides).
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ import logging
 import os
 import pickle
 import signal
-from typing import Iterator
+from typing import Callable, Iterator
 
 import mkdocs.commands.build as mkdocs_build
 from mkdocs.exceptions import BuildError
+from mkdocs.structure.files import InclusionLevel
 
 MIN_PAGES = 20  # below this a fork costs more than the half of the pages it saves
-PAGE_COST = 8000  # a page's fixed cost (its navigation and header), in characters of its HTML: measured at 10x
+PAGE_COST = 8000  # a page's fixed cost (its navigation, header, converter), in characters of its text: measured at 10x
+# What reading and converting a page sets on it (mkdocs.structure.pages.Page.read_source and .render, and the
+# plugins' on_page_markdown: a title rendered by mkdocs-macros is an instance attribute too).
+CONVERTED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids", "title")
 
 
 def available() -> bool:
@@ -29,7 +35,7 @@ def available() -> bool:
 
 
 def split(weights: list[int]) -> set[int]:
-    """The indexes the other process renders: the heaviest page first, each to the process with less so far."""
+    """The indexes the other process takes: the heaviest page first, each to the process with less so far."""
     loads, other = [0, 0], set()
     for i in sorted(range(len(weights)), key=lambda i: (-weights[i], i)):
         who = 0 if loads[0] <= loads[1] else 1
@@ -39,90 +45,153 @@ def split(weights: list[int]) -> set[int]:
     return other
 
 
-def page_weight(page) -> int:
-    return PAGE_COST + len(page.content or "")
-
-
 @contextlib.contextmanager
 def pages_in_two_processes() -> Iterator[None]:
-    """Within this block, mkdocs.commands.build.build renders its pages in two processes."""
-    loop = _PageLoop(mkdocs_build._build_page)
-    mkdocs_build._build_page = loop
+    """Within this block, mkdocs.commands.build.build reads and renders its pages in two processes."""
+    reading = _Halves(mkdocs_build._populate_page, _Reading())
+    rendering = _Halves(mkdocs_build._build_page, _Rendering())
+    mkdocs_build._populate_page, mkdocs_build._build_page = reading, rendering
     try:
         yield
     finally:
-        mkdocs_build._build_page = loop.build_page
-        loop.stop_child()
+        mkdocs_build._populate_page, mkdocs_build._build_page = reading.step, rendering.step
+        reading.stop_child()
+        rendering.stop_child()
 
 
-class _PageLoop:
-    """Stands in for mkdocs' _build_page: called once for each page, in the site's order."""
+# ---- what each loop hands back ------------------------------------------------------------------------------------
 
-    def __init__(self, build_page):
-        self.build_page = build_page
-        self.order: dict[int, int] = {}  # id(page) -> its place in the loop
-        self.mine: set[int] = set()  # places this process renders
-        self.last_mine = -1
-        self.child = 0  # pid of the other process, 0 in it (or when not forked)
-        self.reader = -1
-        self.entries: dict[int, list] = {}  # place -> the search entries its page added
-        self.index = None  # the search plugin's index
-        self.before = 0  # its entries before the page loop
+
+class _Reading:
+    """_populate_page(page, config, files, dirty): each page's conversion, set again on the page in this process."""
+
+    def pages(self, page, config, files, *rest) -> list[tuple[str, int]]:
+        found = []
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):  # build() without serve_url
+            size = len(file.content_bytes) if file.abs_src_path is None else os.path.getsize(file.abs_src_path)
+            found.append((file.src_uri, PAGE_COST + size))
+        return found
+
+    def start(self, page, config, files, *rest) -> None:
+        self.files = files
+
+    def before(self, page, *rest) -> None:
+        pass
+
+    def result(self, page, *rest):
+        converted = {name: page.__dict__[name] for name in CONVERTED if name in page.__dict__}
+        links = page.links_to_anchors
+        converted["links_to_anchors"] = None if links is None else {f.src_uri: dict(a) for f, a in links.items()}
+        return converted
+
+    def apply(self, results: dict[str, dict]) -> None:
+        for src_uri, converted in results.items():
+            page = self.files.get_file_from_path(src_uri).page
+            links = converted.pop("links_to_anchors")
+            page.__dict__.update(converted)
+            page.links_to_anchors = None if links is None else {
+                self.files.get_file_from_path(src): anchors for src, anchors in links.items()}
+
+
+class _Rendering:
+    """_build_page(page, config, doc_files, nav, env, ...): each page's search entries, put back in page order."""
+
+    def pages(self, page, config, doc_files, *rest) -> list[tuple[str, int]]:
+        return [(file.src_uri, PAGE_COST + len(file.page.content or "")) for file in doc_files]
+
+    def start(self, page, config, *rest) -> None:
+        plugin = next((config.plugins[n] for n in ("material/search", "search") if n in config.plugins), None)
+        self.index = getattr(plugin, "search_index", None)
+        self.order = {src_uri: i for i, (src_uri, _) in enumerate(self.pages(page, config, *rest))}
+        self.mine: dict[str, list] = {}
+        self.first = len(self.index.entries) if self.index is not None else 0
+
+    def before(self, page, *rest) -> None:
+        self.start_at = len(self.index.entries) if self.index is not None else 0
+
+    def result(self, page, *rest):
+        if self.index is None:
+            return []
+        entries = self.index.entries[self.start_at:]
+        del self.index.entries[self.start_at:]  # back in page order at the end
+        self.mine[page.file.src_uri] = entries
+        return entries
+
+    def apply(self, results: dict[str, list]) -> None:
+        if self.index is not None:
+            everything = {**self.mine, **results}
+            self.index.entries[self.first:] = [e for src in sorted(everything, key=self.order.get) for e in everything[src]]
+
+
+# ---- one loop in two processes --------------------------------------------------------------------------------
+
+
+class _Halves:
+    """Stands in for one of mkdocs' per-page functions, called once for each page in the loop's order."""
+
+    def __init__(self, step: Callable, loop):
+        self.step, self.loop = step, loop
+        self.started = False
+        self.mine: set[str] | None = None  # pages this process takes; None: every page (not split)
+        self.last_mine: str | None = None
+        self.child = 0  # the other process's pid here; 0 in the other process itself, and when not split
+        self.reader = self.writer = -1
+        self.results: dict = {}
         self.records: list[tuple[str, int, str]] = []  # what the other process logged
 
-    def __call__(self, page, config, doc_files, nav, env, dirty=False, excluded=False):
-        if not self.order:
-            self._start(config, doc_files)
-        place = self.order[id(page)]
-        if place not in self.mine:
+    def __call__(self, page, *args, **kwargs):
+        if not self.started:
+            self.started = True
+            self._start(page, *args)
+        src_uri = page.file.src_uri
+        if self.mine is None:  # not split: as mkdocs does
+            self.step(page, *args, **kwargs)
             return
-        if self.index is None:
-            self.build_page(page, config, doc_files, nav, env, dirty, excluded=excluded)
+        if src_uri not in self.mine:
             return
-        if self.child == 0 and self.reader < 0:  # the forked process: report a failure instead of raising it
-            self._build_in_child(place, page, config, doc_files, nav, env, dirty, excluded)
-        else:
-            self._build_and_note(place, page, config, doc_files, nav, env, dirty, excluded)
-            if place == self.last_mine:
-                self._join()
+        try:
+            self.loop.before(page)
+            self.step(page, *args, **kwargs)
+            self.results[src_uri] = self.loop.result(page)
+        except BaseException as error:  # noqa: BLE001 - in the other process every failure goes to this one
+            if self.writer >= 0:
+                self._send(error)
+            self.stop_child()
+            raise
+        if src_uri == self.last_mine:
+            self._finish()
 
-    # ---- the start: split the pages, fork --------------------------------------------------------------------
-
-    def _start(self, config, doc_files) -> None:
-        pages = [file.page for file in doc_files]
-        self.order = {id(page): i for i, page in enumerate(pages)}
-        self.mine = set(range(len(pages)))
-        plugin = next((config.plugins[n] for n in ("material/search", "search") if n in config.plugins), None)
+    def _start(self, page, *args) -> None:
+        self.loop.start(page, *args)
+        pages = self.loop.pages(page, *args)
         if len(pages) < MIN_PAGES or not available():
             return
-        self.index = getattr(plugin, "search_index", None) if plugin is not None else None
-        if self.index is None or not hasattr(self.index, "entries"):
-            self.index = None  # nothing to bring back in order: one process, as mkdocs does
-            return
-        self.before = len(self.index.entries)
-        theirs = split([page_weight(page) for page in pages])
+        theirs = {pages[i][0] for i in split([weight for _, weight in pages])}
+        ours = [src for src, _ in pages if src not in theirs]
         reader, writer = os.pipe()
-        gc.freeze()  # the child never collects what it inherited: fewer copied pages of memory
+        gc.freeze()  # the other process never collects what it inherited: fewer copied pages of memory
         pid = os.fork()
         if pid == 0:
             os.close(reader)
-            self.reader, self.writer = -1, writer
-            self.mine = theirs
-            self._collect_logs()
+            self.writer, self.mine = writer, theirs
+            self._keep_logs()
         else:
             gc.unfreeze()
             os.close(writer)
-            self.child, self.reader = pid, reader
-            self.mine -= theirs
-        self.last_mine = max(self.mine, default=-1)
-        if not self.mine:  # nothing of its own to render (not with MIN_PAGES pages, but said anyway)
-            if self.child:
-                self._join()
-            else:
-                self._send(None)
+            self.child, self.reader, self.mine = pid, reader, set(ours)
+        self.last_mine = next((src for src, _ in reversed(pages) if src in self.mine), None)
+        if self.last_mine is None:  # nothing to take (not with MIN_PAGES pages, but said anyway)
+            self._finish()
 
-    def _collect_logs(self) -> None:
-        """In the child: what mkdocs logs is kept, to be logged (and counted, in strict mode) by the parent."""
+    def _finish(self) -> None:
+        """After this process's last page: the other process sends, this one waits for it and takes its results."""
+        if self.writer >= 0:
+            self._send(None)
+        else:
+            self._join()
+
+    def _keep_logs(self) -> None:
+        """In the other process: what mkdocs logs is kept, to be logged (and counted, in strict mode) by this one."""
         logger = logging.getLogger("mkdocs")
         for handler in list(logger.handlers):
             logger.removeHandler(handler)
@@ -135,43 +204,21 @@ class _PageLoop:
         logger.addHandler(Keep(logging.WARNING))
         logger.propagate = False
 
-    # ---- rendering -------------------------------------------------------------------------------------------
-
-    def _build_and_note(self, place, page, config, doc_files, nav, env, dirty, excluded) -> None:
-        start = len(self.index.entries)
-        try:
-            self.build_page(page, config, doc_files, nav, env, dirty, excluded=excluded)
-        except BaseException:
-            self.stop_child()
-            raise
-        self.entries[place] = self.index.entries[start:]
-        del self.index.entries[start:]
-
-    def _build_in_child(self, place, page, config, doc_files, nav, env, dirty, excluded) -> None:
-        try:
-            self._build_and_note(place, page, config, doc_files, nav, env, dirty, excluded)
-        except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
-            self._send(error)
-        if place == self.last_mine:
-            self._send(None)
-
     def _send(self, error: BaseException | None) -> None:
-        """In the child: the pages' search entries, the log and any error to the parent, then end at once (no
-        clean-up: everything else belongs to the parent)."""
+        """In the other process: its pages' results, the log and any error to this process, then end at once (no
+        clean-up: everything else belongs to this process)."""
         status = 0
         try:
             try:
-                payload = pickle.dumps((self.entries, self.records, error), protocol=pickle.HIGHEST_PROTOCOL)
+                payload = pickle.dumps((self.results, self.records, error), protocol=pickle.HIGHEST_PROTOCOL)
             except Exception:  # noqa: BLE001 - an error that cannot be pickled is sent as its text
-                payload = pickle.dumps((self.entries, self.records, BuildError(f"{type(error).__name__}: {error}")),
+                payload = pickle.dumps((self.results, self.records, BuildError(f"{type(error).__name__}: {error}")),
                                        protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(self.writer, "wb") as pipe:
                 pipe.write(payload)
-        except BaseException:  # noqa: BLE001 - the parent sees a missing answer and says so
+        except BaseException:  # noqa: BLE001 - this process sees a missing answer and says so
             status = 1
         os._exit(status)
-
-    # ---- the end: wait for the other process, put everything back in order ----------------------------------
 
     def _join(self) -> None:
         with os.fdopen(self.reader, "rb") as pipe:
@@ -180,17 +227,16 @@ class _PageLoop:
         _, status = os.waitpid(self.child, 0)
         self.child = 0
         if not payload:
-            raise BuildError(f"渲染页面的子进程意外退出（状态 {status}），网站未更新。")
-        entries, records, error = pickle.loads(payload)
+            raise BuildError(f"处理页面的子进程意外退出（状态 {status}），网站未更新。")
+        results, records, error = pickle.loads(payload)
         for name, level, message in records:
             logging.getLogger(name).log(level, message)
         if error is not None:
             raise error
-        self.entries.update(entries)
-        self.index.entries[self.before:] = [entry for place in sorted(self.entries) for entry in self.entries[place]]
+        self.loop.apply(results)
 
     def stop_child(self) -> None:
-        """The parent gave up (a page of its own failed): end the other process and wait for it."""
+        """This process gave up (a page of its own failed, or the build was interrupted): end the other process."""
         if self.child:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.child, signal.SIGKILL)

@@ -1,5 +1,7 @@
-"""MkDocs' pages rendered in two processes (scripts/website/parallelpages.py): the same site as one process builds,
-and what goes wrong in the other process (an error, a warning in strict mode) stops the build as it would in one."""
+"""MkDocs' pages read and rendered in two processes (scripts/website/parallelpages.py): the same site as one process
+builds, and what goes wrong in the other process (an error, a warning in strict mode) stops the build as in one.
+
+tests/website/test_rebuild.py compares a cold build of the small package (two processes) with serve rebuilds (one)."""
 
 import json
 import os
@@ -16,32 +18,46 @@ from scripts.website.parallelpages import pages_in_two_processes, split
 
 PAGES = 45  # more than parallelpages.MIN_PAGES
 
-# A hook that misbehaves only in the forked process, once, on the first page it renders there.
+# A hook that misbehaves only in a forked process, once, on the first page it reads or renders there.
 HOOK = '''
 import logging, os
 PARENT, DONE = os.getpid(), []
 
-def on_page_context(context, page, config, nav):
-    if os.getpid() != PARENT and not DONE:
+def misbehave(page, loop):
+    if os.getpid() != PARENT and not DONE and os.environ["TEST_PAGES_LOOP"] == loop:
         DONE.append(page)
         if os.environ["TEST_PAGES_WHAT"] == "raise":
             raise LookupError(f"boom on {page.file.src_uri}")
         logging.getLogger("mkdocs.plugins.test").warning(f"odd {page.file.src_uri}")
+
+def on_page_markdown(markdown, page, config, files):
+    misbehave(page, "read")
+    return markdown
+
+def on_page_context(context, page, config, nav):
+    misbehave(page, "render")
     return context
 '''
 
 
-def project(folder: Path, *, hook: bool = False) -> Path:
-    """A plain mkdocs-material project of PAGES pages with search, each page with its own words and a heading."""
+def name_of(number: int) -> str:
+    return "index.md" if number == 0 else f"page-{number:02d}.md"
+
+
+def project(folder: Path, *, hook: bool = False, anchor: str = "part") -> Path:
+    """A plain mkdocs-material project of PAGES pages with search, each page with its own words and headings, and a
+    link to an anchor of the next page (checked: a missing anchor is a warning)."""
     docs = folder / "docs"
     docs.mkdir(parents=True)
     nav = []
     for number in range(PAGES):
-        name = "index.md" if number == 0 else f"page-{number:02d}.md"
         words = " ".join(f"word{number}x{i}" for i in range(number * 40))  # pages of different weights
-        (docs / name).write_text(f"# Page {number}\n\n{words}\n\n## Part {number}\n\nmore {number}\n", encoding="utf-8")
-        nav.append({f"Page {number}": name})
-    config = {"site_name": "test", "theme": {"name": "material", "font": False}, "plugins": ["search"], "nav": nav}
+        link = f"[next]({name_of((number + 1) % PAGES)}#{anchor}-{(number + 1) % PAGES})"
+        (docs / name_of(number)).write_text(f"# Page {number}\n\n{words} {link}\n\n## Part {number}\n\nmore {number}\n",
+                                            encoding="utf-8")
+        nav.append({f"Page {number}": name_of(number)})
+    config = {"site_name": "test", "theme": {"name": "material", "font": False}, "plugins": ["search"], "nav": nav,
+              "validation": {"anchors": "warn"}}
     if hook:
         (folder / "hook.py").write_text(HOOK, encoding="utf-8")
         config["hooks"] = [str(folder / "hook.py")]
@@ -75,7 +91,7 @@ def test_two_processes_write_the_site_one_process_writes(tmp_path, monkeypatch):
     fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
     build_project(config_file, tmp_path / "two", two=True)
-    assert forks == [1]  # the pages really were split
+    assert forks == [1, 1]  # the pages really were split, once to read them and once to render them
     build_project(config_file, tmp_path / "one", two=False)
     two, one = site_files(tmp_path / "two"), site_files(tmp_path / "one")
     assert list(two) == list(one)
@@ -84,26 +100,40 @@ def test_two_processes_write_the_site_one_process_writes(tmp_path, monkeypatch):
     assert [doc["location"] for doc in index["docs"]][:4] == ["", "#part-0", "page-01/", "page-01/#part-1"]
 
 
-def test_an_error_in_the_other_process_stops_the_build_and_names_the_page(tmp_path, monkeypatch):
+@pytest.mark.parametrize("loop", ["read", "render"])
+def test_an_error_in_the_other_process_stops_the_build_and_names_the_page(tmp_path, monkeypatch, caplog, loop):
     config_file = project(tmp_path / "project", hook=True)
+    monkeypatch.setenv("TEST_PAGES_LOOP", loop)
     monkeypatch.setenv("TEST_PAGES_WHAT", "raise")
     children = []
     fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: children.append(fork()) or children[-1])
     with pytest.raises(LookupError, match=r"^boom on page-\d\d\.md$"):
         build_project(config_file, tmp_path / "site", two=True)
-    assert len(children) == 1
-    with pytest.raises(ChildProcessError):
-        os.waitpid(children[0], os.WNOHANG)  # it ended and was waited for: nothing left behind
+    assert len(children) == {"read": 1, "render": 2}[loop]  # a failed read stops the build before rendering
+    for child in children:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child, os.WNOHANG)  # it ended and was waited for: nothing left behind
+    what = {"read": "reading", "render": "building"}[loop]
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"][0].startswith(f"Error {what} page 'page-")
 
 
-def test_a_warning_in_the_other_process_counts_in_strict_mode(tmp_path, monkeypatch, caplog):
+@pytest.mark.parametrize("loop", ["read", "render"])
+def test_a_warning_in_the_other_process_counts_in_strict_mode(tmp_path, monkeypatch, caplog, loop):
     config_file = project(tmp_path / "project", hook=True)
+    monkeypatch.setenv("TEST_PAGES_LOOP", loop)
     monkeypatch.setenv("TEST_PAGES_WHAT", "warn")
     with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode"):
         build_project(config_file, tmp_path / "site", two=True)
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1 and re.fullmatch(r"odd page-\d\d\.md", warnings[0])
+
+
+def test_links_to_anchors_read_by_either_process_are_checked(tmp_path):
+    """Each page links to an anchor the next page lacks: every page's link is checked, whichever process read it."""
+    config_file = project(tmp_path / "project", anchor="nowhere")
+    with pytest.raises(Abort, match=f"Aborted with {PAGES} warnings in strict mode"):
+        build_project(config_file, tmp_path / "site", two=True)
 
 
 def test_without_fork_or_with_few_pages_one_process_renders(tmp_path, monkeypatch):
