@@ -185,6 +185,14 @@ class PendingValidation:
         self.package_path, self.cache_dir = package_path, cache_dir
         self._report, self._future, self._process, self._receiver = report, future, process, receiver
 
+    def running(self) -> bool:
+        """Whether the other process is still validating (a core busy): False once it has answered or ended."""
+        if self._report is not None:
+            return False
+        if self._future is not None:
+            return not self._future.done()
+        return not self._receiver.poll()  # an answer, or the end of a worker that died, is there to read
+
     def report(self) -> Report:
         if self._report is None:
             self._report = self._from_future() if self._future is not None else self._from_process()

@@ -13,6 +13,7 @@ import threading
 import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Callable
 
 from scripts.core import files
 from scripts.core.package import Package, read_package
@@ -87,7 +88,7 @@ def build_site(
         # Nothing a package brings (ids, names, paths) can make the build write outside work_dir: the site is
         # built there, and only the finished site is renamed into place.
         with files.confined_to(work_dir):
-            build_unpublished(package_path, work_dir, timer, keep_pages)
+            build_unpublished(package_path, work_dir, timer, keep_pages, busy=pending.running if pending else None)
     except Exception:
         if pending is not None:
             require_valid(pending, work_dir, timer)  # invalid data explains the failure: say what to fix
@@ -113,8 +114,10 @@ def require_valid(pending, work_dir: Path, timer: Timer) -> None:
         raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
 
 
-def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pages: bool = False) -> None:
-    """progress -> charts -> pages -> mkdocs, into work_dir/site.new; nothing is published here."""
+def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pages: bool = False,
+                      busy: Callable[[], bool] | None = None) -> None:
+    """progress -> charts -> pages -> mkdocs, into work_dir/site.new; nothing is published here. busy tells whether
+    the other core is still taken by the validation process."""
     stage = stage_dir(work_dir)
     docs_dir = stage / "docs"
     # The stage is kept from the last build and rewritten in place: only files whose content changed are written,
@@ -136,7 +139,7 @@ def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pag
         nav, pages_written = write_pages(package, results, chart_alts, docs_dir, stage)
         files.prune(docs_dir, keep=written + pages_written)
     with timer.stage("mkdocs"):
-        run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new", keep_pages)
+        run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new", keep_pages, busy)
 
 
 def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
@@ -159,7 +162,8 @@ def write_pages(package: Package, results: dict, chart_alts: dict[str, str], doc
     return writer.nav(), written
 
 
-def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path, keep_pages: bool = False) -> None:
+def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path, keep_pages: bool = False,
+               busy: Callable[[], bool] | None = None) -> None:
     from scripts.website.searchwords import write_search_words
 
     options = {
@@ -175,12 +179,13 @@ def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out
     }
     # Kept so that mkdocs can be run again on the same pages alone (scripts/tools/bench.py times it that way).
     (stage_dir / MKDOCS_OPTIONS).write_text(json.dumps(options, ensure_ascii=False), encoding="utf-8")
-    build_with_mkdocs(options, out_dir, keep_pages)
+    build_with_mkdocs(options, out_dir, keep_pages, busy)
 
 
-def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False) -> None:
+def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False, busy: Callable[[], bool] | None = None) -> None:
     """mkdocs build --strict with mkdocs.yml and options (docs_dir, nav, extra) into out_dir. With keep_pages, pages
-    unchanged since the last build in this process are taken from it (scripts/website/rebuildhook.py)."""
+    unchanged since the last build in this process are taken from it (scripts/website/rebuildhook.py). Otherwise
+    pages are read and rendered in two processes, each time busy() (the other core taken) does not say otherwise."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -195,7 +200,7 @@ def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False) ->
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(str(MKDOCS_CONFIG), site_dir=str(out_dir), strict=True, **options)
     # A serve rebuild renders few pages and keeps each one's result in this process: one process. Otherwise both cores.
-    pages = nullcontext() if keep_pages else pages_in_two_processes()
+    pages = nullcontext() if keep_pages else pages_in_two_processes(busy)
     try:
         with pages:
             build(config)

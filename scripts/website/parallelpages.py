@@ -6,7 +6,8 @@ was logged. So the site is byte for byte the one a single process builds, and th
 page converted, as in mkdocs (titles, addresses and anchors of every page are known to every page).
 
 Only where `os.fork` exists and there are pages enough to be worth it; a serve rebuild keeps each page's result for
-the next rebuild in this process, so it stays in one process (build_with_mkdocs decides).
+the next rebuild in this process, so it stays in one process (build_with_mkdocs decides). Nor while the
+build's validation process still has the other core.
 """
 
 from __future__ import annotations
@@ -46,10 +47,12 @@ def split(weights: list[int]) -> set[int]:
 
 
 @contextlib.contextmanager
-def pages_in_two_processes() -> Iterator[None]:
-    """Within this block, mkdocs.commands.build.build reads and renders its pages in two processes."""
-    reading = _Halves(mkdocs_build._populate_page, _Reading())
-    rendering = _Halves(mkdocs_build._build_page, _Rendering())
+def pages_in_two_processes(busy: Callable[[], bool] | None = None) -> Iterator[None]:
+    """Within this block, mkdocs.commands.build.build reads and renders its pages in two processes, each loop that
+    starts while busy() is false (busy: whether the other core is taken by other work of this build, such as the
+    validation process; a forked copy would only compete with it)."""
+    reading = _Halves(mkdocs_build._populate_page, _Reading(), busy)
+    rendering = _Halves(mkdocs_build._build_page, _Rendering(), busy)
     mkdocs_build._populate_page, mkdocs_build._build_page = reading, rendering
     try:
         yield
@@ -129,8 +132,8 @@ class _Rendering:
 class _Halves:
     """Stands in for one of mkdocs' per-page functions, called once for each page in the loop's order."""
 
-    def __init__(self, step: Callable, loop):
-        self.step, self.loop = step, loop
+    def __init__(self, step: Callable, loop, busy: Callable[[], bool] | None = None):
+        self.step, self.loop, self.busy = step, loop, busy
         self.started = False
         self.mine: set[str] | None = None  # pages this process takes; None: every page (not split)
         self.last_mine: str | None = None
@@ -164,7 +167,7 @@ class _Halves:
     def _start(self, page, *args) -> None:
         self.loop.start(page, *args)
         pages = self.loop.pages(page, *args)
-        if len(pages) < MIN_PAGES or not available():
+        if len(pages) < MIN_PAGES or not available() or (self.busy is not None and self.busy()):
             return
         theirs = {pages[i][0] for i in split([weight for _, weight in pages])}
         ours = [src for src, _ in pages if src not in theirs]

@@ -122,13 +122,15 @@ _PLACEHOLDER = "\ue000"  # private use: stands for a chart's own text in the sha
 def to_vega(spec: dict) -> dict:
     """The Vega-Lite spec compiled to Vega. Charts of the same shape compile alike, so each shape is compiled once
     per process and a chart's own parts are put into it: Vega-Lite's compiler took about a fifth of the time to
-    draw a chart, and the SVG is byte for byte the one vegalite_to_svg draws (tests/website/test_rendering.py)."""
+    draw a chart, and the SVG is byte for byte the one vegalite_to_svg draws (tests/website/test_charts.py)."""
     title, datasets = spec.get("title"), spec.get("datasets")
-    if not (isinstance(title, dict) and set(title) <= {"text", "subtitle"} and isinstance(datasets, dict)):
+    vega = None
+    if isinstance(title, dict) and set(title) <= {"text", "subtitle"} and isinstance(datasets, dict):
+        shape = {key: value for key, value in spec.items() if key not in _OWN_PARTS}
+        own = [sorted(title), "description" in spec, sorted(datasets)]
+        vega = _compiled_shape(json.dumps([shape, own], sort_keys=True, ensure_ascii=False))
+    if vega is None:
         return vlc.vegalite_to_vega(spec)  # a spec of another form: compiled whole
-    shape = {key: value for key, value in spec.items() if key not in _OWN_PARTS}
-    own = [sorted(title), "description" in spec, sorted(datasets)]
-    vega = _compiled_shape(json.dumps([shape, own], sort_keys=True, ensure_ascii=False))
     chart = {**vega, "title": {**vega["title"], **title},
              "data": [{**d, "values": datasets[d["name"]]} if d["name"] in datasets else d for d in vega["data"]]}
     for key in ("description", "usermeta"):
@@ -138,16 +140,19 @@ def to_vega(spec: dict) -> dict:
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled_shape(shape_and_parts: str) -> dict:
-    """A shape compiled with placeholders for a chart's own parts. Shared: to_vega copies what it changes."""
+def _compiled_shape(shape_and_parts: str) -> dict | None:
+    """A shape compiled with placeholders for a chart's own parts, or None when the placeholders do not come out
+    as they went in (then each chart is compiled whole). Shared: to_vega copies what it changes."""
     shape, (title_keys, described, names) = json.loads(shape_and_parts)
     skeleton = {**shape, "title": {key: _PLACEHOLDER for key in title_keys}, "datasets": {name: [] for name in names}}
     if described:
         skeleton["description"] = _PLACEHOLDER
     vega = vlc.vegalite_to_vega(skeleton)
-    if vega.get("title", {}).keys() < set(title_keys) or {d["name"] for d in vega.get("data", [])} < set(names):
-        raise ValueError("Vega-Lite 编译结果不是预期的形式：图表标题或数据没有出现在 Vega 规格里")
-    return vega
+    data = {d.get("name"): d for d in vega.get("data", [])}
+    as_they_went_in = (all(vega.get("title", {}).get(key) == _PLACEHOLDER for key in title_keys)
+                       and all(data.get(name, {}).get("values") == [] for name in names)
+                       and (not described or vega.get("description") == _PLACEHOLDER))
+    return vega if as_they_went_in else None
 
 
 class RenderResult(dict):

@@ -1,5 +1,7 @@
 """scripts.validate.cache: an unchanged package is not validated again, an edit re-runs only what reads it."""
 
+import time
+
 import pytest
 
 from scripts.validate import cache, expectations, run, schemachecks
@@ -142,10 +144,15 @@ def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(small_p
     edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
     pending = cache.start_validation(small_package, tmp_path / "cache")
     assert pending._process is not None  # validated in another process
+    deadline = time.monotonic() + 120
+    while pending.running():  # the build asks this before it forks: it turns false once the worker has answered
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
     report = pending.report()
     assert flat(report) == [("data/observations.csv", 2, "value", "wrong-type")]
     again = cache.start_validation(small_package, tmp_path / "cache")
     assert again._process is None and again._future is None  # the stored report, at once
+    assert not again.running()
     assert flat(again.report()) == flat(report)
     assert again.report().text() == report.text()
 

@@ -14,7 +14,7 @@ from tests.validate.test_validate import edit_cell
 def test_a_stage_failing_on_invalid_data_reports_the_data_problems(small_package, tmp_path, monkeypatch, capsys, work_dir, build):
     edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
 
-    def crash(*args):
+    def crash(*args, **kwargs):
         raise ValueError("could not convert string to float: 'abc'")
 
     monkeypatch.setattr(build_module, "build_unpublished", crash)
@@ -25,7 +25,7 @@ def test_a_stage_failing_on_invalid_data_reports_the_data_problems(small_package
 
 
 def test_a_stage_failing_on_valid_data_is_not_hidden(small_package, tmp_path, monkeypatch, work_dir, build):
-    def crash(*args):
+    def crash(*args, **kwargs):
         raise ValueError("a bug")
 
     monkeypatch.setattr(build_module, "build_unpublished", crash)

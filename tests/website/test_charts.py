@@ -320,6 +320,22 @@ def test_a_chart_drawn_from_its_compiled_shape_is_the_chart_compiled_whole(specs
     assert rendering._compiled_shape.cache_info().hits >= 1  # "other" was drawn from the shape of "tax"
 
 
+def test_a_shape_whose_placeholders_do_not_come_out_as_they_went_in_is_compiled_whole(specs, monkeypatch):
+    compile_whole = rendering.vlc.vegalite_to_vega
+
+    def retitling(spec):  # a compiler that rewrites every title: a chart's own title could not be put into its shape
+        vega = compile_whole(spec)
+        vega["title"]["text"] = "改写"
+        return vega
+
+    monkeypatch.setattr(rendering.vlc, "vegalite_to_vega", retitling)
+    rendering._compiled_shape.cache_clear()
+    try:
+        assert rendering.to_vega(specs["tax"])["title"]["text"] == "改写"  # what compiling the whole chart gives
+    finally:
+        rendering._compiled_shape.cache_clear()
+
+
 def test_render_site_charts_writes_svg_and_csv(tmp_path):
     package = small_package()
     alts = render_site_charts(package, compute_progress(package), tmp_path / "charts", tmp_path / "cache")

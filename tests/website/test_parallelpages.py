@@ -145,3 +145,20 @@ def test_without_fork_or_with_few_pages_one_process_renders(tmp_path, monkeypatc
     monkeypatch.setattr(parallelpages, "MIN_PAGES", PAGES + 1)
     build_project(config_file, tmp_path / "site", two=True)
     assert (tmp_path / "site" / "page-44" / "index.html").is_file()
+
+
+def test_while_the_other_core_is_busy_a_loop_stays_in_one_process(tmp_path, monkeypatch):
+    config_file = project(tmp_path / "project")
+    asked, forks = [], []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+
+    def busy():  # busy while the pages are read (the validation process still running), free when they are rendered
+        asked.append(1)
+        return len(asked) == 1
+
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"), strict=True)
+    with pages_in_two_processes(busy):
+        build(config)
+    assert (asked, forks) == ([1, 1], [1])  # asked before each loop; only the render loop was split
+    assert (tmp_path / "site" / "page-44" / "index.html").is_file()
