@@ -24,6 +24,8 @@ import mkdocs.commands.build as mkdocs_build
 from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import InclusionLevel
 
+from scripts.website.searchwords import search_plugin
+
 MIN_PAGES = 20  # below this a fork costs more than the half of the pages it saves
 PAGE_COST = 8000  # a page's fixed cost (its navigation, header, converter), in characters of its text: measured at 10x
 # What reading and converting a page sets on it (mkdocs.structure.pages.Page.read_source and .render, and the
@@ -68,15 +70,14 @@ def pages_in_two_processes(busy: Callable[[], bool] | None = None) -> Iterator[N
 class _Reading:
     """_populate_page(page, config, files, dirty): each page's conversion, set again on the page in this process."""
 
-    def pages(self, page, config, files, *rest) -> list[tuple[str, int]]:
+    def start(self, page, config, files, *rest) -> list[tuple[str, int]]:
+        """Every page of the loop in its order, with its weight (its source's size)."""
+        self.files = files
         found = []
         for file in files.documentation_pages(inclusion=InclusionLevel.is_included):  # build() without serve_url
             size = len(file.content_bytes) if file.abs_src_path is None else os.path.getsize(file.abs_src_path)
             found.append((file.src_uri, PAGE_COST + size))
         return found
-
-    def start(self, page, config, files, *rest) -> None:
-        self.files = files
 
     def before(self, page, *rest) -> None:
         pass
@@ -99,15 +100,13 @@ class _Reading:
 class _Rendering:
     """_build_page(page, config, doc_files, nav, env, ...): each page's search entries, put back in page order."""
 
-    def pages(self, page, config, doc_files, *rest) -> list[tuple[str, int]]:
-        return [(file.src_uri, PAGE_COST + len(file.page.content or "")) for file in doc_files]
-
-    def start(self, page, config, *rest) -> None:
-        plugin = next((config.plugins[n] for n in ("material/search", "search") if n in config.plugins), None)
-        self.index = getattr(plugin, "search_index", None)
-        self.order = {src_uri: i for i, (src_uri, _) in enumerate(self.pages(page, config, *rest))}
+    def start(self, page, config, doc_files, *rest) -> list[tuple[str, int]]:
+        """Every page of the loop in its order, with its weight (its HTML's size)."""
+        self.index = getattr(search_plugin(config), "search_index", None)
+        self.order = {file.src_uri: i for i, file in enumerate(doc_files)}
         self.mine: dict[str, list] = {}
         self.first = len(self.index.entries) if self.index is not None else 0
+        return [(file.src_uri, PAGE_COST + len(file.page.content or "")) for file in doc_files]
 
     def before(self, page, *rest) -> None:
         self.start_at = len(self.index.entries) if self.index is not None else 0
@@ -139,7 +138,7 @@ class _Halves:
         self.last_mine: str | None = None
         self.child = 0  # the other process's pid here; 0 in the other process itself, and when not split
         self.reader = self.writer = -1
-        self.results: dict = {}
+        self.results: dict = {}  # in the other process: what its pages leave for this one
         self.records: list[tuple[str, int, str]] = []  # what the other process logged
 
     def __call__(self, page, *args, **kwargs):
@@ -155,7 +154,9 @@ class _Halves:
         try:
             self.loop.before(page)
             self.step(page, *args, **kwargs)
-            self.results[src_uri] = self.loop.result(page)
+            result = self.loop.result(page)
+            if self.writer >= 0:  # the other process: kept to be sent
+                self.results[src_uri] = result
         except BaseException as error:  # noqa: BLE001 - in the other process every failure goes to this one
             if self.writer >= 0:
                 self._send(error)
@@ -165,8 +166,7 @@ class _Halves:
             self._finish()
 
     def _start(self, page, *args) -> None:
-        self.loop.start(page, *args)
-        pages = self.loop.pages(page, *args)
+        pages = self.loop.start(page, *args)
         if len(pages) < MIN_PAGES or not available() or (self.busy is not None and self.busy()):
             return
         theirs = {pages[i][0] for i in split([weight for _, weight in pages])}

@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from scripts.website.rebuildcache import BuildMemo, cached_entries, cached_segmentation, keeping
+from scripts.website.searchwords import search_plugin
 
 _words: dict = {}
 _before: dict[str, int] = {}  # jieba's own frequency of each word the last build's dictionary set
@@ -31,7 +32,7 @@ def on_config(config):
     dictionary = hashlib.sha256(user_dict.read_bytes()).hexdigest()  # segmentation depends on it
     _segments.start_build(dictionary)
     _entries.start_build(dictionary)
-    plugin = _search_plugin(config)
+    plugin = search_plugin(config)
     if plugin is not None:
         plugin.config["jieba_dict_user"] = _words["user_dict"]
     return config
@@ -40,15 +41,11 @@ def on_config(config):
 def on_pre_build(config):
     """Unchanged pages are not indexed again, nor unchanged text segmented by jieba again (the search plugin made
     its index in its own on_config)."""
-    plugin = _search_plugin(config)
+    plugin = search_plugin(config)
     index = getattr(plugin, "search_index", None)
     if index is not None and _words and keeping():
         index._segment_chinese = cached_segmentation(_segments, index._segment_chinese)
         index.add_entry_from_context = cached_entries(_entries, index)
-
-
-def _search_plugin(config):
-    return next((config.plugins[name] for name in ("material/search", "search") if name in config.plugins), None)
 
 
 def on_page_markdown(markdown, page, config, files):

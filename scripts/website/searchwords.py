@@ -32,6 +32,11 @@ SEARCH_WORDS = "search-words.json"  # in the stage dir: the dictionary's path an
 USER_DICT = "search-dict.txt"  # in the stage dir: the jieba user dictionary
 
 
+def search_plugin(config):
+    """The site's search plugin in a loaded MkDocs config (mkdocs-material's), or None."""
+    return next((config.plugins[name] for name in ("material/search", "search") if name in config.plugins), None)
+
+
 def short_forms(name: str) -> list[str]:
     """A name and the same name without the city prefix: ["市经信局", "经信局"]; 市委 (the city's party committee)
     is part of a name, not a prefix."""
