@@ -230,7 +230,10 @@ class _Halves:
         _, status = os.waitpid(self.child, 0)
         self.child = 0
         if not payload:
-            raise BuildError(f"处理页面的子进程意外退出（状态 {status}），网站未更新。")
+            code = os.waitstatus_to_exitcode(status)
+            how = f"被信号 {-code} 终止" if code < 0 else f"退出码 {code}"
+            raise BuildError(f"处理页面的子进程意外结束（{how}），网站未更新，旧网站保持不变。"
+                             "最常见的原因是内存不足：关掉别的程序后重试。")
         results, records, error = pickle.loads(payload)
         for name, level, message in records:
             logging.getLogger(name).log(level, message)

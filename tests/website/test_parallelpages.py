@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 
 from scripts.website import parallelpages
 from scripts.website.parallelpages import pages_in_two_processes, split
+from tests.website.test_rebuild import site_files
 
 PAGES = 45  # more than parallelpages.MIN_PAGES
 
@@ -28,6 +29,8 @@ def misbehave(page, loop):
         DONE.append(page)
         if os.environ["TEST_PAGES_WHAT"] == "raise":
             raise LookupError(f"boom on {page.file.src_uri}")
+        if os.environ["TEST_PAGES_WHAT"] == "die":  # as the kernel ends a process out of memory
+            os.kill(os.getpid(), 9)
         logging.getLogger("mkdocs.plugins.test").warning(f"odd {page.file.src_uri}")
 
 def on_page_markdown(markdown, page, config, files):
@@ -74,10 +77,6 @@ def build_project(config_file: Path, site: Path, *, two: bool) -> None:
         build(config)
 
 
-def site_files(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def test_the_heaviest_page_goes_first_each_to_the_process_with_less_so_far():
     # 10 -> this process (10, 0); 8 -> the other (10, 8); 1 -> the other (10, 9); 1 -> the other (10, 10)
     assert split([10, 1, 1, 8]) == {1, 2, 3}
@@ -116,6 +115,16 @@ def test_an_error_in_the_other_process_stops_the_build_and_names_the_page(tmp_pa
             os.waitpid(child, os.WNOHANG)  # it ended and was waited for: nothing left behind
     what = {"read": "reading", "render": "building"}[loop]
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"][0].startswith(f"Error {what} page 'page-")
+
+
+def test_the_other_process_ending_without_an_answer_stops_the_build_and_says_why(tmp_path, monkeypatch, caplog):
+    config_file = project(tmp_path / "project", hook=True)
+    monkeypatch.setenv("TEST_PAGES_LOOP", "render")
+    monkeypatch.setenv("TEST_PAGES_WHAT", "die")
+    with pytest.raises(Abort, match="BuildError"):
+        build_project(config_file, tmp_path / "site", two=True)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors == ["处理页面的子进程意外结束（被信号 9 终止），网站未更新，旧网站保持不变。最常见的原因是内存不足：关掉别的程序后重试。"]
 
 
 @pytest.mark.parametrize("loop", ["read", "render"])
