@@ -7,8 +7,8 @@ import sys
 
 # command -> (module with main(argv), what it does)
 COMMANDS = {
-    "build": ("scripts.website.build", "校验、计算进度、绘图、生成页面并构建网站（make site）"),
-    "serve": ("scripts.website.serve", "构建并在本机预览，改动后自动重建（make serve）"),
+    "build": ("scripts.pipeline.build", "校验、计算进度、绘图、生成页面并构建网站（make site）"),
+    "serve": ("scripts.pipeline.serve", "构建并在本机预览，改动后自动重建（make serve）"),
     "validate": ("scripts.validate.run", "只校验数据包（make validate）"),
     "normalize": ("scripts.validate.normalize", "把 Excel 另存的 GBK CSV 转成 UTF-8（make normalize）"),
     "diff": ("scripts.tools.datadiff", "数据与某个 git 版本相比的变化（make diff）"),

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from scripts.core.paths import chart_cache_dir, validation_cache_dir
-from scripts.website.build import build_site
+from scripts.pipeline.build import build_site
 
 # The build's caches that are keyed by content: where a build under a work folder keeps them, by pool folder name.
 CACHES = {"charts": chart_cache_dir, "validation": validation_cache_dir}

@@ -12,9 +12,9 @@ import pandas as pd
 
 from scripts.core.paths import SUITES_DIR
 from scripts.validate import frames
-from scripts.validate.cache import PARTS
 from scripts.validate.problems import ERROR, WARNING, Problem, problem
 from scripts.validate.rawcsv import RawTable
+from scripts.validate.store import ValidationCache
 
 RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_i"]}
 _PARAMETER = re.compile(r'"\$PARAMETER":\s*"(\w+)"')
@@ -39,8 +39,10 @@ def load_suites(directory: Path = SUITES_DIR) -> list[dict]:
     return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.json"))]
 
 
-def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: list[dict] | None = None) -> list[Problem]:
-    """Run each suite on its frame (meta.frame); skip a suite whose tables or plan parameters are missing."""
+def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: list[dict] | None = None,
+                       cache: ValidationCache | None = None) -> list[Problem]:
+    """Run each suite on its frame (meta.frame); skip a suite whose tables or plan parameters are missing. With a
+    cache, a suite whose inputs did not change since a run that stored its result is not run again."""
     suites = load_suites() if suites is None else suites
     parameters = plan_parameters(descriptor)
     titles = {(r["path"], f["name"]): f.get("title", f["name"]) for r in descriptor["resources"] for f in r["schema"]["fields"]}
@@ -57,11 +59,10 @@ def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: li
         needed = set(_PARAMETER.findall(json.dumps(data)))
         if built[name] is not None and len(built[name]) and needed <= parameters.keys():
             runnable.append(data)
-    cache = PARTS.get()
     keys = [_suite_key(cache, data, tables, read[data["meta"]["frame"]], descriptor) for data in runnable]
     stored = [cache.problems(key) if key else None for key in keys]
     to_run = [(data, key) for data, key, done in zip(runnable, keys, stored) if done is None]
-    ran = iter(_run_suites(to_run, built, tables, parameters, titles) if to_run else [])
+    ran = iter(_run_suites(to_run, built, tables, parameters, titles, cache) if to_run else [])
     return [p for done in stored for p in (next(ran) if done is None else done)]  # in suite order, as without a cache
 
 
@@ -89,7 +90,7 @@ def _suite_key(cache, data: dict, tables: dict[str, RawTable], read: set[str], d
 
 
 def _run_suites(runnable: list[tuple[dict, str | None]], built: dict, tables: dict[str, RawTable], parameters: dict,
-                titles: dict) -> list[list[Problem]]:
+                titles: dict, cache: ValidationCache | None = None) -> list[list[Problem]]:
     """Each suite's problems, in order; Great Expectations is imported here, when a suite has to run."""
     gx = _gx()
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -106,7 +107,7 @@ def _run_suites(runnable: list[tuple[dict, str | None]], built: dict, tables: di
         result = batch.validate(suite, expectation_parameters=parameters, result_format=RESULT_FORMAT)
         problems = [p for outcome in result.results for p in _problems(outcome, frame, tables, parameters, titles, suite.name)]
         if key:
-            PARTS.get().keep_problems(key, problems)
+            cache.keep_problems(key, problems)
         results.append(problems)
     return results
 

@@ -20,6 +20,7 @@ from scripts.validate.messages import CONTROL, INVISIBLE, MESSAGES, show
 from scripts.validate.problems import ERROR, Problem, Report, problem
 from scripts.validate.rawcsv import EncodingProblem, FileRefused, RawTable, read_table
 from scripts.validate.schemachecks import check_descriptor, check_structure
+from scripts.validate.store import ValidationCache, package_key
 from scripts.validate.schemaguard import (
     check_ids,
     check_schema,
@@ -34,16 +35,18 @@ _REFERENCE = re.compile(re.escape(MESSAGES["unknown-reference"][1]).replace(re.e
                         .replace(re.escape("{value}"), ".*"), re.DOTALL)
 
 
-def validate_package(path: Path | str = DEFAULT_PACKAGE) -> Report:
+def validate_package(path: Path | str = DEFAULT_PACKAGE, cache: ValidationCache | None = None) -> Report:
     """Every problem in the package, from all layers, in one report: own cell checks, Frictionless, Great Expectations.
 
-    Never raises for anything a package holds: an unexpected error becomes a problem naming the file being read.
+    With a cache, each suite and each resource check whose inputs did not change since a run that stored its result
+    is not run again: its stored problems are used. Never raises for anything a package holds: an unexpected error
+    becomes a problem naming the file being read.
     """
     path = Path(path).resolve()
-    report = Report(package=_shown(path))
+    report = Report(package=shown_path(path))
     stage = Stage(DESCRIPTOR)
     try:
-        report.problems = _validate(path, stage)
+        report.problems = _validate(path, stage, cache)
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
         report.problems = [problem("validator-crashed", stage.file, kind=type(error).__name__)]
     return report
@@ -56,7 +59,22 @@ class Stage:
     file: str
 
 
-def _validate(path: Path, stage: Stage) -> list[Problem]:
+def validate_cached(package_path: Path | str, cache_dir: Path | str) -> Report:
+    """validate_package, reusing the stored report of byte-identical inputs and the stored result of each
+    suite and each resource check whose inputs did not change; the cache keeps the entries of this run only."""
+    package_path = Path(package_path).resolve()
+    cache = ValidationCache(cache_dir)
+    key = "report-" + package_key(package_path)
+    stored = cache.get(key)
+    if stored is not None:
+        return Report(package=shown_path(package_path), problems=[Problem(**p) for p in stored])
+    report = validate_package(package_path, cache)
+    cache.put(key, [p.__dict__ for p in report.problems])
+    cache.prune()
+    return report
+
+
+def _validate(path: Path, stage: Stage, cache: ValidationCache | None) -> list[Problem]:
     descriptor, found = read_descriptor(path)
     if descriptor is None:
         return found
@@ -77,10 +95,10 @@ def _validate(path: Path, stage: Stage) -> list[Problem]:
             own.extend(check_cells(tables[resource["name"]], resource, units))
     ids = check_ids(tables, expected)
     stage.file = DESCRIPTOR
-    structure = check_structure(path.parent, runnable, skipped)
+    structure = check_structure(path.parent, runnable, skipped, cache)
     from scripts.validate.expectations import check_expectations
 
-    rules = check_expectations(tables, runnable)
+    rules = check_expectations(tables, runnable, cache=cache)
     stage.file = CHANGELOG
     own.extend(check_changelog(path.parent))
     return arrange(merge([found + own, structure, ids, rules]), runnable)
@@ -213,7 +231,7 @@ def _indicator_units(tables: dict[str, RawTable]) -> dict[str, str]:
     return {row["id"].strip(): row["unit"].strip() for row in tables["indicators"].dicts() if row.get("id") and row.get("unit")}
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:

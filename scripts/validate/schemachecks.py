@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from scripts.core.safety import resource_path
-from scripts.validate.cache import PARTS
 from scripts.validate.descriptor import DESCRIPTOR, chinese_note
 from scripts.validate.problems import Problem, problem
+from scripts.validate.store import ValidationCache
 
 _NOTE_NUMBER = re.compile(r"position \"?(\d+)")
 _TYPE_TEXT = {
@@ -51,10 +51,10 @@ def check_descriptor(descriptor: dict) -> tuple[list[Problem], dict | None]:
     return found, runnable
 
 
-def check_structure(package_dir: Path, descriptor: dict, skip: set[str]) -> list[Problem]:
+def check_structure(package_dir: Path, descriptor: dict, skip: set[str], cache: ValidationCache | None = None) -> list[Problem]:
     """Validate every resource not in `skip` (unreadable files), leaving out foreign keys into skipped ones.
 
-    With a cache of parts (scripts/validate/cache.py), a resource whose file, key targets and descriptor did not
+    With a cache (scripts/validate/store.py), a resource whose file, key targets and descriptor did not
     change since a run that stored its result is not read again: its stored problems are used.
     """
     runnable = copy.deepcopy(descriptor)
@@ -64,7 +64,6 @@ def check_structure(package_dir: Path, descriptor: dict, skip: set[str]) -> list
         schema["foreignKeys"] = [k for k in schema.get("foreignKeys", []) if k["reference"]["resource"] not in skip]
         if not schema["foreignKeys"]:
             del schema["foreignKeys"]
-    cache = PARTS.get()
     contents = {r["name"]: resource_path(package_dir, r["path"]).read_bytes() for r in runnable["resources"]} if cache else {}
     package, found = None, []
     for resource in runnable["resources"]:

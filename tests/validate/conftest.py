@@ -5,21 +5,18 @@ Most tests break one cell of a copy of a package: the suites and resources that 
 exactly the inputs another test already validated. Results are keyed by everything a part reads (the suite or
 the resource, the descriptor, the tables or files it reads, the validator's code and the date), so a shared
 result is the result that running it would give; tests/validate/test_cache.py tests that keying. Modules opt in
-with `pytestmark = pytest.mark.usefixtures("shared_results")`.
+by importing `validate_package` from tests/validate/shared.py instead of the validator.
 """
 
 import pytest
 
-from scripts.validate.cache import ValidationCache, parts_cached
+from scripts.validate.store import ValidationCache
 from tests.buildcaches import run_folder
+from tests.validate import shared
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def part_results(tmp_path_factory) -> ValidationCache:
-    return ValidationCache(run_folder(tmp_path_factory) / "part-results")
-
-
-@pytest.fixture
-def shared_results(part_results):
-    with parts_cached(part_results):
-        yield
+    shared.PART_RESULTS.append(ValidationCache(run_folder(tmp_path_factory) / "part-results"))
+    yield shared.PART_RESULTS[-1]
+    shared.PART_RESULTS.clear()

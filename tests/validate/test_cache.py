@@ -1,11 +1,12 @@
-"""scripts.validate.cache: an unchanged package is not validated again, an edit re-runs only what reads it."""
+"""scripts.validate.store and the validation process: an unchanged package is not validated again, an edit re-runs only what reads it."""
 
 import time
 
 import pytest
 
-from scripts.validate import cache, expectations, run, schemachecks
-from scripts.validate.cache import validate_cached
+from scripts.pipeline import validation
+from scripts.validate import expectations, run, schemachecks, store
+from scripts.validate.run import validate_cached
 from tests.validate.test_validate import edit_cell, flat
 
 ALL_SUITES = ["indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
@@ -47,7 +48,7 @@ def test_an_unchanged_package_is_not_validated_again(shipped_copy, tmp_path, mon
     assert first.ok and flat(first) == []
     assert sorted(suites_run) == ALL_SUITES
 
-    def not_again(path):
+    def not_again(path, cache=None):
         raise AssertionError("validated again")
 
     monkeypatch.setattr(run, "validate_package", not_again)
@@ -58,7 +59,7 @@ def test_an_unchanged_package_is_not_validated_again(shipped_copy, tmp_path, mon
 def test_a_cached_failure_is_reported_again_with_the_same_problems(shipped_copy, tmp_path, monkeypatch):
     edit_cell(shipped_copy, "data/observations.csv", 2, "value", "abc")
     first = validate_cached(shipped_copy, tmp_path / "cache")
-    monkeypatch.setattr(run, "validate_package", lambda path: pytest.fail("validated again"))
+    monkeypatch.setattr(run, "validate_package", lambda path, cache=None: pytest.fail("validated again"))
     again = validate_cached(shipped_copy, tmp_path / "cache")
     assert not again.ok
     assert flat(again) == flat(first) == [("data/observations.csv", 2, "value", "wrong-type")]
@@ -127,22 +128,22 @@ def test_only_the_entries_of_the_last_run_are_kept(shipped_copy, tmp_path):
 
 
 def test_the_key_follows_every_input(shipped_copy, tmp_path, monkeypatch):
-    key = cache.package_key(shipped_copy)
-    assert cache.package_key(shipped_copy) == key
+    key = store.package_key(shipped_copy)
+    assert store.package_key(shipped_copy) == key
     suites = tmp_path / "suites"
     suites.mkdir()
-    assert cache.package_key(shipped_copy, suites) != key  # no suites: a different key
+    assert store.package_key(shipped_copy, suites) != key  # no suites: a different key
     (shipped_copy.parent / "data" / "areas.csv").write_bytes(
         (shipped_copy.parent / "data" / "areas.csv").read_bytes() + b"\n")
-    edited = cache.package_key(shipped_copy)
+    edited = store.package_key(shipped_copy)
     assert edited != key
-    monkeypatch.setattr(cache, "code_version", lambda: "other code")
-    assert cache.package_key(shipped_copy) != edited
+    monkeypatch.setattr(store, "code_version", lambda: "other code")
+    assert store.package_key(shipped_copy) != edited
 
 
 def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(small_package, tmp_path):
     edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
-    pending = cache.start_validation(small_package, tmp_path / "cache")
+    pending = validation.start_validation(small_package, tmp_path / "cache")
     assert pending._process is not None  # validated in another process
     deadline = time.monotonic() + 120
     while pending.running():  # the build asks this before it forks: it turns false once the worker has answered
@@ -150,7 +151,7 @@ def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(small_p
         time.sleep(0.05)
     report = pending.report()
     assert flat(report) == [("data/observations.csv", 2, "value", "wrong-type")]
-    again = cache.start_validation(small_package, tmp_path / "cache")
+    again = validation.start_validation(small_package, tmp_path / "cache")
     assert again._process is None and again._future is None  # the stored report, at once
     assert not again.running()
     assert flat(again.report()) == flat(report)
@@ -159,40 +160,40 @@ def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(small_p
 
 def test_in_process_validation_starts_no_worker_and_stores_its_report(small_package, tmp_path):
     edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
-    pending = cache.start_validation(small_package, tmp_path / "cache", in_process=True)
+    pending = validation.start_validation(small_package, tmp_path / "cache", in_process=True)
     assert pending._process is None and pending._future is None  # validated here, already done
     assert flat(pending.report()) == [("data/observations.csv", 2, "value", "wrong-type")]
-    assert cache.ValidationCache(tmp_path / "cache").get("report-" + cache.package_key(small_package.resolve())) is not None
+    assert store.ValidationCache(tmp_path / "cache").get("report-" + store.package_key(small_package.resolve())) is not None
 
 
 def test_the_key_follows_the_change_log_and_the_date(shipped_copy, monkeypatch):
-    key = cache.package_key(shipped_copy)
+    key = store.package_key(shipped_copy)
     (shipped_copy.parent / "data" / "CHANGELOG.md").write_text("# 更新记录\n\n- 新的一条。\n", encoding="utf-8")
-    with_log = cache.package_key(shipped_copy)
+    with_log = store.package_key(shipped_copy)
     assert with_log != key
 
-    class Tomorrow(cache.datetime.date):
+    class Tomorrow(store.datetime.date):
         @classmethod
         def today(cls):
-            return cache.datetime.date(2099, 1, 1)
+            return store.datetime.date(2099, 1, 1)
 
-    monkeypatch.setattr(cache.datetime, "date", Tomorrow)
-    assert cache.package_key(shipped_copy) != with_log
+    monkeypatch.setattr(store.datetime, "date", Tomorrow)
+    assert store.package_key(shipped_copy) != with_log
 
 
 def test_the_serve_loop_keeps_one_validation_worker(small_package, tmp_path):
     try:
-        first = cache.start_validation(small_package, tmp_path / "cache", keep_worker=True)
+        first = validation.start_validation(small_package, tmp_path / "cache", keep_worker=True)
         assert first.report().ok
-        worker = cache._KEPT[0]
+        worker = validation._KEPT[0]
         edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
-        second = cache.start_validation(small_package, tmp_path / "cache", keep_worker=True)
+        second = validation.start_validation(small_package, tmp_path / "cache", keep_worker=True)
         assert flat(second.report()) == [("data/observations.csv", 2, "value", "wrong-type")]
-        assert cache._KEPT == [worker]  # the same process, Great Expectations already imported in it
+        assert validation._KEPT == [worker]  # the same process, Great Expectations already imported in it
     finally:
-        for pool in cache._KEPT:
+        for pool in validation._KEPT:
             pool.shutdown()
-        cache._KEPT.clear()
+        validation._KEPT.clear()
 
 
 def test_a_suite_follows_every_table_its_frame_looks_at_even_one_it_does_not_declare(shipped_copy, tmp_path, monkeypatch,

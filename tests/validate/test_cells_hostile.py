@@ -7,10 +7,9 @@ import pytest
 
 from scripts.validate import frames
 from scripts.validate.cellchecks import Column, check_cell
-from scripts.validate.run import validate_package
+from tests.validate.shared import validate_package  # the run's shared part results
 from tests.validate.test_validate import OBS, URL, append, edit_cell, flat
 
-pytestmark = pytest.mark.usefixtures("shared_results")  # tests/validate/conftest.py
 
 NOTE = Column("note", "text", False, 500, False)
 

@@ -8,9 +8,8 @@ import shutil
 
 import pytest
 
-from scripts.validate.run import validate_package
+from tests.validate.shared import validate_package  # the run's shared part results
 
-pytestmark = pytest.mark.usefixtures("shared_results")  # tests/validate/conftest.py
 
 UNITS = "data/units.csv"
 SYMLINK = "这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.validate.run import main, validate_package
+from scripts.validate.run import main
+from tests.validate.shared import validate_package  # the run's shared part results
 
-pytestmark = pytest.mark.usefixtures("shared_results")  # tests/validate/conftest.py
 
 ROOT = Path(__file__).resolve().parents[2]
 OBS = "data/observations.csv"

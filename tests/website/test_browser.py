@@ -343,7 +343,7 @@ def payload_site(tmp_path_factory, cache_pool):
     """The hostile synthetic package plus the issue's payloads: a C1 control with a javascript: link and an image
     from another host in an indicator name, U+FFFF in its unit, a formula cell, a hostile CHANGELOG.md. Built with
     validate=False: whatever the validator would say, the build itself must keep every payload text."""
-    from scripts.website.build import build_site
+    from scripts.pipeline.build import build_site
     from scripts.tools.synthetic import write_synthetic_package
     from tests.sitefixtures import serve
 

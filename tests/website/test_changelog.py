@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from scripts.website.build import build_site
+from scripts.pipeline.build import build_site
 from scripts.core.safety import UnsafePath
 from scripts.website.changelog import changelog_page, inline, render
 

@@ -61,7 +61,7 @@ def test_page_tags_add_each_word_without_its_last_character_and_are_escaped():
 def test_the_hook_undoes_the_last_builds_words_in_jieba(tmp_path):
     import jieba
 
-    from scripts.website import searchhook
+    from scripts.website.mkdocs import searchhook
 
     user_dict = tmp_path / "search-dict.txt"
     user_dict.write_text("示例甲乙局 100000\n", encoding="utf-8")
@@ -79,7 +79,7 @@ def test_each_build_in_a_process_starts_from_the_same_jieba_total(tmp_path):
     it back, every build in a process (serve rebuilds, a test session) would segment with a larger total."""
     import jieba
 
-    from scripts.website import searchhook
+    from scripts.website.mkdocs import searchhook
 
     user_dict = tmp_path / "search-dict.txt"
     user_dict.write_text("示例甲乙局 100000\n示例丙丁处 20000\n", encoding="utf-8")

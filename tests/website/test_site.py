@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from scripts.website.build import BuildFailed, build_site
+from scripts.pipeline.build import BuildFailed, build_site
 from tests.conftest import fixture_package
 
 # Markup that must never reach a page unescaped, and text that must appear exactly as typed.

@@ -113,7 +113,7 @@ def _memory(pid: int) -> int:
 
 def child_build(package: str, site: str, work: str) -> dict:
     """A full build, as `make site` runs it."""
-    from scripts.website.build import build_site
+    from scripts.pipeline.build import build_site
 
     stages = build_site(package, Path(site), Path(work))
     return {"stages": stages, "pages": count_pages(Path(work))}
@@ -121,7 +121,7 @@ def child_build(package: str, site: str, work: str) -> dict:
 
 def child_mkdocs(work: str, site: str) -> dict:
     """mkdocs alone, on the pages a full build left in work/stage (no validation, progress, charts or pages)."""
-    from scripts.website.build import MKDOCS_OPTIONS, build_with_mkdocs
+    from scripts.pipeline.build import MKDOCS_OPTIONS, build_with_mkdocs
 
     options = json.loads((Path(work) / "stage" / MKDOCS_OPTIONS).read_text(encoding="utf-8"))
     start = time.perf_counter()
@@ -131,7 +131,7 @@ def child_mkdocs(work: str, site: str) -> dict:
 
 def child_serve(package: str, site: str, work: str, edits: int) -> dict:
     """The serve loop: build once, then after each edit of one observation rebuild in the same process."""
-    from scripts.website.build import build_site
+    from scripts.pipeline.build import build_site
 
     cache = Path(work) / "cache" / "charts"
     start = time.perf_counter()
@@ -185,7 +185,7 @@ def bump(value: str, step: int) -> str:
 
 def child_site(package: str, site: str, work: str) -> dict:
     """`make site`: a full build that keeps the site when nothing changed since the last successful build."""
-    from scripts.website.build import build_site
+    from scripts.pipeline.build import build_site
 
     stages = build_site(package, Path(site), Path(work), keep_unchanged=True)
     return {"stages": stages, "unchanged": "unchanged" in stages}

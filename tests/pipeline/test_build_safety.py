@@ -8,8 +8,8 @@ import pytest
 
 from scripts.core import files
 from scripts.core.package import read_package
-from scripts.website import build
-from scripts.website.build import BuildFailed, build_site
+from scripts.pipeline import build
+from scripts.pipeline.build import BuildFailed, build_site
 from scripts.website.downloads import copy_downloads
 
 ESCAPING_ID = "../../../../x"

@@ -1,7 +1,7 @@
-"""MkDocs' pages read and rendered in two processes (scripts/website/parallelpages.py): the same site as one process
+"""MkDocs' pages read and rendered in two processes (scripts/website/mkdocs/parallelpages.py): the same site as one process
 builds, and what goes wrong in the other process (an error, a warning in strict mode) stops the build as in one.
 
-tests/website/test_rebuild.py compares a cold build of the small package (two processes) with serve rebuilds (one)."""
+tests/website/mkdocs/test_rebuild.py compares a cold build of the small package (two processes) with serve rebuilds (one)."""
 
 import json
 import os
@@ -13,9 +13,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from scripts.website import parallelpages
-from scripts.website.parallelpages import pages_in_two_processes, split
-from tests.website.test_rebuild import site_files
+from scripts.website.mkdocs import parallelpages
+from scripts.website.mkdocs.parallelpages import pages_in_two_processes, split
+from tests.website.mkdocs.test_rebuild import site_files
 
 PAGES = 45  # more than parallelpages.MIN_PAGES
 

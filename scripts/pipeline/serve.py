@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, ROOT, SITE_DIR
-from scripts.validate.cache import stop_kept_worker
-from scripts.website.build import BuildFailed, build_site
+from scripts.pipeline.validation import stop_kept_worker
+from scripts.pipeline.build import BuildFailed, build_site
 
 OVERRIDES_DIR = ROOT / "overrides"
 

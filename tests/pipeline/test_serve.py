@@ -1,4 +1,4 @@
-"""scripts.website.serve: MkDocs' live-reload server rebuilds after a CSV edit and tells open pages to reload."""
+"""scripts.pipeline.serve: MkDocs' live-reload server rebuilds after a CSV edit and tells open pages to reload."""
 
 import os
 import socket
@@ -92,12 +92,12 @@ def test_the_kept_validation_worker_ends_when_its_parent_is_killed():
     """A serve process killed outright (no handler runs) leaves no validation worker behind."""
     code = (
         "import os, sys\n"
-        "from scripts.validate import cache\n"
+        "from scripts.pipeline import validation\n"
         "from concurrent.futures import ProcessPoolExecutor\n"
         "import multiprocessing\n"
         "if __name__ == '__main__':\n"
         "    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context('spawn'),\n"
-        "                               initializer=cache._end_with, initargs=(os.getpid(),))\n"
+        "                               initializer=validation._end_with, initargs=(os.getpid(),))\n"
         "    print(pool.submit(os.getpid).result(), flush=True)\n"
         "    os._exit(0)\n"
     )

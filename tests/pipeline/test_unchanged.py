@@ -1,9 +1,9 @@
-"""scripts.website.unchanged and build_site(keep_unchanged=True): an unchanged package keeps the site it built."""
+"""scripts.pipeline.unchanged and build_site(keep_unchanged=True): an unchanged package keeps the site it built."""
 
 import pytest
 
-from scripts.website import unchanged
-from scripts.website.build import BuildFailed
+from scripts.pipeline import unchanged
+from scripts.pipeline.build import BuildFailed
 from tests.validate.test_validate import edit_cell
 
 OBS = "data/observations.csv"

@@ -6,8 +6,8 @@ The builds here validate in the test's process (`build`, tests/buildcaches.py); 
 
 import pytest
 
-from scripts.website import build as build_module
-from scripts.website.build import BuildFailed
+from scripts.pipeline import build as build_module
+from scripts.pipeline.build import BuildFailed
 from tests.validate.test_validate import edit_cell
 
 

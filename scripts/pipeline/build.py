@@ -27,8 +27,8 @@ from scripts.core.paths import (
     stage_dir,
     validation_cache_dir,
 )
-from scripts.website import unchanged
-from scripts.website.failures import BuildFailed, check_ids, describe, stage_failed
+from scripts.pipeline import unchanged
+from scripts.pipeline.failures import BuildFailed, check_ids, describe, stage_failed
 
 MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
 
@@ -80,7 +80,7 @@ def build_site(
         return {"unchanged": time.perf_counter() - timer.start}
     pending = None
     if validate:
-        from scripts.validate.cache import start_validation
+        from scripts.pipeline.validation import start_validation
 
         pending = start_validation(package_path, validation_cache_dir(work_dir), keep_worker=keep_validator,
                                    in_process=validate_here)
@@ -174,7 +174,7 @@ def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out
             "demo": package.is_demo,
             "data_version": package.version,
             "data_date": str(package.descriptor.get("created", ""))[:10],
-            "search_words": str(write_search_words(package, stage_dir)),  # read by scripts/website/searchhook.py
+            "search_words": str(write_search_words(package, stage_dir)),  # read by scripts/website/mkdocs/searchhook.py
         },
     }
     # Kept so that mkdocs can be run again on the same pages alone (scripts/tools/bench.py times it that way).
@@ -184,14 +184,14 @@ def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out
 
 def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False, busy: Callable[[], bool] | None = None) -> None:
     """mkdocs build --strict with mkdocs.yml and options (docs_dir, nav, extra) into out_dir. With keep_pages, pages
-    unchanged since the last build in this process are taken from it (scripts/website/rebuildhook.py). Otherwise
+    unchanged since the last build in this process are taken from it (scripts/website/mkdocs/rebuildhook.py). Otherwise
     pages are read and rendered in two processes, each time busy() (the other core taken) does not say otherwise."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from scripts.website.parallelpages import pages_in_two_processes
-    from scripts.website.rebuildcache import keep_pages as keep_pages_for_next_build
+    from scripts.website.mkdocs.parallelpages import pages_in_two_processes
+    from scripts.website.mkdocs.rebuildcache import keep_pages as keep_pages_for_next_build
 
     keep_pages_for_next_build(keep_pages)
 

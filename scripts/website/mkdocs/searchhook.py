@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts.website.rebuildcache import BuildMemo, cached_entries, cached_segmentation, keeping
+from scripts.website.mkdocs.rebuildcache import BuildMemo, cached_entries, cached_segmentation, keeping
 from scripts.website.searchwords import search_plugin
 
 _words: dict = {}

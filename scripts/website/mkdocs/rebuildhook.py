@@ -1,11 +1,11 @@
-"""MkDocs hook: what a `make serve` rebuild reuses from the last build in the same process (scripts/website/rendercache.py)."""
+"""MkDocs hook: what a `make serve` rebuild reuses from the last build in the same process (scripts/website/mkdocs/rendercache.py)."""
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from scripts.website.rebuildcache import BuildMemo, TemplateCache, keeping
-from scripts.website.rendercache import CachedTemplate, cached_render, markdown_signature, page_signature
+from scripts.website.mkdocs.rebuildcache import BuildMemo, TemplateCache, keeping
+from scripts.website.mkdocs.rendercache import CachedTemplate, cached_render, markdown_signature, page_signature
 
 # Kept for the life of the process; each memo holds at most the last two builds' pages.
 _markdown = BuildMemo()

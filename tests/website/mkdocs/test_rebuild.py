@@ -7,10 +7,10 @@ import markdown
 import pytest
 
 from scripts.tools.bench.children import edit_observation
-from scripts.website import rebuildcache
-from scripts.website.build import build_site
-from scripts.website.rebuildcache import BuildMemo
-from scripts.website.rendercache import cached_render
+from scripts.website.mkdocs import rebuildcache
+from scripts.pipeline.build import build_site
+from scripts.website.mkdocs.rebuildcache import BuildMemo
+from scripts.website.mkdocs.rendercache import cached_render
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -111,7 +111,7 @@ def test_a_page_whose_rendering_warned_is_rendered_again(caplog):
 def test_the_replaced_site_is_deleted_after_the_swap(tmp_path):
     import threading
 
-    from scripts.website.build import swap_in
+    from scripts.pipeline.build import swap_in
 
     site = tmp_path / "site"
     for version in ("第一版", "第二版", "第三版"):

@@ -1,7 +1,7 @@
 """Serve rebuilds skip mkdocs' two per-page costs for unchanged pages: Markdown to HTML, and the theme template.
 
 Each result is kept under a key made of everything it is computed from, so a rebuilt page is byte for byte what a
-cold build writes (tests/website/test_rebuild.py compares whole sites). The memos keep two builds' worth.
+cold build writes (tests/website/mkdocs/test_rebuild.py compares whole sites). The memos keep two builds' worth.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 import zlib
 from pathlib import Path
 
-from scripts.website.rebuildcache import BuildMemo
+from scripts.website.mkdocs.rebuildcache import BuildMemo
 
 
 def markdown_signature(config, files) -> str:

@@ -1,0 +1,1 @@
+"""Where the site meets MkDocs and Material: hooks, the macros entry point, the two-process page loops, serve caches."""
