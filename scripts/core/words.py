@@ -47,6 +47,10 @@ NO_DATA_LABELS = {
 }
 # Every reader status in the order tables, counts and strips list them; their counts add up to the indicators.
 READER_STATUS_LABELS = {**{k: v for k, v in STATUS_LABELS.items() if k != "no_data"}, **NO_DATA_LABELS}
+# Once the plan's period is over, a reader gets a final report card: reached, missed, or cannot be judged (and why).
+CANNOT_JUDGE = "cannot_judge"
+FINAL_STATUS_LABELS = {"achieved": STATUS_LABELS["achieved"], "not_achieved": STATUS_LABELS["not_achieved"],
+                       CANNOT_JUDGE: "无法判断"}
 
 
 def interim_only_label(count: int) -> str:
@@ -54,8 +58,16 @@ def interim_only_label(count: int) -> str:
     return f"仅有阶段性数字（{count} 个），尚无全年数字"
 
 
-def reader_status_meanings() -> dict[str, str]:
-    """What each reader status means; the three kinds of no_data say what has (not) been published."""
+def reader_status_meanings(ended: bool = False) -> dict[str, str]:
+    """What each reader status means; the three kinds of no_data say what has (not) been published. For an ended
+    plan, the three statuses of the final report card."""
+    if ended:
+        return {
+            "achieved": "方案期结束时的目标已经达到（按最终目标年份的全年数字判断；累计类数字提前达到的也算）。",
+            "not_achieved": "目标没有达到：最终目标年份的全年数字已公布而未达到，或“每年”都要达到的目标有一年没有达到。",
+            CANNOT_JUDGE: "判断所需的全市全年数字没有公布或没有找到，不能说达到，也不能说没有达到；每项都写明缺哪一年的数字。"
+                          "数字缺失不说明工作没有完成。",
+        }
     meanings = {k: v for k, v in status_meanings().items() if k != "no_data"}
     meanings[INTERIM_ONLY] = "只有季度、半年或月度累计等阶段性数字，没有全年数字；阶段性数字只作展示，不决定状态。"
     meanings[UNDECIDED] = "已有公开数字（如基期数字、分区域数字），但还没有决定状态所需的全市全年数字。"
@@ -66,6 +78,8 @@ def reader_status_meanings() -> dict[str, str]:
 # ---- targets -----------------------------------------------------------------------------------------------------
 COMPARATOR_WORDS = {">=": "不低于", "<=": "不高于", "=": "等于"}
 DIRECTION_LABELS = {"increase": "越高越好", "decrease": "越低越好"}
+# A reduction's measure is the fall itself: a quantity meant to go down is better the larger its fall.
+REDUCTION_DIRECTION_LABELS = {"decrease": "降幅越大越好", "increase": "降幅越小越好"}
 KIND_LABELS = {
     "level": "到期水平",
     "cumulative": "三年累计",
@@ -75,7 +89,7 @@ KIND_LABELS = {
     "share": "比例门槛",
     "milestone": "是否实现",
 }
-MILESTONE_DONE, MILESTONE_NOT_DONE = "已实现", "未实现"
+MILESTONE_DONE, MILESTONE_NOT_DONE, MILESTONE_NOT_YET = "已实现", "未实现", "尚未实现"
 
 # ---- the plan's structure and its responsible units ---------------------------------------------------------------
 SECTION_LABELS = {"key_task": "重点任务", "policy": "政策措施", "organisation": "组织实施"}

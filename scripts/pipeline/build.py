@@ -122,39 +122,40 @@ def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pag
     docs_dir = stage / "docs"
     # The stage is kept from the last build and rewritten in place: only files whose content changed are written,
     # and the files this build did not write are removed before mkdocs reads the folder.
+    # Only the progress stage reads the package; every later stage reads its results (scripts/progress/results.py).
     with timer.stage("progress"):
         package = read_package(package_path)
         check_ids(package)
-        from scripts.progress import method as progress_module
+        from scripts.progress.progress_csv import write_progress_csv
+        from scripts.progress.results import compute_progress
 
-        results = progress_module.compute_progress(package)
+        results = compute_progress(package)
         written = files.copy_tree(DOCS_DIR, docs_dir)
-        written.append(progress_module.write_progress_csv(results, docs_dir / "data" / "progress.csv"))
+        written.append(write_progress_csv(results, docs_dir / "data" / "progress.csv"))
     with timer.stage("charts"):
         from scripts.website import charts as charts_module
 
-        chart_alts = charts_module.render_site_charts(package, results, docs_dir / "charts", chart_cache_dir(work_dir))
+        chart_alts = charts_module.render_site_charts(results, docs_dir / "charts", chart_cache_dir(work_dir))
         written += chart_alts.written
     with timer.stage("pages"):
-        nav, pages_written = write_pages(package, results, chart_alts, docs_dir, stage)
+        nav, pages_written = write_pages(results, chart_alts, docs_dir, stage)
         files.prune(docs_dir, keep=written + pages_written)
     with timer.stage("mkdocs"):
-        run_mkdocs(package, docs_dir, stage, nav, work_dir / "site.new", keep_pages, busy)
+        run_mkdocs(results.catalog.package, docs_dir, stage, nav, work_dir / "site.new", keep_pages, busy)
 
 
-def write_pages(package: Package, results: dict, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
+def write_pages(results, chart_alts: dict[str, str], docs_dir: Path, stage_dir: Path) -> tuple[list, list[Path]]:
     """Write every generated page, the downloads and the fragments; return the nav and the files written under docs_dir."""
+    from scripts.progress.progress_csv import PROGRESS_FIELDS
     from scripts.website import fragments
     from scripts.website.changelog import changelog_page
-    from scripts.progress import method as progress
-    from scripts.website.catalog import build_catalog
     from scripts.website.downloads import copy_downloads, downloads_page
     from scripts.website.pages import SiteWriter
 
-    catalog = build_catalog(package)
-    writer = SiteWriter(catalog, results, chart_alts)
+    package = results.catalog.package
+    writer = SiteWriter(results, chart_alts)
     pages = writer.pages()
-    pages.append(downloads_page(package, progress.PROGRESS_FIELDS))
+    pages.append(downloads_page(package, PROGRESS_FIELDS))
     pages.append(changelog_page(package))
     written = [files.write_text(docs_dir / page.path, page.markdown()) for page in pages]
     written += copy_downloads(package, docs_dir / "data")
@@ -164,6 +165,8 @@ def write_pages(package: Package, results: dict, chart_alts: dict[str, str], doc
 
 def run_mkdocs(package: Package, docs_dir: Path, stage_dir: Path, nav: list, out_dir: Path, keep_pages: bool = False,
                busy: Callable[[], bool] | None = None) -> None:
+    """mkdocs with the package's descriptor facts (demo, version, date) and its search words, as the read stage
+    kept them."""
     from scripts.website.searchwords import write_search_words
 
     options = {

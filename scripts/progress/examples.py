@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.core.package import CITY_AREA, Package
-from scripts.core.words import KIND_LABELS, status_meanings
+import datetime
+
+from scripts.core.package import CITY_AREA, Package, read_descriptor
+from scripts.core.words import status_meanings
 from scripts.progress.kinds import kind_of
+from scripts.progress.results import compute_progress
 from scripts.progress.targets import Plan, Target
 from scripts.progress.text import unit_of
 
@@ -39,15 +42,12 @@ def worked_examples(plan: dict | None = None) -> list[dict]:
     pace_ratio, note, explanation (the arithmetic, in Chinese). Years follow the plan in the shipped descriptor
     unless `plan` (base_year, start_year, end_year) is given.
     """
-    from scripts.progress.method import compute_progress
-
     if plan is None:
-        from scripts.core.package import read_descriptor
-
         plan = read_descriptor()[1]["plan"]
     p = Plan.from_dict(plan)
     package = _package(p)
-    results = compute_progress(package)
+    # The examples show the method's statuses, pace included, as for a plan still running: a day in its end year.
+    results = compute_progress(package, today=datetime.date(p.end_year, 1, 1))
     examples = []
     for ind in package.rows("indicators"):
         r, kind, unit = results[ind["id"]], kind_of(ind["target_kind"]), unit_of(ind)
@@ -56,7 +56,7 @@ def worked_examples(plan: dict | None = None) -> list[dict]:
         examples.append({
             "id": ind["id"],
             "kind": kind.code,
-            "kind_label": KIND_LABELS[kind.code],
+            "kind_label": kind.label,
             "direction": ind["direction"],
             "unit": ind["unit"],
             "targets_text": kind.describe(its_targets, unit, p),
@@ -89,13 +89,12 @@ def _package(p: Plan) -> Package:
 
 def _explanation(ind: dict, r, figures: list[dict], targets: list[Target], p: Plan) -> str:
     """The example's arithmetic with the computed numbers, and the rule that gives its status."""
-    from scripts.progress.method import higher_is_better
-
     kind = kind_of(ind["target_kind"])
-    head = "越低越好。" if ind["direction"] == "decrease" and kind.code != "reduction" else ""
+    higher = kind.higher_is_better(ind["direction"])
+    head = "" if higher else f"{kind.direction_words(ind['direction'])}。"
     if r.status == "no_data":
-        return head + r.note + "状态为暂无数据。"
+        return head + r.note + f"状态为{r.status_label}。"
     final = r.status in ("achieved", "not_achieved")
-    math_text = "" if final and not kind.explains_final else kind.example_math(r, figures, targets, p, higher_is_better(ind))
+    math_text = "" if final and not kind.explains_final else kind.example_math(r, figures, targets, p, higher)
     rule = f"状态为{r.status_label}：{status_meanings()[r.status]}"
     return head + (math_text or r.note) + rule

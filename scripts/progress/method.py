@@ -1,49 +1,38 @@
-"""Progress against the plan: for every indicator a status, a pace ratio and one sentence that explains them.
+"""Progress against the plan: for every indicator a status, a pace ratio, one sentence that explains them, and a
+verdict for each dated target.
 
 What differs between target kinds lives in `kinds`; this module decides which years count and which status
-follows, the same way for every kind.
+follows, the same way for every kind. `results.compute_progress` runs it over a package.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scripts.core.package import CITY_AREA, Package
-from scripts.core.periods import Period, parse_period
+from scripts.core.package import CITY_AREA
 from scripts.core.words import BEHIND_FROM, ON_TRACK_FROM, STATUS_LABELS
-from scripts.progress.kinds import (  # noqa: F401
-    KINDS,
-    Reading,
-    Sentence,
-    Series,
-    describe_targets,
-    kind_of,
-)
-from scripts.progress.progress_csv import (  # noqa: F401
-    PROGRESS_FIELDS,
-    count_statuses,
-    write_progress_csv,
-)
-from scripts.progress.targets import RATIO_DIGITS, Plan, Target, met, target_for  # noqa: F401
-from scripts.progress.text import sentence, span, unit_of, years
-
-CHAINED_KINDS = tuple(code for code, kind in KINDS.items() if kind.chained)  # need every year from the start year
+from scripts.progress.figures import Figure
+from scripts.progress.kinds import Kind, Reading, Sentence, Series
+from scripts.progress.targets import RATIO_DIGITS, Plan, Target, target_for
+from scripts.progress.text import q, sentence, span, unit_of, years
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One published figure for one area and period; a final figure replaces a provisional one."""
+class Verdict:
+    """One dated target judged on its own date: met, missed, or unknown (its figures are not all in)."""
 
-    area_id: str
-    period: Period
-    value: float
-    status: str
+    target: Target
+    outcome: str  # met | missed | unknown
+    measure: float | None  # what was compared with the target (None when unknown)
+    text: str  # e.g. 2021年目标不低于6000万美元：5500万美元，未达到
 
 
 @dataclass
 class IndicatorProgress:
+    """What the method makes of one indicator; the fields named in progress_csv.PROGRESS_FIELDS are its columns."""
+
     indicator_id: str
-    kind: str
+    kind: Kind
     status: str
     status_label: str
     note: str
@@ -59,78 +48,22 @@ class IndicatorProgress:
     gap: float | None = None
     achieved_share: float | None = None
     expected_share: float | None = None
-    interim: list[dict] = field(default_factory=list)  # city figures for part of a year: shown, never decisive
+    interim: list[Figure] = field(default_factory=list)  # city figures for part of a year: shown, never decisive
     counted_years: list[int] = field(default_factory=list)  # full years that decided the status
     uncounted_years: list[int] = field(default_factory=list)  # full years after the start year that did not
+    verdicts: list[Verdict] = field(default_factory=list)  # one per dated target, in year order
+    deciding: Figure | None = None  # the full-year city figure the status was decided on (None: no status)
+    missing_years: list[int] = field(default_factory=list)  # target years up to the last counted one without a figure
 
 
-# ---- reading the package ---------------------------------------------------------------------------------------
-
-
-def collect_figures(package: Package) -> dict[str, dict[str, list[Figure]]]:
-    """indicator id -> area id -> figures in period order (final preferred over provisional)."""
-    chosen: dict[tuple, Figure] = {}
-    for row in package.rows("observations"):
-        key = (row["indicator_id"], row["area_id"], row["period"])
-        if key in chosen and chosen[key].status == "final":
-            continue
-        chosen[key] = Figure(row["area_id"], parse_period(row["period"]), float(row["value"]), row["status"])
-    result: dict[str, dict[str, list[Figure]]] = {}
-    for (indicator_id, area_id, _), figure in sorted(chosen.items(), key=lambda kv: (kv[1].period.end, kv[1].period.first_month)):
-        result.setdefault(indicator_id, {}).setdefault(area_id, []).append(figure)
-    return result
-
-
-def collect_targets(package: Package) -> dict[str, list[Target]]:
-    """indicator id -> targets by year."""
-    result: dict[str, list[Target]] = {}
-    for row in sorted(package.rows("targets"), key=lambda r: r["year"]):
-        result.setdefault(row["indicator_id"], []).append(Target.of(row))
-    return result
-
-
-def higher_is_better(indicator: dict) -> bool:
-    """Whether a larger measure is better. A reduction's measure is a decrease, so there the direction flips."""
-    if indicator["target_kind"] == "reduction":
-        return indicator["direction"] == "decrease"
-    return indicator["direction"] == "increase"
-
-
-def expected_at(kind: str, year: int, target: Target, plan: Plan, baseline: float | None) -> float | None:
-    """What the method expects the measure to be at the end of `year`, heading for `target` (the planned path).
-
-    Charts draw the path year by year with `target_for(targets, year)`, as the status is judged.
-    """
-    return kind_of(kind).expected_at(year, target, plan, baseline)
-
-
-# ---- the method ------------------------------------------------------------------------------------------------
-
-
-def compute_progress(package: Package) -> dict[str, IndicatorProgress]:
-    """Assess every indicator of the package, in the package's order."""
-    plan = Plan.of(package)
-    figures = collect_figures(package)
-    targets = collect_targets(package)
-    indicators = sorted(package.rows("indicators"), key=lambda i: i.get("order") or 0)
-    return {
-        ind["id"]: assess(ind, targets.get(ind["id"], []), figures.get(ind["id"], {}), plan)
-        for ind in indicators
-    }
-
-
-def assess(indicator: dict, targets: list[Target], figures_by_area: dict[str, list[Figure]], plan: Plan) -> IndicatorProgress:
+def assess(indicator: dict, kind: Kind, targets: list[Target], figures_by_area: dict[str, list[Figure]], plan: Plan) -> IndicatorProgress:
     """The status of one indicator from its targets and the city's full-year figures."""
-    kind = kind_of(indicator["target_kind"])
     city = figures_by_area.get(CITY_AREA, [])
     full = {f.period.year: f for f in city if f.period.full_year}
-    interim = [
-        {"period": f.period.text, "label": f.period.label, "value": f.value, "status": f.status}
-        for f in city
-        if not f.period.full_year
-    ]
+    interim = [f for f in city if f.interim]
     baseline = full[plan.base_year].value if plan.base_year in full and kind.uses_baseline else None
-    result = IndicatorProgress(indicator["id"], kind.code, "no_data", STATUS_LABELS["no_data"], "", baseline_value=baseline, interim=interim)
+    result = IndicatorProgress(indicator["id"], kind, "no_data", STATUS_LABELS["no_data"], "", baseline_value=baseline,
+                               interim=interim)
     after_base = [y for y in sorted(full) if y >= plan.start_year]
     if after_base:
         latest = full[after_base[-1]]
@@ -138,37 +71,37 @@ def assess(indicator: dict, targets: list[Target], figures_by_area: dict[str, li
     if not targets:
         result.note = "未设定目标值，无法计算进度。"
         return result
+    higher = kind.higher_is_better(indicator["direction"])
+    result.verdicts = dated_verdicts(kind, targets, full, plan, baseline, higher, unit_of(indicator))
     final = targets[-1]
-    if kind.chained:
-        counted = []
-        while plan.start_year + len(counted) in full and plan.start_year + len(counted) <= final.year:
-            counted.append(plan.start_year + len(counted))
-    else:
-        counted = [y for y in after_base if y <= final.year]
+    counted = kind.counted_years(after_base, targets, plan)
     result.counted_years = counted
     result.uncounted_years = [y for y in after_base if y not in counted]
     if not counted:
         others = any(area != CITY_AREA and figs for area, figs in figures_by_area.items())
-        result.note = _nothing_counted(kind.chained, after_base, final, plan, interim, others)
+        result.note = _nothing_counted(kind, after_base, targets, plan, interim, others)
         return result
     now = counted[-1]
-    series = Series({y: full[y].value for y in counted}, now, targets, plan, baseline, higher_is_better(indicator))
+    series = Series({y: full[y].value for y in counted}, now, targets, plan, baseline, higher)
     when = f"{now}年" + ("（初步数）" if full[now].status == "provisional" else "")
     result.latest_period, result.latest_value = full[now].period.text, full[now].value
+    result.deciding = full[now]
+    result.missing_years = kind.missing_years(series)
     status, target, reading = _judge(kind, series, final)
     _fill(result, status, target, reading)
     main = kind.explain(Sentence(series, status, reading, target, when, unit_of(indicator), now >= final.year))
-    result.note = sentence(main, _uncounted_clauses(result.uncounted_years, counted, final, plan))
+    first = kind.first_counted_year(targets, plan)
+    result.note = sentence(main, _uncounted_clauses(result.uncounted_years, counted, first, final, plan))
     return result
 
 
-def _judge(kind, series: Series, final: Target) -> tuple[str, Target, Reading]:
+def _judge(kind: Kind, series: Series, final: Target) -> tuple[str, Target, Reading]:
     """The status, the target it was judged against, and the reading that decided it."""
     decided = series.now >= final.year
     target = final if decided else target_for(series.targets, series.now)
     reading = kind.read(series, target)
     if decided:
-        return ("achieved" if reading.met else "not_achieved"), target, reading
+        return kind.final_status(series, reading), target, reading
     if kind.lost(series):
         return "not_achieved", target, reading
     if kind.can_finish_early(series.higher):
@@ -201,39 +134,62 @@ def classify(pace: float) -> str:
     return "off_track"
 
 
+# ---- each dated target on its own date --------------------------------------------------------------------------
+
+
+def dated_verdicts(kind: Kind, targets: list[Target], full: dict[int, Figure], plan: Plan, baseline: float | None,
+                   higher: bool, unit: str) -> list[Verdict]:
+    """Every dated target judged on its own year, whatever later years bring: an intermediate target missed stays
+    missed on the page even when the final target is met."""
+    verdicts = []
+    for target in targets:
+        needed = kind.years_for(target, targets, plan, set(full))
+        missing = [y for y in needed if y not in full]
+        words = kind.phrase(target, unit, plan)
+        if missing:
+            verdicts.append(Verdict(target, "unknown", None, f"目标{words}：缺少{years(missing)}全市全年数字，无法判断"))
+            continue
+        series = Series({y: full[y].value for y in needed}, target.year, targets, plan, baseline, higher)
+        measure, hit = kind.judge_target(series, target)
+        shown = q(measure, kind.unit_override or unit)
+        verdicts.append(Verdict(target, "met" if hit else "missed", measure,
+                                f"目标{words}：{kind.verdict_measure_words(series)}{shown}，{'已达到' if hit else '未达到'}"))
+    return verdicts
+
+
 # ---- the sentence when nothing or not everything counts ----------------------------------------------------------
 
 
-def _nothing_counted(chained: bool, after_base: list[int], final: Target, plan: Plan, interim: list[dict], others: bool) -> str:
-    extras = _uncounted_clauses(after_base, [], final, plan) if after_base and not chained else []
+def _nothing_counted(kind: Kind, after_base: list[int], targets: list[Target], plan: Plan, interim: list[Figure],
+                     others: bool) -> str:
+    final = targets[-1]
+    first = kind.first_counted_year(targets, plan)
+    extras = _uncounted_clauses(after_base, [], first, final, plan) if after_base and not kind.chained else []
     if not after_base:
-        main, extras = f"暂无{plan.start_year}年以来的全市全年数字", []
-    elif chained:  # the run must begin in the start year
+        main, extras = f"暂无{first}年以来的全市全年数字", []
+    elif kind.chained:  # the run must begin in the start year
         main = f"缺少{plan.start_year}年全市全年数字，无法从{plan.start_year}年起连续计算"
         extras = [f"已有{years(after_base)}的数字，暂不计入"]
-    else:  # figures only after the last target year
-        main = f"暂无{span(plan.start_year, final.year)}的全市全年数字"
+    else:  # figures only outside the target years
+        main = f"暂无{span(first, final.year)}的全市全年数字"
     if interim:
-        extras.append(f"阶段性数字（{'、'.join(i['label'] for i in interim)}）只作展示，不决定状态")
+        extras.append(f"阶段性数字（{'、'.join(f.period.label for f in interim)}）只作展示，不决定状态")
     if others:
         extras.append("分区域数字不决定状态")
     return sentence(main, extras)
 
 
-def _uncounted_clauses(uncounted: list[int], counted: list[int], final: Target, plan: Plan) -> list[str]:
-    clauses = []
-    broken = [y for y in uncounted if y <= final.year]
+def _uncounted_clauses(uncounted: list[int], counted: list[int], first: int, final: Target, plan: Plan) -> list[str]:
+    """Why each full year with a figure did not count: before the rule's first year, a broken run, or too late."""
+    early = [y for y in uncounted if y < first]
+    broken = [y for y in uncounted if first <= y <= final.year]
     late = [y for y in uncounted if y > final.year]
+    clauses = []
+    if early:
+        clauses.append(f"{years(early)}在{first}年之前，不在判断的年份之内，其数字未计入进度")
     if broken:
         missing = (counted[-1] + 1) if counted else plan.start_year
         clauses.append(f"{years(broken)}的数字因缺少{missing}年全年数字未计入进度")
     if late:
         clauses.append(f"{years(late)}的数字在最终目标年份之后，未计入进度")
     return clauses
-
-
-def worked_examples(plan: dict | None = None) -> list[dict]:
-    """One fictional indicator per target kind, assessed by compute_progress (see `examples`)."""
-    from scripts.progress.examples import worked_examples as build
-
-    return build(plan)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.csvcells import csv_text
-from scripts.core.words import STATUS_LABELS, number, pace_rule
+from scripts.core.words import FINAL_STATUS_LABELS, READER_STATUS_LABELS, STATUS_LABELS, number, pace_rule
 from scripts.progress.targets import RATIO_DIGITS
 
 # The columns of progress.csv: (name, Chinese title, description); the download page prints them.
@@ -23,6 +23,11 @@ PROGRESS_FIELDS = [
     ("target_value", "目标值", "该年份的目标值，单位见指标表。"),
     ("gap", "差距", "距目标还差多少，单位同“对照目标的数值”：正数为尚差，负数为已超出。"),
     ("note", "说明", "用一句话说明状态是怎样得出的。"),
+    ("reader_status", "读者状态代码", "网站上显示的状态：方案期内为 " + "；".join(f"{k} {v}" for k, v in READER_STATUS_LABELS.items())
+     + "；方案期结束后为 " + "；".join(f"{k} {v}" for k, v in FINAL_STATUS_LABELS.items()) + "。"),
+    ("reader_label", "读者状态", "网站徽章上的文字，与指标页、目标一览和图表所写的相同。"),
+    ("reader_reason", "读者状态说明", "网站上对这个状态的说明：方案期结束后无法判断的，写明缺少哪一年的全市全年数字。"),
+    ("target_verdicts", "各目标年份的判断", "每个定有目标的年份单独判断：达到、未达到或缺少数字无法判断，用“；”分隔。"),
 ]
 
 
@@ -40,11 +45,23 @@ def count_statuses(statuses) -> dict[str, int]:
     return counts
 
 
-def write_progress_csv(results: dict, path: Path | str) -> Path:
+def write_progress_csv(results, path: Path | str) -> Path:
     """Write progress.csv (UTF-8 with BOM, so that Excel opens the Chinese text correctly)."""
     names = [name for name, _, _ in PROGRESS_FIELDS]
-    rows = [[_cell(getattr(result, name)) for name in names] for result in results.values()]
+    rows = [[_cell(_value(result, name)) for name in names] for result in results.values()]
     return files.write_text(path, csv_text([names, *rows]), encoding="utf-8-sig")  # cells made safe for Excel
+
+
+def _value(result, name: str):
+    if name == "reader_status":
+        return result.reader.group
+    if name == "reader_label":
+        return result.reader.label
+    if name == "reader_reason":
+        return result.reader.reason
+    if name == "target_verdicts":
+        return "；".join(v.text for v in result.verdicts)
+    return getattr(result, name)
 
 
 def _cell(value) -> str:

@@ -10,8 +10,6 @@ import re
 
 from markupsafe import Markup
 
-from scripts.core.paths import CHANGELOG
-from scripts.core.safety import resource_path
 from scripts.website import markup as m
 from scripts.website.pages.page import Page
 
@@ -21,11 +19,8 @@ _INLINE = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^()\s]*)\)")
 
 
 def changelog_page(package) -> Page:
-    """The 更新记录 page from the package's data/CHANGELOG.md (read through no link out of the package)."""
-    try:
-        source = resource_path(package.dir, CHANGELOG).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        source = ""
+    """The 更新记录 page from the package's data/CHANGELOG.md, as the read stage kept it."""
+    source = package.changelog
     return Page("changelog.md", "更新记录", render(source) if source.strip() else m.tag("p", "暂无更新记录。"))
 
 

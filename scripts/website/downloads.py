@@ -11,7 +11,7 @@ from markupsafe import Markup
 from scripts.core import files
 from scripts.core.csvcells import safe_csv_bytes
 from scripts.core.package import Package
-from scripts.core.safety import is_safe_name, resource_path
+from scripts.core.safety import is_safe_name
 from scripts.core.words import FIELD_TYPE_LABELS
 from scripts.website import markup as m
 from scripts.website.pages.page import Page
@@ -24,18 +24,23 @@ def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
 
     Every CSV is made safe to open in Excel (csvcells); a file that needs no change is copied byte for byte.
     """
-    written = [files.copy_file(package.path, data_dir / "datapackage.json")]
+    written = [files.write_bytes(data_dir / "datapackage.json", package.descriptor_bytes)]
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
-        bundle.write(package.path, "datapackage.json")
+        bundle.writestr(_entry("datapackage.json"), package.descriptor_bytes, zipfile.ZIP_DEFLATED)
         for resource in package.descriptor["resources"]:
-            source = resource_path(package.dir, resource["path"])
-            data = safe_csv_bytes(source.read_bytes())
-            written.append(files.write_bytes(data_dir / source.name, data))
-            # The file's own time and mode, so that an unchanged package gives an unchanged zip.
-            bundle.writestr(zipfile.ZipInfo.from_file(source, resource["path"]), data, zipfile.ZIP_DEFLATED)
+            data = safe_csv_bytes(package.files[resource["path"]])
+            written.append(files.write_bytes(data_dir / Path(resource["path"]).name, data))
+            bundle.writestr(_entry(resource["path"]), data, zipfile.ZIP_DEFLATED)
     zip_path = files.write_bytes(data_dir / zip_name(package), archive.getvalue())
     return [zip_path, *written]
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed time, so that the same files always give the same zip."""
+    entry = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    entry.external_attr = 0o644 << 16
+    return entry
 
 
 def zip_name(package: Package) -> str:

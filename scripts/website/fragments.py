@@ -7,8 +7,8 @@ import os
 
 from markupsafe import Markup
 
-from scripts.core.words import NO_DATA_LABELS, READER_STATUS_LABELS, reader_status_meanings
-from scripts.progress.method import worked_examples
+from scripts.core.words import NO_DATA_LABELS, reader_status_meanings
+from scripts.progress.examples import worked_examples
 from scripts.website import markup as m
 from scripts.website.pages import Page, SiteWriter, pieces
 from scripts.website.pages.board import status_strip
@@ -26,7 +26,7 @@ def build_fragments(writer: SiteWriter) -> dict[str, Markup]:
     headline = [i for i in catalog.indicators.values() if i.get("headline")]
     deciding = [i for i in catalog.indicators if ctx.status_code(i) != "no_data"]
     legend = m.table(
-        ["状态", "含义"], [[m.status_badge(code, label), m.text(reader_status_meanings()[code])] for code, label in READER_STATUS_LABELS.items()]
+        ["状态", "含义"], [[m.status_badge(code, label), m.text(reader_status_meanings(ctx.ended)[code])] for code, label in ctx.status_labels().items()]
     )
     method = Page("methodology.md", "方法说明", "")
     return {
@@ -109,11 +109,14 @@ def plan_intro(catalog) -> Markup:
 def data_facts(ctx) -> Markup:
     """One sentence whose parts add up to the number of indicators."""
     catalog = ctx.catalog
-    counts = ctx.standing_counts(catalog.indicators)
-    no_data_groups = tuple(NO_DATA_LABELS)
-    deciding = sum(n for code, n in counts.items() if code not in no_data_groups)
-    parts = [f"{deciding} 项有可判断状态的全年数字"]
-    parts += [f"{counts[code]} 项{READER_STATUS_LABELS[code]}" for code in no_data_groups if counts[code]]
+    counts, labels = ctx.standing_counts(catalog.indicators), ctx.status_labels()
+    if ctx.ended:  # the final report card: every status, zero included, adding up to the indicators
+        parts = [f"{labels[code]} {n} 项" for code, n in counts.items()]
+    else:
+        no_data_groups = tuple(NO_DATA_LABELS)
+        deciding = sum(n for code, n in counts.items() if code not in no_data_groups)
+        parts = [f"{deciding} 项有可判断状态的全年数字"]
+        parts += [f"{counts[code]} 项{labels[code]}" for code in no_data_groups if counts[code]]
     return Markup("<p>数据版本 <strong>{}</strong>（{}）。共 {} 项指标：{}。</p>").format(
         m.text(catalog.package.version), m.text(chinese_date(catalog.as_of)), len(catalog.indicators), m.text("；".join(parts))
     )

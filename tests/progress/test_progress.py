@@ -10,14 +10,10 @@ from pathlib import Path
 import pytest
 
 from scripts.core.package import Package, read_package
-from scripts.progress.method import (
-    PROGRESS_FIELDS,
-    STATUS_LABELS,
-    compute_progress,
-    count_statuses,
-    worked_examples,
-    write_progress_csv,
-)
+from scripts.core.words import STATUS_LABELS
+from scripts.progress.examples import worked_examples
+from scripts.progress.progress_csv import PROGRESS_FIELDS, count_statuses, write_progress_csv
+from scripts.progress.results import compute_progress
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = {"base_year": 2020, "start_year": 2021, "end_year": 2023}
@@ -89,11 +85,13 @@ def test_level_final_year_decides():
     assert missed.note == "2023年为129家，目标是2023年不低于130家，未达到。"
 
 
-def test_level_reached_before_the_final_year_is_achieved():
+def test_level_over_the_target_before_its_year_is_not_yet_achieved():
+    # A level can fall again: 131 in 2022 is judged against the pace, not as reached early.
+    # achieved share (131 - 100) / 30 = 31/30; expected 2/3; R = 1.55
     r = assess("level", LEVEL, {"2020": 100, "2022": 131})
-    assert r.status == "achieved"
+    assert (r.status, r.pace_ratio) == ("on_track", 1.55)
     assert r.gap == pytest.approx(-1)  # 130 - 131: one beyond the target
-    assert "已提前达到" in r.note
+    assert "提前" not in r.note
 
 
 def test_level_direction_decrease():
@@ -201,10 +199,14 @@ def test_annual_final_year_needs_every_year():
     missed = assess("annual", ANNUAL, {"2021": 520, "2022": 480, "2023": 505}, unit="台")
     assert missed.status == "not_achieved"
     assert missed.note == "2021—2023年中，2022年未达到当年目标（目标是2021—2023年每年不低于500台）。"
-    # every year that has a figure is met, but 2022 has none: not achieved
+    # every year that has a figure is met, but 2022 has none: missing is not missed, it cannot be judged
     gap = assess("annual", ANNUAL, {"2021": 520, "2023": 505}, unit="台")
-    assert gap.status == "not_achieved"
-    assert gap.note == "2021—2023年中，2022年缺少全年数字（目标是2021—2023年每年不低于500台）。"
+    assert gap.status == "no_data"
+    assert gap.missing_years == [2022]
+    assert gap.note == ("有全年数字的2021年、2023年都达到当年目标，2022年缺少全年数字，无法判断是否每年都达到"
+                        "（目标是2021—2023年每年不低于500台）。")
+    # a missed year stays missed, whatever is missing besides
+    assert assess("annual", ANNUAL, {"2021": 480, "2023": 505}).status == "not_achieved"
 
 
 # ---- average growth ------------------------------------------------------------------------------------------
@@ -231,10 +233,11 @@ def test_average_growth_final_year_and_early():
     assert r.measure == pytest.approx(15.2114, abs=1e-4)
     # 1.2 * 1.08 * 1.16 = 1.50336 < 1.520875: 14.57% < 15%
     assert assess("average_growth", [(2023, ">=", 15)], {"2021": 20, "2022": 8, "2023": 16}).status == "not_achieved"
-    # 1.3 * 1.2 = 1.56 >= 1.520875 after two years: the whole target is already covered
+    # 1.3 * 1.2 = 1.56 >= 1.520875 after two years, but a fall in 2023 can still undo it: not reached early.
+    # R = 0.56 / (1.15^2 - 1 = 0.3225) = 1.736434
     early = assess("average_growth", [(2023, ">=", 15)], {"2021": 30, "2022": 20})
-    assert early.status == "achieved"
-    assert "提前达到目标" in early.note
+    assert (early.status, early.pace_ratio) == ("on_track", 1.736434)
+    assert "提前" not in early.note
 
 
 def test_average_growth_missing_year():
@@ -321,7 +324,7 @@ def test_milestone():
 def test_only_partial_periods_is_no_data():
     r = assess("cumulative", [(2023, ">=", 380)], {"2022-Q1": 40, "2023-01..10": 192})
     assert r.status == "no_data"
-    assert [(i["period"], i["label"], i["value"]) for i in r.interim] == [
+    assert [(f.period.text, f.period.label, f.value) for f in r.interim] == [
         ("2022-Q1", "2022年第一季度", 40), ("2023-01..10", "2023年1—10月", 192)]
     assert r.note == "暂无2021年以来的全市全年数字；阶段性数字（2022年第一季度、2023年1—10月）只作展示，不决定状态。"
 
@@ -330,7 +333,7 @@ def test_interim_figures_do_not_change_a_status():
     plain = assess("level", LEVEL, {"2020": 100, "2022": 112})
     with_half_year = assess("level", LEVEL, {"2020": 100, "2022": 112, "2023-H1": 140})
     assert (with_half_year.status, with_half_year.pace_ratio) == (plain.status, plain.pace_ratio) == ("behind", 0.6)
-    assert [i["period"] for i in with_half_year.interim] == ["2023-H1"]
+    assert [f.period.text for f in with_half_year.interim] == ["2023-H1"]
 
 
 def test_other_areas_do_not_decide():
@@ -398,10 +401,16 @@ def test_progress_csv(tmp_path):
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == [name for name, _, _ in PROGRESS_FIELDS] == [
         "indicator_id", "status", "status_label", "pace_ratio", "latest_period", "latest_value", "measure",
-        "expected_by_now", "target_year", "target_value", "gap", "note"]
-    assert rows[1] == ["a", "off_track", "严重滞后", "0.25", "2022", "80", "200", "800", "2023", "1200", "1000",
-                       "截至2022年累计200家，按进度应达800家（目标是2021—2023年累计不低于1200家）。"]
+        "expected_by_now", "target_year", "target_value", "gap", "note", "reader_status", "reader_label",
+        "reader_reason", "target_verdicts"]
+    # The plan (2021-2023) has ended on the day the test runs: readers get the report card's words.
+    note = "截至2022年累计200家，按进度应达800家（目标是2021—2023年累计不低于1200家）。"
+    assert rows[1] == ["a", "off_track", "严重滞后", "0.25", "2022", "80", "200", "800", "2023", "1200", "1000", note,
+                       "cannot_judge", "无法判断", "2023年全市全年数字未公布；" + note,
+                       "目标2021—2023年累计不低于1200家：缺少2023年全市全年数字，无法判断"]
     assert rows[2][:4] == ["b", "no_data", "暂无数据", ""]
+    assert rows[2][-4:] == ["cannot_judge", "无法判断", "尚未收录到任何公开发布的数字。",
+                            "目标2023年不低于1200家：缺少2023年全市全年数字，无法判断"]
 
 
 def test_progress_fields_are_documented_in_chinese():

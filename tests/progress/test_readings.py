@@ -7,7 +7,7 @@ import pytest
 
 from scripts.core.package import DEFAULT_PACKAGE, Package, read_package
 from scripts.progress.kinds import KINDS, describe_targets
-from scripts.progress.method import compute_progress
+from scripts.progress.results import compute_progress
 from scripts.progress.targets import Plan, Target, met
 
 PLAN = Plan(2020, 2021, 2023)
@@ -110,7 +110,7 @@ def test_every_kind_in_the_schema_has_one_object(shipped):
 
 
 def test_worked_examples_show_the_every_year_and_exact_threshold_readings():
-    from scripts.progress.method import worked_examples
+    from scripts.progress.examples import worked_examples
 
     by_id = {e["id"]: e for e in worked_examples({"base_year": 2020, "start_year": 2021, "end_year": 2023})}
     assert (by_id["example-every-year-missed-first"]["status"], by_id["example-every-year-missed-first"]["pace_ratio"]) == ("not_achieved", 0.5)

@@ -14,7 +14,7 @@ import pytest
 from scripts.tools import datadiff
 from scripts.tools.datadiff import CellChange, diff_packages, render_markdown
 from scripts.core.package import read_package
-from scripts.progress import method as progress_method
+from scripts.progress import results as progress_results
 from tests.conftest import ROOT, SHIPPED, copy_package
 
 # A tiny fictional package on the shipped schema. Tables not written here get a header row only.
@@ -85,7 +85,7 @@ def new_descriptor(old_descriptor: Path, tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def no_statuses(monkeypatch):
     """Progress has its own tests; here it assesses nothing unless a test supplies a stand-in."""
-    monkeypatch.setattr(progress_method, "compute_progress", lambda package: {})
+    monkeypatch.setattr(progress_results, "compute_progress", lambda package: {})
 
 
 def resource(diff, name):
@@ -181,7 +181,7 @@ def test_progress_status_changes_use_labels(old_descriptor, new_descriptor, monk
             results[row["id"]] = SimpleNamespace(status="met" if met else "pending", status_label="已达成" if met else "未达成")
         return results
 
-    monkeypatch.setattr(progress_method, "compute_progress", stand_in)
+    monkeypatch.setattr(progress_results, "compute_progress", stand_in)
     markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(new_descriptor)))
 
     assert "### 进度状态变化（1 项指标）" in markdown
@@ -193,7 +193,7 @@ def test_progress_failure_does_not_hide_the_diff(old_descriptor, new_descriptor,
     def broken(package):
         raise KeyError("targets")
 
-    monkeypatch.setattr(progress_method, "compute_progress", broken)
+    monkeypatch.setattr(progress_results, "compute_progress", broken)
     markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(new_descriptor)))
     assert "无法计算进度变化（KeyError: 'targets'）。" in markdown
     assert "修改 1 行：" in markdown

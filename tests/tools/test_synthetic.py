@@ -127,10 +127,10 @@ def test_cli_writes_a_package(tmp_path, capsys):
 
 
 def test_progress_module_agrees_with_the_design(scale_one):
-    progress = pytest.importorskip("scripts.progress.method")
     from scripts.core.package import read_package
+    from scripts.progress.results import compute_progress
 
-    results = progress.compute_progress(read_package(scale_one))
+    results = compute_progress(read_package(scale_one))
     assert {i: results[i].status for i in intended_statuses(1)} == intended_statuses(1)
 
 

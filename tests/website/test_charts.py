@@ -4,6 +4,7 @@ The package is tiny, in memory and fictional; the expected rows are worked out b
 """
 
 import copy
+import datetime
 import json
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from scripts.core.package import Package
 from scripts.core.periods import parse_period
-from scripts.progress.method import compute_progress
+from scripts.progress.results import compute_progress
 from scripts.website import charts, rendering
 from scripts.website.charts import (
     RING,
@@ -25,6 +26,8 @@ from scripts.website.charts import (
     text_alternative,
 )
 
+# A day while the plan runs: the charts' pace and status words (an ended plan's are tested apart).
+RUNNING = datetime.date(2023, 6, 30)
 PLAN = {"base_year": 2020, "start_year": 2021, "end_year": 2023}
 
 
@@ -69,7 +72,7 @@ def small_package() -> Package:
 @pytest.fixture(scope="module")
 def specs():
     package = small_package()
-    return build_specs(package, compute_progress(package))
+    return build_specs(compute_progress(package, RUNNING))
 
 
 def rows(spec, **where):
@@ -131,7 +134,7 @@ def test_a_share_chart_keeps_interim_figures_as_hollow_points():
     package = small_package()
     package.tables["indicators"][1]["target_kind"] = "share"
     package.tables["observations"].append(obs("tax", "2023-H1", 120))
-    spec = build_specs(package, compute_progress(package))["tax"]
+    spec = build_specs(compute_progress(package, RUNNING))["tax"]
     assert [(r["x"], r["value"], r["place"], r["label"]) for r in rows(spec, type="阶段性数字")] == [
         (2022.75, 120, "below", "2023年上半年：120")]  # 2023 - 0.5 + 6 / 24
     layers = spec["layer"]
@@ -189,9 +192,10 @@ def test_dashboard(specs):
         "严重滞后：已完成目标的17%，按进度应完成67%", "进度滞后：已完成目标的40%，按进度应完成67%"]
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["bar", "bar", "rule", "tick", "text", "text"]
-    assert spec["layer"][1]["encoding"]["color"]["scale"] == {
-        "domain": ["已达成", "符合进度", "进度滞后", "严重滞后", "未达成", "暂无数据"],
-        "range": ["#009E73", "#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#BBBBBB"],
+    assert spec["layer"][1]["encoding"]["color"]["scale"] == {  # the reader's words, as the badges beside say them
+        "domain": ["已达成", "符合进度", "进度滞后", "严重滞后", "未达成", "仅有阶段性数字，尚无全年数字", "已有公开数字，尚不能判断",
+                   "暂无公开数字"],
+        "range": ["#009E73", "#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#E8C872", "#999999", "#BBBBBB"],
     }
     assert text_alternative(spec) == (
         "2项核心指标中，进度滞后1项、严重滞后1项。示例新增企业：严重滞后：已完成目标的17%，按进度应完成67%。"
@@ -201,7 +205,7 @@ def test_dashboard(specs):
 def test_dashboard_draws_only_headline_indicators_with_a_status():
     package = small_package()
     package.tables["observations"] = [o for o in package.tables["observations"] if o["indicator_id"] != "added"]
-    spec = build_specs(package, compute_progress(package))["dashboard"]
+    spec = build_specs(compute_progress(package, RUNNING))["dashboard"]
     # 示例新增企业 has no figure left (暂无数据): no empty bar for it
     assert [(r["name"], r["status"], r["achieved"]) for r in charts.chart_rows(spec)] == [("示例亩均税收", "进度滞后", 0.4)]
     assert spec["height"] == charts.ROW_STEP  # one row
@@ -212,7 +216,7 @@ def test_dashboard_draws_only_headline_indicators_with_a_status():
 def test_no_dashboard_while_no_headline_indicator_has_a_status():
     package = small_package()
     package.tables["observations"] = []
-    assert list(build_specs(package, compute_progress(package))) == ["status-by-group", "status-by-unit"]
+    assert list(build_specs(compute_progress(package, RUNNING))) == ["status-by-group", "status-by-unit"]
 
 
 def test_status_counts_by_group_and_lead_unit(specs):
@@ -338,7 +342,7 @@ def test_a_shape_whose_placeholders_do_not_come_out_as_they_went_in_is_compiled_
 
 def test_render_site_charts_writes_svg_and_csv(tmp_path):
     package = small_package()
-    alts = render_site_charts(package, compute_progress(package), tmp_path / "charts", tmp_path / "cache")
+    alts = render_site_charts(compute_progress(package, RUNNING), tmp_path / "charts", tmp_path / "cache")
     assert sorted(alts) == sorted(["added", "tax", "dashboard", "status-by-group", "status-by-unit"])
     assert alts["tax"].startswith("示例亩均税收。")
     for name in alts:
@@ -349,12 +353,12 @@ def test_render_site_charts_writes_svg_and_csv(tmp_path):
 
 def test_an_interim_only_chart_says_what_has_been_published_not_no_data():
     from scripts.core.package import read_package
-    from scripts.progress.method import compute_progress
+    from scripts.progress.results import compute_progress
     from tests.conftest import SHIPPED
 
     package = read_package(SHIPPED)
-    results = compute_progress(package)
-    spec = indicator_chart(package, results["national-high-tech-enterprises"])
+    results = compute_progress(package, RUNNING)
+    spec = indicator_chart(results["national-high-tech-enterprises"], results.catalog.areas, results.plan)
     assert text_alternative(spec).endswith("状态：仅有阶段性数字（1 个），尚无全年数字。")
     assert "2021年起累计（家）；状态：仅有阶段性数字（1 个），尚无全年数字" in json.dumps(spec, ensure_ascii=False)
 
@@ -364,7 +368,7 @@ def test_status_counts_use_the_reader_words_of_the_tables_beside_them():
     from tests.conftest import SHIPPED
 
     package = read_package(SHIPPED)
-    spec = build_specs(package, compute_progress(package))["status-by-group"]
+    spec = build_specs(compute_progress(package, RUNNING))["status-by-group"]
     counts = {}
     for r in charts.chart_rows(spec):
         counts[r["status"]] = counts.get(r["status"], 0) + r["count"]

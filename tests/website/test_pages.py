@@ -1,14 +1,14 @@
 """scripts.website.pages without a build: reader statuses, notes, editorial links, figure sources and the nav."""
 
 import csv
+import datetime
 import re
 from pathlib import Path
 
 import pytest
 
 from scripts.core.package import read_package
-from scripts.progress.method import compute_progress
-from scripts.website.catalog import build_catalog
+from scripts.progress.results import compute_progress
 from scripts.website.pages import SiteContext
 from scripts.website.pages.indicator import indicator_page
 from scripts.website.pages.nav import chunked
@@ -22,17 +22,32 @@ def text_of(markup: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup)).strip()
 
 
+# A day while the small package's plan (2021-2023) runs; without it the plan has ended and readers get the report card.
+RUNNING = datetime.date(2023, 6, 30)
+
+
 @pytest.fixture
 def context(small_package: Path) -> SiteContext:
-    """The small package's site context, with the fictional related tasks and figure sources attached."""
+    """The small package's site context while its plan runs, with the fictional related tasks and figure sources."""
+    return site_context(small_package, RUNNING)
+
+
+@pytest.fixture
+def ended(small_package: Path) -> SiteContext:
+    """The same once the plan has ended (the day the tests run)."""
+    return site_context(small_package, None)
+
+
+def site_context(small_package: Path, today) -> SiteContext:
     package = read_package(small_package)
-    catalog = build_catalog(package)
+    results = compute_progress(package, today)
+    catalog = results.catalog
     with open(READER / "related_tasks.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             catalog.__dict__.setdefault("related_tasks_of", {}).setdefault(row["indicator_id"], []).append((catalog.tasks[row["task_id"]], row["reason"]))
     with open(READER / "figure_sources.csv", encoding="utf-8", newline="") as handle:
         catalog.__dict__["figure_source_of"] = {row["indicator_id"]: row for row in csv.DictReader(handle)}
-    return SiteContext(catalog, compute_progress(package), {})
+    return SiteContext(results, {})
 
 
 def test_reader_note_drops_data_entry_sentences():

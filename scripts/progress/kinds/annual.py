@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 from scripts.core.words import number
-from scripts.progress.kinds.base import Kind, Reading, Series, cmp, gap
+from scripts.progress.kinds.base import Kind, Reading, Series, _percent, cmp, gap
 from scripts.progress.targets import RATIO_DIGITS, met, target_for
 from scripts.progress.text import q, span, threshold, years
 
 
 class Annual(Kind):
-    """A threshold that must hold in every year: each year is judged on its own, and a missed year stays missed."""
+    """A threshold that must hold in every year that has a target of its own: each year is judged on its own, a
+    missed year stays missed, and a year without a figure leaves the whole undecided (missing is not missed)."""
 
     code = "annual"
     path_from_start = True
+    explains_final = True
+
+    def first_counted_year(self, targets, plan):
+        return targets[0].year  # a standing rule may be judged from a later year than the plan's start
+
+    def path_first_year(self, targets, plan):
+        return targets[0].year
+
+    def counted_years(self, full_years, targets, plan):
+        own = {t.year for t in targets}
+        return [y for y in full_years if y in own]
 
     def read(self, s, target):
         # `target` is this year's own threshold: the earliest target not before `now`.
         ys = sorted(s.values)
         hits = self.hits(s)
         share = len(hits) / len(ys)
-        all_met = len(hits) == len(ys) and ys == list(range(s.plan.start_year, target.year + 1))
+        due = [t.year for t in s.targets if t.year <= target.year]
+        all_met = len(hits) == len(ys) and ys == due
         v = s.values[s.now]
         return Reading(v, target.value, share, 1.0, share, gap(s, target, v), all_met)
 
@@ -27,8 +40,26 @@ class Annual(Kind):
         # Every year must hold: one missed year settles the target, however good the later years are.
         return len(self.hits(s)) < len(s.values)
 
-    def can_finish_early(self, higher):
-        return False  # every year's figure has to be in
+    def missing_years(self, s):
+        return [t.year for t in s.targets if t.year <= s.now and t.year not in s.values]
+
+    def final_status(self, s, reading):
+        if self.lost(s):
+            return "not_achieved"
+        return "no_data" if self.missing_years(s) else "achieved"  # a year without a figure is not a missed year
+
+    def years_for(self, target, targets, plan, available):
+        return [target.year]
+
+    def needed_years(self, targets, plan, available):
+        return [t.year for t in targets]
+
+    def judge_target(self, s, target):
+        value = s.values[target.year]
+        return value, met(value, target, s.higher)
+
+    def achievement_text(self, r):
+        return f"有全年数字的年份中{_percent(r.achieved_share)}达到当年目标"
 
     @staticmethod
     def hits(s: Series) -> list[int]:
@@ -47,16 +78,20 @@ class Annual(Kind):
         return "目标是" + self.phrase(target_for(targets, s.target.year), s.unit, s.series.plan)
 
     def explain(self, s):
-        S, values, now = s.series.plan.start_year, s.series.values, s.series.now
+        values, now = s.series.values, s.series.now
+        first = s.series.targets[0].year
         ys, hits = sorted(values), self.hits(s.series)
         missed = [y for y in ys if y not in hits]
+        missing = self.missing_years(s.series)
         every = self.sentence_target(s)
         if s.status == "achieved":
-            return f"{span(S, s.target.year)}每年都达到当年目标（{every}）"
+            return f"{span(first, s.target.year)}每年都达到当年目标（{every}）"
         if s.status == "not_achieved":
-            missing = [y for y in range(S, s.target.year + 1) if y not in values]
-            parts = ([f"{years(missed)}未达到当年目标"] if missed else []) + ([f"{years(missing)}缺少全年数字"] if missing else [])
-            return f"{span(S, s.target.year)}中，{'，'.join(parts)}（{every}）"
+            within = f"{span(first, now)}中，" if first != now else ""
+            return f"{within}{years(missed)}未达到当年目标（{every}）"
+        if s.status == "no_data":  # decided years all met, some without a figure
+            return (f"有全年数字的{years(ys)}都达到当年目标，{years(missing)}缺少全年数字，无法判断是否每年都达到"
+                    f"（{every}）")
         lost = "，不能由以后的年份补回" if missed else ""
         if len(ys) == 1:
             return f"{s.when}为{q(values[now], s.unit)}，{'达到' if hits else '未达到'}当年目标{lost}（{every}）"
@@ -66,15 +101,13 @@ class Annual(Kind):
             result = "都未达到当年目标"
         else:
             result = f"中{len(hits)}年达到当年目标，{years(missed)}未达到"
-        return f"{span(S, now)}有全年数字的{len(ys)}年{result}{lost}（{every}）"
-
-    explains_final = True
+        return f"{span(first, now)}有全年数字的{len(ys)}年{result}{lost}（{every}）"
 
     def example_math(self, r, figures, targets, plan, higher):
         checks = []
         for o in figures:
             year, value = int(o["period"]), o["value"]
-            if year < plan.start_year:
+            if year < targets[0].year:
                 continue
             t, hit = target_for(targets, year), met(value, target_for(targets, year), higher)
             above = t.comparator == ">=" or (t.comparator == "=" and higher)

@@ -6,7 +6,6 @@ import math
 
 from scripts.core.words import number
 from scripts.progress.kinds.base import Kind, Reading, cmp, elapsed, gap
-from scripts.progress.targets import RATIO_DIGITS, met
 from scripts.progress.text import q, span, threshold
 
 
@@ -14,6 +13,9 @@ class AverageGrowth(Kind):
     code = "average_growth"
     chained = zero_based = path_from_start = True
     percent_sign = unit_override = "%"
+    compare_digits = 1  # an average compounded from yearly rates, compared as bulletins write it
+
+    # Never reached early: a later year's fall can bring the average back under the target.
 
     def read(self, s, target):
         n, n_target = s.now - s.plan.base_year, max(target.year - s.plan.base_year, 1)
@@ -26,12 +28,9 @@ class AverageGrowth(Kind):
             achieved_share, expected_share = (growth - 1) / needed_total, needed_now / needed_total
             pace = (growth - 1) / needed_now
         else:  # a ceiling on growth (or a zero target): only whether it holds
-            pace = 1.0 if met(average, target, s.higher) else 0.0
+            pace = 1.0 if self.meets(average, target, s.higher) else 0.0
         return Reading(average, target.value, achieved_share, expected_share, pace, gap(s, target, average),
-                       met(average, target, s.higher))
-
-    def covers(self, reading):
-        return reading.achieved_share is not None and round(reading.achieved_share, RATIO_DIGITS) >= 1
+                       self.meets(average, target, s.higher))
 
     def phrase(self, target, unit, plan):
         return f"{span(plan.start_year, target.year)}年均增长{cmp(target)}{threshold(target.value, '%')}"
@@ -63,3 +62,13 @@ class AverageGrowth(Kind):
 
     def measure_title(self, unit, plan):
         return "当年增长率（%），虚线为目标年均增速"
+
+    def verdict_measure_words(self, series):
+        return f"{span(series.plan.start_year, series.now)}年均增长"
+
+    def measure_words(self, plan):
+        return "当年增长率"
+
+    def figure_label(self, period, value, joined):
+        shown = number(value) + self.percent_sign
+        return shown if period.full_year else f"{period.label}同比增长：{shown}（同比，非年均）"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.core.words import COMPARATOR_WORDS
-from scripts.progress.targets import Plan, Target
+from scripts.core.words import COMPARATOR_WORDS, DIRECTION_LABELS, KIND_LABELS, number
+from scripts.progress.targets import RATIO_DIGITS, Plan, Target, met, target_for
 from scripts.progress.text import q, threshold
 
 
@@ -62,7 +62,11 @@ def gap(series: Series, target: Target, measure: float) -> float:
 
 
 class Kind:
-    """The interface; subclasses fill in what differs. Defaults suit a threshold read on the latest year."""
+    """The interface; subclasses fill in what differs. Defaults suit a threshold read on the latest year.
+
+    A kind knows how to read figures against a target, how to judge and describe them, and how a chart draws
+    them: nothing outside this package asks which kind an indicator has.
+    """
 
     code = ""
     chained = False  # needs every year from the start year (a total, an average, a compound decrease)
@@ -75,6 +79,29 @@ class Kind:
     draws_path = True
     unit_override: str | None = None  # the unit the target is stated in, when not the indicator's
     explains_final = False  # the worked example shows its arithmetic once the status is final too
+    # Interim figures (part of a year) are not the measure the target is set in (a total or a year's amount counted
+    # over some months, a growth over months): charts mark them apart, never against the y axis of the planned path.
+    interim_apart = True
+    # Decimals at which the measure meets a target: a figure as published is compared as it is (to RATIO_DIGITS,
+    # which only removes float noise); a measure derived from several figures is compared as bulletins write it.
+    compare_digits = RATIO_DIGITS
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.code]
+
+    # ---- direction
+    def higher_is_better(self, direction: str) -> bool:
+        """Whether a larger measure is better for an indicator of this direction ("increase" or "decrease")."""
+        return direction == "increase"
+
+    def direction_words(self, direction: str) -> str:
+        """The direction as readers need it beside the measure shown, e.g. 越高越好."""
+        return DIRECTION_LABELS["increase" if self.higher_is_better(direction) else "decrease"]
+
+    def meets(self, value: float, target: Target, higher: bool) -> bool:
+        """Whether a measure of this kind meets a target, compared at the kind's precision."""
+        return met(value, target, higher, self.compare_digits)
 
     # ---- reading
     def expected_at(self, year: int, target: Target, plan: Plan, baseline: float | None) -> float | None:
@@ -84,7 +111,51 @@ class Kind:
         raise NotImplementedError
 
     def can_finish_early(self, higher: bool) -> bool:
-        return not (self.chained and not higher)
+        """Whether a target met before its year stays met: only where nothing the later years bring can undo it."""
+        return False
+
+    def first_counted_year(self, targets: list[Target], plan: Plan) -> int:
+        """The first year whose figure takes part in the status."""
+        return plan.start_year
+
+    def counted_years(self, full_years: list[int], targets: list[Target], plan: Plan) -> list[int]:
+        """The full years (from the start year on) that decide the status: each one up to the final target year,
+        or for a kind that needs every year (chained), the unbroken run from the start year."""
+        final = targets[-1].year
+        if not self.chained:
+            first = self.first_counted_year(targets, plan)
+            return [y for y in full_years if first <= y <= final]
+        counted = []
+        while plan.start_year + len(counted) in full_years and plan.start_year + len(counted) <= final:
+            counted.append(plan.start_year + len(counted))
+        return counted
+
+    def missing_years(self, series: Series) -> list[int]:
+        """Years up to now that the status needs and that have no figure (none where every year is not needed)."""
+        return []
+
+    def final_status(self, series: Series, reading: Reading) -> str:
+        """The status once the final target year's figure is in."""
+        return "achieved" if reading.met else "not_achieved"
+
+    def years_for(self, target: Target, targets: list[Target], plan: Plan, available: set[int]) -> list[int]:
+        """The full years whose figures decide whether one dated target is met."""
+        if self.chained:
+            return list(range(plan.start_year, target.year + 1))
+        return [target.year]
+
+    def needed_years(self, targets: list[Target], plan: Plan, available: set[int]) -> list[int]:
+        """The full years whose figures the final verdict needs."""
+        return self.years_for(targets[-1], targets, plan, available)
+
+    def judge_target(self, series: Series, target: Target) -> tuple[float, bool]:
+        """The measure compared with one dated target, and whether it meets it (series.now is the target's year)."""
+        reading = self.read(series, target)
+        return reading.measure, reading.met
+
+    def verdict_measure_words(self, series: Series) -> str:
+        """What the measure of a dated target's verdict is, before its number: 2021年为."""
+        return f"{series.now}年为"
 
     def lost(self, series: Series) -> bool:
         """Whether the final target can no longer be met, whatever the years still to come bring."""
@@ -120,8 +191,59 @@ class Kind:
     def measure_title(self, unit: str, plan: Plan) -> str:
         return f"单位：{unit}"
 
+    def measure_words(self, plan: Plan) -> str:
+        """What the chart's full-year values are, in the chart's text alternative."""
+        return "数字"
+
     def accumulate(self, so_far: float, value: float) -> float:
         return value
+
+    def path(self, targets: list[Target], plan: Plan, baseline: float | None) -> list[tuple[int, float]]:
+        """The planned path year by year, each year heading for its own next target, as the status is judged."""
+        if not targets or not self.draws_path:
+            return []
+        points = []
+        for year in range(self.path_first_year(targets, plan), targets[-1].year + 1):
+            value = self.expected_at(year, target_for(targets, year), plan, baseline)
+            if value is not None:
+                points.append((year, value))
+        return points
+
+    def path_first_year(self, targets: list[Target], plan: Plan) -> int:
+        """The first year of the planned path: the start year where the path begins there, else the base year."""
+        return plan.start_year if self.path_from_start else plan.base_year
+
+    def value_text(self, value: float, unit: str) -> str:
+        """A value of the chart in words with its unit."""
+        return f"{number(value)}{self.percent_sign or unit}"
+
+    def target_text(self, target: Target, unit: str) -> str:
+        """A target in the chart's text alternative: 2023年22万元."""
+        return f"{target.year}年{self.value_text(target.value, unit)}"
+
+    def target_label(self, value: float) -> str:
+        return f"目标 {number(value)}{self.percent_sign}"
+
+    def figure_label(self, period, value: float, joined: bool) -> str:
+        """The text beside a city point: the number, and for a part of a year what the number is."""
+        shown = number(value) + self.percent_sign
+        if period.full_year:
+            return shown
+        return f"{period.label}：{shown}"
+
+    def y_axis(self) -> dict:
+        """Vega-Lite scale and axis settings of the value axis (a domain that holds every value drawn is added)."""
+        return {"scale": {"zero": self.zero_based}}
+
+    def achievement_text(self, r) -> str:
+        """How far the figures have come, in a few words beside a status (the dashboard's row text)."""
+        text = f"已完成目标的{_percent(r.achieved_share)}"
+        expected = r.expected_share if r.status not in ("achieved", "not_achieved") else None
+        return text + (f"，按进度应完成{_percent(expected)}" if expected is not None else "")
+
+
+def _percent(share: float) -> str:
+    return f"{number(share * 100, 0)}%"
 
 
 def cmp(target: Target) -> str:

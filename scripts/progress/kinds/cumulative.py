@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scripts.core.words import number
 from scripts.progress.kinds.base import Kind, Reading, cmp, elapsed, gap
-from scripts.progress.targets import met, share_of_time
+from scripts.progress.targets import share_of_time
 from scripts.progress.text import q, span, threshold
 
 
@@ -24,7 +24,12 @@ class Cumulative(Kind):
         else:  # a cap on a total: being under the planned share is good
             pace = expected / total if total > 0 else None
         return Reading(total, expected, achieved_share, share_of_time(s.now, target.year, s.plan), pace,
-                       gap(s, target, total), met(total, target, s.higher))
+                       gap(s, target, total), self.meets(total, target, s.higher))
+
+    def can_finish_early(self, higher):
+        # A total of yearly additions (counts, areas, amounts that cannot be negative) only grows: once over the
+        # target it stays over. A cap on a total can still be broken by the years to come.
+        return higher
 
     def phrase(self, target, unit, plan):
         return f"{span(plan.start_year, target.year)}累计{cmp(target)}{threshold(target.value, unit)}"
@@ -45,6 +50,18 @@ class Cumulative(Kind):
 
     def measure_title(self, unit, plan):
         return f"{plan.start_year}年起累计（{unit}）"
+
+    def verdict_measure_words(self, series):
+        return f"{span(series.plan.start_year, series.now)}累计"
+
+    def measure_words(self, plan):
+        return f"{plan.start_year}年起累计"
+
+    def figure_label(self, period, value, joined):
+        shown = number(value) + self.percent_sign
+        if not joined:
+            return f"{period.label}当年新增：{shown}（未累计）"
+        return shown if period.full_year else f"截至{period.label}：{shown}"
 
     def accumulate(self, so_far, value):
         return so_far + value

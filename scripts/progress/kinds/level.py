@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scripts.core.words import number
 from scripts.progress.kinds.base import Kind, Reading, elapsed, gap
-from scripts.progress.targets import met, share_of_time
+from scripts.progress.targets import share_of_time
 from scripts.progress.text import q
 
 
@@ -24,9 +24,9 @@ class Level(Kind):
                 achieved_share = (v - s.baseline) / change
                 pace = achieved_share / time_share
             else:  # the baseline already sits on the target's side: nothing to close, only to hold
-                pace = 1.0 if met(v, target, s.higher) else 0.0
+                pace = 1.0 if self.meets(v, target, s.higher) else 0.0
         expected = self.expected_at(s.now, target, s.plan, s.baseline)
-        return Reading(v, expected, achieved_share, time_share, pace, gap(s, target, v), met(v, target, s.higher))
+        return Reading(v, expected, achieved_share, time_share, pace, gap(s, target, v), self.meets(v, target, s.higher))
 
     def explain(self, s):
         m, b, B = s.reading.measure, s.series.baseline, s.series.plan.base_year

@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
+from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, MILESTONE_NOT_YET
 from scripts.progress.kinds.base import Kind, Reading, elapsed, gap
-from scripts.progress.targets import met, share_of_time
+from scripts.progress.targets import share_of_time
 
 
 class Milestone(Kind):
     code = "milestone"
     draws_path = False
+    interim_apart = False  # done by some month is the target's own measure: a hollow point on the chart
+
+    def can_finish_early(self, higher):
+        return True  # 某年前实现: once done, the target is met
+
+    def years_for(self, target, targets, plan, available):
+        # 某年前实现: any year up to the target year in which it was done; without one, the target year is needed.
+        return sorted(y for y in available if plan.start_year <= y <= target.year) or [target.year]
+
+    def judge_target(self, series, target):
+        done = max(series.values.values())
+        return done, self.meets(done, target, series.higher)
+
+    def verdict_measure_words(self, series):
+        return f"截至{series.now}年"
 
     def expected_at(self, year, target, plan, baseline):
         return None  # done or not, no path in between
 
     def read(self, s, target):
         v = s.values[s.now]
-        done = met(v, target, s.higher)
+        done = self.meets(v, target, s.higher)
         time_share = share_of_time(s.now, target.year, s.plan)
         achieved_share = 1.0 if done else 0.0
         return Reading(v, None, achieved_share, time_share, achieved_share / time_share, gap(s, target, v), done)
@@ -25,13 +41,13 @@ class Milestone(Kind):
 
     def explain(self, s):
         if s.status == "achieved":
-            return f"{s.when}已实现（目标{s.target.year}年实现）"
+            return f"{s.when}{MILESTONE_DONE}（目标{s.target.year}年实现）"
         if s.status == "not_achieved":
-            return f"{s.when}尚未实现，目标{s.target.year}年实现，未达到"
-        return f"截至{s.when}尚未实现，目标{s.target.year}年实现"
+            return f"{s.when}{MILESTONE_NOT_YET}，目标{s.target.year}年实现，未达到"
+        return f"截至{s.when}{MILESTONE_NOT_YET}，目标{s.target.year}年实现"
 
     def figure_text(self, year, value, unit, plan):
-        return f"{year}年{'已实现' if value >= 1 else '未实现'}"
+        return f"{year}年{_done(value)}"
 
     def example_math(self, r, figures, targets, plan, higher):
         n, N = elapsed(r, plan)
@@ -39,3 +55,26 @@ class Milestone(Kind):
 
     def measure_title(self, unit, plan):
         return "是否实现"
+
+    def value_text(self, value, unit):
+        return _done(value)
+
+    def target_text(self, target, unit):
+        return f"{target.year}年实现"
+
+    def target_label(self, value):
+        return "目标：实现"
+
+    def figure_label(self, period, value, joined):
+        return "" if period.full_year else f"{period.label}：{_done(value)}"
+
+    def y_axis(self):
+        return {"scale": {"domain": [-0.2, 1.25]},
+                "axis": {"values": [0, 1], "labelExpr": f"datum.value == 1 ? '{MILESTONE_DONE}' : '{MILESTONE_NOT_DONE}'"}}
+
+    def achievement_text(self, r):
+        return MILESTONE_DONE if r.achieved_share >= 1 else MILESTONE_NOT_YET
+
+
+def _done(value: float) -> str:
+    return MILESTONE_DONE if value >= 1 else MILESTONE_NOT_DONE

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from scripts.core.words import number
+from scripts.core.words import REDUCTION_DIRECTION_LABELS, number
 from scripts.progress.kinds.base import Kind, Reading, cmp, elapsed, gap
-from scripts.progress.targets import met, share_of_time
+from scripts.progress.targets import share_of_time
 from scripts.progress.text import q, threshold
 
 
@@ -14,6 +14,14 @@ class Reduction(Kind):
     code = "reduction"
     chained = zero_based = running = True
     percent_sign = unit_override = "%"
+    compare_digits = 1  # a fall derived from yearly falls, compared as bulletins write it: 24.996% is 25.0%
+
+    def higher_is_better(self, direction):
+        # The measure is the fall itself: for a quantity that should go down, a larger fall is better.
+        return direction == "decrease"
+
+    def direction_words(self, direction):
+        return REDUCTION_DIRECTION_LABELS[direction]
 
     def expected_at(self, year, target, plan, baseline):
         return (1 - (1 - target.value / 100) ** share_of_time(year, target.year, plan)) * 100
@@ -28,7 +36,7 @@ class Reduction(Kind):
         else:  # a cap on how far the quantity may fall
             pace = expected / decrease if decrease > 0 else None
         return Reading(decrease, expected, achieved_share, expected_share, pace, gap(s, target, decrease),
-                       met(decrease, target, s.higher))
+                       self.meets(decrease, target, s.higher))
 
     def phrase(self, target, unit, plan):
         return f"到{target.year}年比{plan.base_year}年累计下降{cmp(target)}{threshold(target.value, '%')}"
@@ -52,6 +60,18 @@ class Reduction(Kind):
 
     def measure_title(self, unit, plan):
         return f"比{plan.base_year}年累计下降（%）"
+
+    def verdict_measure_words(self, series):
+        return f"到{series.now}年比{series.plan.base_year}年累计下降"
+
+    def measure_words(self, plan):
+        return f"比{plan.base_year}年累计下降"
+
+    def figure_label(self, period, value, joined):
+        shown = number(value) + self.percent_sign
+        if not joined:
+            return f"{period.label}当年下降：{shown}（未累计）"
+        return shown if period.full_year else f"截至{period.label}：{shown}"
 
     def accumulate(self, so_far, value):
         return (1 - (1 - so_far / 100) * (1 - value / 100)) * 100

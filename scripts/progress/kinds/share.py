@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from scripts.core.words import number
-from scripts.progress.kinds.base import Kind, Reading, gap
-from scripts.progress.targets import met
+from scripts.progress.kinds.base import Kind, Reading, _percent, gap
 
 
 class Share(Kind):
@@ -12,6 +11,7 @@ class Share(Kind):
 
     code = "share"
     uses_baseline = path_from_start = True
+    interim_apart = False  # a share over some months is the target's own measure: a hollow point on the chart
 
     def read(self, s, target):
         v = s.values[s.now]
@@ -19,7 +19,10 @@ class Share(Kind):
             pace = v / target.value if target.value else None
         else:
             pace = target.value / v if v > 0 else None
-        return Reading(v, target.value, pace, 1.0, pace, gap(s, target, v), met(v, target, s.higher))
+        return Reading(v, target.value, pace, 1.0, pace, gap(s, target, v), self.meets(v, target, s.higher))
+
+    def achievement_text(self, r):
+        return f"最新数字为门槛的{_percent(r.achieved_share)}"
 
     def example_math(self, r, figures, targets, plan, higher):
         return f"R = 最新数字 ÷ 门槛 = {number(r.measure)} ÷ {number(r.target_value)} = {number(r.pace_ratio, 4)}。"

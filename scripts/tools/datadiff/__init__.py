@@ -2,9 +2,9 @@
 
 # diff.py computes the changes, markdown.py words them in Chinese, gitref.py reads the package at a git ref,
 # cli.py is `make diff`. Tests that want a stand-in for the progress method patch
-# scripts.progress.method.compute_progress, which is what diff.py calls.
+# scripts.progress.results.compute_progress, which is what diff.py calls.
 
-from scripts.progress.method import compute_progress
+from scripts.progress.results import compute_progress
 from scripts.tools.datadiff.cli import _read, main
 from scripts.tools.datadiff.diff import (
     CellChange,

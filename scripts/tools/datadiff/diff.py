@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from scripts.core.package import Package
-from scripts.progress import method as progress_method
+from scripts.progress import results as progress_results
 
 
 @dataclass
@@ -160,27 +160,33 @@ def same_value(a: object, b: object) -> bool:
 
 def diff_progress(old: Package, new: Package) -> tuple[list[StatusChange] | None, str | None]:
     try:
-        # Called through its module, so that a stand-in patched onto scripts.progress.method is the one used.
-        before, after = progress_method.compute_progress(old), progress_method.compute_progress(new)
+        # Called through its module, so that a stand-in patched onto scripts.progress.results is the one used.
+        before, after = progress_results.compute_progress(old), progress_results.compute_progress(new)
     except Exception as error:  # noqa: BLE001 - any failure here must not hide the data diff
         return None, f"{type(error).__name__}: {error}"
     names = {**_indicator_names(old), **_indicator_names(new)}
     changes = []
     for indicator_id in list(after) + [i for i in before if i not in after]:
         old_result, new_result = before.get(indicator_id), after.get(indicator_id)
-        old_status = getattr(old_result, "status", None)
-        new_status = getattr(new_result, "status", None)
-        if old_status == new_status:
+        # What readers see (the badge's words and the reason), as the site shows it: not the method's codes.
+        old_label = _shown(old_result)
+        new_label = _shown(new_result)
+        if old_label == new_label:
             continue
         changes.append(
             StatusChange(
                 indicator_id=indicator_id,
                 name=names.get(indicator_id, indicator_id),
-                before=getattr(old_result, "status_label", None) or "—",
-                after=getattr(new_result, "status_label", None) or "—",
+                before=old_label or "—",
+                after=new_label or "—",
             )
         )
     return changes, None
+
+
+def _shown(result) -> str | None:
+    reader = getattr(result, "reader", None)
+    return reader.label if reader is not None else getattr(result, "status_label", None)
 
 
 def _indicator_names(package: Package) -> dict[str, str]:

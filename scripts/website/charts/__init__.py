@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from scripts.core import files
-from scripts.core.package import Package
-from scripts.progress.method import IndicatorProgress, collect_figures, collect_targets
+from scripts.progress.results import Results
 from scripts.website.charts.data import chart_csv, chart_rows
 from scripts.website.charts.indicator import indicator_chart
 from scripts.website.charts.look import RING, ROW_STEP, TEXT
@@ -33,20 +32,19 @@ __all__ = [
     "status_by_unit_chart", "text_alternative",
 ]
 
-def build_specs(package: Package, results: dict[str, IndicatorProgress]) -> dict[str, dict]:
+def build_specs(results: Results) -> dict[str, dict]:
     """Every chart of the site: one per indicator that has any figure, the dashboard (when a headline indicator has
-    a status), and the two roll-ups."""
-    figures, targets = collect_figures(package), collect_targets(package)
+    a status), and the two roll-ups; all drawn from the progress results alone."""
     specs = {}
     for indicator_id, result in results.items():
-        spec = indicator_chart(package, result, figures=figures, targets=targets)
+        spec = indicator_chart(result, results.catalog.areas, results.plan)
         if spec is not None:
             specs[indicator_id] = spec
-    dashboard = dashboard_chart(package, results)
+    dashboard = dashboard_chart(results)
     if dashboard is not None:
         specs["dashboard"] = dashboard
-    specs["status-by-group"] = status_by_group_chart(package, results)
-    specs["status-by-unit"] = status_by_unit_chart(package, results)
+    specs["status-by-group"] = status_by_group_chart(results)
+    specs["status-by-unit"] = status_by_unit_chart(results)
     return specs
 
 
@@ -57,9 +55,9 @@ class SiteCharts(dict):
     written: list[Path]  # every file written: <name>.svg and <name>.csv
 
 
-def render_site_charts(package: Package, results: dict[str, IndicatorProgress], out_dir: Path | str, cache_dir: Path | str) -> SiteCharts:
+def render_site_charts(results: Results, out_dir: Path | str, cache_dir: Path | str) -> SiteCharts:
     """Build every chart, write <name>.svg and <name>.csv (its data) into out_dir; return name -> text alternative."""
-    specs = build_specs(package, results)
+    specs = build_specs(results)
     rendered = render_charts(specs, out_dir, cache_dir)
     charts = SiteCharts()
     charts.written = list(rendered.values())
@@ -73,7 +71,7 @@ def render_site_charts(package: Package, results: dict[str, IndicatorProgress], 
 def main(argv: list[str] | None = None) -> int:
     from scripts.core.package import read_package
     from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, chart_cache_dir
-    from scripts.progress.method import compute_progress
+    from scripts.progress.results import compute_progress
 
     parser = argparse.ArgumentParser(description="计算进度并把全部图表绘制为 SVG（只重绘内容有变化的图表）。")
     parser.add_argument("package", nargs="?", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径")
@@ -81,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", default=str(chart_cache_dir(BUILD_DIR)), help="缓存目录（默认：build/cache/charts）")
     args = parser.parse_args(argv)
     package = read_package(args.package)
-    charts = render_site_charts(package, compute_progress(package), args.out, args.cache)
+    charts = render_site_charts(compute_progress(package), args.out, args.cache)
     print(charts.render.summary())
     return 0
 

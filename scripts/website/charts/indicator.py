@@ -8,24 +8,15 @@ from dataclasses import dataclass
 
 import altair as alt
 
-from scripts.core.package import CITY_AREA, Package
+from scripts.core.package import CITY_AREA
 from scripts.core.periods import Period
-from scripts.core.words import MILESTONE_DONE, MILESTONE_NOT_DONE, number
-from scripts.progress.kinds import kind_of
-from scripts.progress.method import (
-    Figure,
-    IndicatorProgress,
-    Plan,
-    Target,
-    collect_figures,
-    collect_targets,
-    expected_at,
-    target_for,
-)
-from scripts.progress.standing import standing
+from scripts.progress.figures import Figure
+from scripts.progress.kinds import Kind
+from scripts.progress.results import IndicatorResult
+from scripts.progress.targets import Plan, Target
+from scripts.progress.text import unit_of
 from scripts.website.charts.look import (
     APART,
-    APART_KINDS,
     AREA_COLORS,
     CITY_COLOR,
     CITY_SERIES,
@@ -45,38 +36,33 @@ from scripts.website.charts.look import (
 )
 
 
-def indicator_chart(package: Package, result: IndicatorProgress, *, figures: dict | None = None, targets: dict | None = None) -> dict | None:
+def indicator_chart(result: IndicatorResult, areas: dict[str, dict], plan: Plan) -> dict | None:
     """Figures over time for the city and each area, the planned path and the targets; None without any figure.
 
-    An indicator with no published figure gets no chart: its page already says 暂无公开数据 and lists the target.
+    An indicator with no published figure gets no chart: its page already says so and lists the target.
+    `areas`: the package's areas by id, in their order (for names and the order of the lines).
     """
-    figures = collect_figures(package) if figures is None else figures
-    targets = collect_targets(package) if targets is None else targets
-    by_area = figures.get(result.indicator_id, {})
+    by_area = result.figures
     if not any(by_area.values()):
         return None
-    indicator = package.index("indicators")[result.indicator_id]
-    plan = Plan.of(package)
-    kind = indicator["target_kind"]
-    its_targets = targets.get(result.indicator_id, [])
-    rows = _indicator_rows(package, kind, by_area, its_targets, plan, result.baseline_value)
-    status = standing(result, [area for area, figs in by_area.items() for _ in figs]).label
-    subtitle = [f"{_measure_title(kind, indicator['unit'], plan)}；状态：{status}"]
+    indicator, kind = result.indicator, result.kind
+    rows = _indicator_rows(kind, by_area, result.targets, result.path, plan, areas)
+    status = result.reader.label
+    subtitle = [f"{kind.measure_title(indicator['unit'], plan)}；状态：{status}"]
     if any(r["place"] == APART for r in rows):
         subtitle += ["竖点线：阶段性数字（季度、半年、月度），只写出数字，", "不与进度线比较，不决定状态"]
     elif any(r["type"] == INTERIM for r in rows):
         subtitle.append("空心点为阶段性数字（季度、半年、月度累计），不决定状态")
     return _finish(
-        _indicator_layers(kind, rows, its_targets, plan), rows, height=INDICATOR_HEIGHT, title=indicator["name"], subtitle=subtitle,
-        description=_indicator_alt(indicator, status, rows, its_targets, plan),
+        _indicator_layers(kind, rows, result.targets, plan), rows, height=INDICATOR_HEIGHT, title=indicator["name"],
+        subtitle=subtitle, description=_indicator_alt(indicator, kind, status, rows, result.targets, plan),
         csv_columns=[["series", "系列"], ["type", "类型"], ["period", "时期"], ["value", "图中数值"], ["published", "公开数字"]],
     )
 
 
-def _indicator_rows(package: Package, kind: str, by_area: dict[str, list[Figure]], targets: list[Target], plan: Plan,
-                    baseline: float | None) -> list[dict]:
+def _indicator_rows(kind: Kind, by_area: dict[str, list[Figure]], targets: list[Target], path: list[tuple[int, float]],
+                    plan: Plan, areas: dict[str, dict]) -> list[dict]:
     """The chart's data: figures by area (city first), the planned path year by year, and the targets."""
-    areas = {a["id"]: a for a in sorted(package.rows("areas"), key=lambda a: a["order"])}
     area_ids = [a for a in areas if by_area.get(a)] + [a for a in by_area if a not in areas and by_area[a]]
     label_areas = len(area_ids) <= 5  # with more lines, names beside them collide: the legend names them
     rows = []
@@ -87,25 +73,20 @@ def _indicator_rows(package: Package, kind: str, by_area: dict[str, list[Figure]
         for i, (figure, value, joined) in enumerate(plotted):
             interim = not figure.period.full_year
             if area_id == CITY_AREA:
-                label, place = _figure_label(kind, figure, value, joined), "below" if interim else "above"
+                label, place = kind.figure_label(figure.period, value, joined), "below" if interim else "above"
             else:
                 label, place = (series, "right") if i == last_joined and label_areas else ("", "")
-            if interim and kind in APART_KINDS:
-                city_label = _figure_label(kind, figure, value, joined)
+            if interim and kind.interim_apart:
+                city_label = kind.figure_label(figure.period, value, joined)
                 label, place = (city_label if area_id == CITY_AREA else f"{series}：{city_label}"), APART
             rows.append(ChartRow(series, INTERIM if interim else FULL, figure.period.label, _x(figure.period), value,
                                  figure.value, label, place, line=joined and not interim).as_dict())
-    if targets and kind != "milestone":
-        first = plan.start_year if kind in ("average_growth", "annual", "share") else plan.base_year
-        for year in range(first, targets[-1].year + 1):
-            value = expected_at(kind, year, target_for(targets, year), plan, baseline)
-            if value is not None:
-                rows.append(ChartRow(PATH_SERIES, PATH_SERIES, f"{year}年", year, value, line=True).as_dict())
+    for year, value in path:
+        rows.append(ChartRow(PATH_SERIES, PATH_SERIES, f"{year}年", year, value, line=True).as_dict())
     for i, t in enumerate(targets):
         labelled = i == len(targets) - 1 or t.value != targets[i + 1].value  # one label for a run of equal targets
-        label = "目标：实现" if kind == "milestone" else f"目标 {number(t.value)}{_percent_sign(kind)}"
-        rows.append(ChartRow(TARGET_SERIES, TARGET, f"{t.year}年", t.year, t.value, t.value, label if labelled else "",
-                             "right").as_dict())
+        rows.append(ChartRow(TARGET_SERIES, TARGET, f"{t.year}年", t.year, t.value, t.value,
+                             kind.target_label(t.value) if labelled else "", "right").as_dict())
     _stack_apart_labels(rows)
     return rows
 
@@ -121,7 +102,7 @@ def _stack_apart_labels(rows: list[dict]) -> None:
         r["lane_y"], r["side"] = -LANE_HEIGHT * (len(apart) - lane) + TEXT // 2, "right" if r["x"] <= middle else "left"
 
 
-def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: Plan) -> list[dict]:
+def _indicator_layers(kind: Kind, rows: list[dict], targets: list[Target], plan: Plan) -> list[dict]:
     """Dashed planned path, a line per area, points (hollow rings for interim figures, diamonds for targets), labels."""
     series_names = list(dict.fromkeys(r["series"] for r in rows if r["type"] in (FULL, INTERIM)))
     area_series = [s for s in series_names if s != CITY_SERIES]
@@ -138,7 +119,7 @@ def _indicator_layers(kind: str, rows: list[dict], targets: list[Target], plan: 
 
 
 @functools.lru_cache(maxsize=256)
-def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: tuple, x_values: tuple, apart: bool) -> list[dict]:
+def _indicator_layer_dicts(kind: Kind, domain: tuple, colors: tuple, in_legend: tuple, x_values: tuple, apart: bool) -> list[dict]:
     color = alt.Color("series:N", scale=alt.Scale(domain=list(domain), range=list(colors)),
                       legend=alt.Legend(title=None, values=list(in_legend), symbolType="stroke", symbolStrokeWidth=3))
     x_values = list(x_values)
@@ -146,14 +127,12 @@ def _indicator_layer_dicts(kind: str, domain: tuple, colors: tuple, in_legend: t
     # a part of the year inside the band (see _x), and the grid lines are the bands' edges.
     x = alt.X("x:Q", title=None, scale=alt.Scale(domain=[x_values[0] - 0.5, x_values[-1] + 1], nice=False),
               axis=alt.Axis(values=x_values, labelExpr="datum.value + '年'", grid=False))
-    if kind == "milestone":
-        y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[-0.2, 1.25]),
-                  axis=alt.Axis(values=[0, 1], labelExpr=f"datum.value == 1 ? '{MILESTONE_DONE}' : '{MILESTONE_NOT_DONE}'"))
-    else:
-        y = alt.Y("value:Q", title=None, scale=alt.Scale(zero=kind in ("cumulative", "reduction", "average_growth")))
+    y_axis = kind.y_axis()
+    y = alt.Y("value:Q", title=None, scale=alt.Scale(**y_axis["scale"]),
+              **({"axis": alt.Axis(**y_axis["axis"])} if "axis" in y_axis else {}))
     base = alt.Chart().encode(x=x, y=y)
     label = alt.Text("label:N")
-    shapes = [FULL, TARGET] if kind in APART_KINDS else [FULL, INTERIM, TARGET]  # apart: interim figures are no points
+    shapes = [FULL, TARGET] if kind.interim_apart else [FULL, INTERIM, TARGET]  # apart: interim figures are no points
     edges = _layer_dict(alt.Chart().mark_rule(color="#dddddd").encode(x=x))  # the years' edges: their own data
     edges["data"] = {"values": [{"x": year - 0.5} for year in x_values] + [{"x": x_values[-1] + 0.5}]}
     layers = [
@@ -208,27 +187,6 @@ class ChartRow:
                 "line": self.line}
 
 
-def _percent_sign(kind: str) -> str:
-    """'%' where the kind's measure is a percentage whatever the indicator's unit (the axis title gives the rest)."""
-    return kind_of(kind).percent_sign
-
-
-def _figure_label(kind: str, figure: Figure, value: float, joined: bool) -> str:
-    """The text beside a city point: the number, and for a part of a year what the number is."""
-    if kind == "milestone":
-        done = MILESTONE_DONE if value >= 1 else MILESTONE_NOT_DONE
-        return "" if figure.period.full_year else f"{figure.period.label}：{done}"
-    shown = number(value) + _percent_sign(kind)
-    if kind in ("cumulative", "reduction") and not joined:
-        own = "当年新增" if kind == "cumulative" else "当年下降"
-        return f"{figure.period.label}{own}：{shown}（未累计）"
-    if figure.period.full_year:
-        return shown
-    if kind in ("cumulative", "reduction"):
-        return f"截至{figure.period.label}：{shown}"
-    return f"{figure.period.label}同比增长：{shown}" if kind == "average_growth" else f"{figure.period.label}：{shown}"
-
-
 def _x(period: Period) -> float:
     """Full years sit on their year's tick; a part of a year at the middle of its months, inside its year's band
     (the year's tick +- half a year): 2022 Q1 at 2022 - 0.5 + 1.5 / 12, left of the 2022 tick but right of 2021's band."""
@@ -237,21 +195,17 @@ def _x(period: Period) -> float:
     return period.year - 0.5 + (period.first_month - 1 + period.last_month) / 24
 
 
-def _plotted(kind: str, figures: list[Figure], plan: Plan) -> list[tuple[Figure, float, bool]]:
-    """(figure, value drawn, joined) triples. Totals and compound decreases are drawn as the measure the target is
-    set in, accumulated from the start year over unbroken years (joined). A figure that cannot be accumulated (a
-    year missing before it) is drawn at its own value, not joined to the line, and its label says so."""
-    if kind not in ("cumulative", "reduction"):
+def _plotted(kind: Kind, figures: list[Figure], plan: Plan) -> list[tuple[Figure, float, bool]]:
+    """(figure, value drawn, joined) triples. A kind whose measure runs on from the start year (totals, compound
+    decreases) is drawn as that measure, accumulated over unbroken years (joined). A figure that cannot be
+    accumulated (a year missing before it) is drawn at its own value, not joined to the line, and its label says so."""
+    if not kind.running:
         return [(f, f.value, True) for f in figures]
-
-    def add(so_far: float, value: float) -> float:
-        return so_far + value if kind == "cumulative" else (1 - (1 - so_far / 100) * (1 - value / 100)) * 100
-
     full = {f.period.year: f.value for f in figures if f.period.full_year}
     totals = {plan.start_year - 1: 0.0}
     year = plan.start_year
     while year in full:
-        totals[year] = add(totals[year - 1], full[year])
+        totals[year] = kind.accumulate(totals[year - 1], full[year])
         year += 1
     drawn = []
     for f in figures:
@@ -260,37 +214,22 @@ def _plotted(kind: str, figures: list[Figure], plan: Plan) -> list[tuple[Figure,
         if f.period.full_year and f.period.year in totals:
             drawn.append((f, totals[f.period.year], True))
         elif not f.period.full_year and f.period.year - 1 in totals:
-            drawn.append((f, add(totals[f.period.year - 1], f.value), True))
+            drawn.append((f, kind.accumulate(totals[f.period.year - 1], f.value), True))
         else:
             drawn.append((f, f.value, False))
     return drawn
 
 
-def _measure_title(kind: str, unit: str, plan: Plan) -> str:
-    if kind == "cumulative":
-        return f"{plan.start_year}年起累计（{unit}）"
-    if kind == "reduction":
-        return f"比{plan.base_year}年累计下降（%）"
-    if kind == "average_growth":
-        return "当年增长率（%），虚线为目标年均增速"
-    if kind == "milestone":
-        return "是否实现"
-    return f"单位：{unit}"
-
-
-def _indicator_alt(indicator: dict, status: str, rows: list[dict], targets: list[Target], plan: Plan) -> str:
-    kind, unit = indicator["target_kind"], "" if indicator["target_kind"] == "milestone" else indicator["unit"]
-    if kind == "reduction":
-        unit = "%"
+def _indicator_alt(indicator: dict, kind: Kind, status: str, rows: list[dict], targets: list[Target], plan: Plan) -> str:
+    unit = kind.unit_override or unit_of(indicator)
 
     def values(kind_of_row: str) -> str:
-        return "、".join(f"{r['period']}{_value_text(kind, r['value'], unit)}" for r in rows if r["series"] == CITY_SERIES and r["type"] == kind_of_row)
+        return "、".join(f"{r['period']}{kind.value_text(r['value'], unit)}" for r in rows
+                        if r["series"] == CITY_SERIES and r["type"] == kind_of_row)
 
-    what = {"cumulative": f"{plan.start_year}年起累计", "reduction": f"比{plan.base_year}年累计下降",
-            "average_growth": "当年增长率"}.get(kind, "数字")
     parts = []
     if values(FULL):
-        parts.append(f"全市全年{what}：{values(FULL)}")
+        parts.append(f"全市全年{kind.measure_words(plan)}：{values(FULL)}")
     apart = [r["label"] for r in rows if r["series"] == CITY_SERIES and r["place"] == APART]
     if apart:  # the labels say what each figure is (截至…, 当年新增…（未累计）, …同比增长)
         in_unit = f"（单位：{unit}）" if unit and unit != "%" else ""
@@ -303,12 +242,5 @@ def _indicator_alt(indicator: dict, status: str, rows: list[dict], targets: list
     if areas:
         parts.append(f"另有{'、'.join(areas)}的数字")
     if targets:
-        parts.append("目标：" + "、".join(
-            f"{t.year}年实现" if kind == "milestone" else f"{t.year}年{_value_text(kind, t.value, unit)}" for t in targets))
+        parts.append("目标：" + "、".join(kind.target_text(t, unit) for t in targets))
     return f"{indicator['name']}。" + "；".join(parts) + f"。状态：{status}。"
-
-
-def _value_text(kind: str, value: float, unit: str) -> str:
-    if kind == "milestone":
-        return MILESTONE_DONE if value >= 1 else MILESTONE_NOT_DONE
-    return f"{number(value)}{unit}"

@@ -6,7 +6,7 @@ import math
 
 import altair as alt
 
-from scripts.core.words import INTERIM_ONLY, NO_FIGURE, STATUS_LABELS, UNDECIDED
+from scripts.core.words import CANNOT_JUDGE, INTERIM_ONLY, NO_FIGURE, STATUS_LABELS, UNDECIDED
 
 FONT = "WenQuanYi Micro Hei, sans-serif"  # installed at build time (fonts-wqy-microhei); readers fall back to sans-serif
 WIDTH = 640
@@ -15,11 +15,8 @@ WIDTH = 640
 PHONE_CHART_WIDTH, PHONE_MIN_TEXT = 358, 11
 TEXT = math.ceil(PHONE_MIN_TEXT * WIDTH / PHONE_CHART_WIDTH)  # 20
 TITLE_TEXT = TEXT + 4
-# Interim figures of these kinds are not the measure the target is set in (a total or a year's amount counted over
-# some months, a growth rate over months): they are marked apart, as a dotted line at their time with their number
-# written above the plot, and never drawn against the y axis of the planned path. A share over some months and a
-# milestone reached are the target's own measure: those stay hollow points on the chart.
-APART_KINDS = ("cumulative", "reduction", "average_growth", "annual", "level")
+# Interim figures of most kinds (Kind.interim_apart) are marked apart, as a dotted line at their time with their number
+# written above the plot, never drawn against the y axis of the planned path.
 APART = "apart"  # the `place` of such a row
 LANE_HEIGHT = TEXT + 8  # px between the stacked labels of interim figures, above the plot
 INDICATOR_HEIGHT = 360
@@ -35,6 +32,7 @@ STATUS_COLORS = {
     INTERIM_ONLY: "#E8C872",
     UNDECIDED: "#999999",
     NO_FIGURE: "#BBBBBB",
+    CANNOT_JUDGE: "#999999",  # an ended plan's target that cannot be judged
 }
 CITY_SERIES, PATH_SERIES, TARGET_SERIES = "全市", "按进度应达", "目标"
 FULL, INTERIM, TARGET = "全年数字", "阶段性数字", "目标值"

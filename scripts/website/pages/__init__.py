@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from scripts.website.catalog import Catalog
 from scripts.website.pages.area import area_page
 from scripts.website.pages.board import board_page
 from scripts.website.pages.context import SiteContext
@@ -17,10 +16,10 @@ __all__ = ["Page", "SiteContext", "SiteWriter", "href"]
 
 
 class SiteWriter:
-    """Every generated page and the nav, from the catalog, progress results and chart names."""
+    """Every generated page and the nav, from the progress results (with their catalog) and chart names."""
 
-    def __init__(self, catalog: Catalog, progress: dict, charts: dict[str, str]):
-        self.context = SiteContext(catalog, progress, charts)
+    def __init__(self, results, charts: dict[str, str]):
+        self.context = SiteContext(results, charts)
 
     def pages(self) -> list[Page]:
         ctx, c = self.context, self.context.catalog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from scripts.core.words import READER_STATUS_LABELS, ROLE_LABELS
+from scripts.core.words import ROLE_LABELS
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
 from scripts.website.pages.context import SiteContext
@@ -32,8 +32,8 @@ def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> Markup:
     counts = ctx.standing_counts(ids)
     items = m.html_join(
         Markup("<li>{} <strong>{}</strong> 项</li>").format(m.status_badge(code, label), counts[code])
-        for code, label in READER_STATUS_LABELS.items()
-        if counts[code]
+        for code, label in ctx.status_labels().items()
+        if counts[code] or ctx.ended  # a report card says "0 项" too
     )
     board = m.link(f"查看目标一览：全部 {len(ids)} 项目标由谁牵头、最新数字和状态", href(page, BOARD_PATH))
     more = m.tag("p", board, class_="board-link") if link else m.EMPTY
@@ -43,7 +43,7 @@ def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> Markup:
 def board_table(ctx: SiteContext, page: Page) -> Markup:
     """One table, a header row per group; data-* attributes let the optional script filter and sort it."""
     head = m.html_join(Markup('<th scope="col">{}</th>').format(m.text(h)) for h in COLUMNS)
-    rank = {code: order for order, code in enumerate(READER_STATUS_LABELS)}
+    rank = {code: order for order, code in enumerate(ctx.status_labels())}
     groups, position = [], 0
     for group, indicators in board_groups(ctx):
         rows = [Markup('<tr class="board-group"><th colspan="{}" scope="rowgroup">{}</th></tr>').format(len(COLUMNS), m.text(group))]
@@ -64,7 +64,7 @@ def board_row(ctx: SiteContext, page: Page, ind: dict, position: int, rank: dict
     tds = m.html_join(m.tag("td", cell, data_label=label) for label, cell in zip(COLUMNS, cells, strict=True))
     return m.tag(
         "tr", tds, class_="board-row", data_order=position, data_name=ind["name"], data_lead="|".join(lead_names(ctx, ind)),
-        data_status=standing.group, data_status_label=READER_STATUS_LABELS[standing.group], data_status_rank=rank[standing.group],
+        data_status=standing.group, data_status_label=ctx.status_labels()[standing.group], data_status_rank=rank[standing.group],
     )
 
 

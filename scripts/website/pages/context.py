@@ -1,30 +1,49 @@
-"""What every page type reads (catalog, progress results, rendered charts) and each indicator's reader status."""
+"""What every page type reads (the progress results, with their catalog, and the rendered charts) and each
+indicator's reader status, as the progress stage decided it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.core.words import READER_STATUS_LABELS
-from scripts.progress.standing import Standing, standing
-from scripts.website.catalog import Catalog
+from scripts.core.catalog import Catalog
+from scripts.progress.reader import ReaderStatus, reader_labels
+from scripts.progress.results import IndicatorResult, Results
 
 
 @dataclass
 class SiteContext:
-    catalog: Catalog
-    progress: dict  # indicator id -> IndicatorProgress
+    results: Results
     charts: dict[str, str]  # chart name -> text alternative, for charts that were rendered
 
-    def status_code(self, indicator_id: str) -> str:
-        result = self.progress.get(indicator_id)
-        return result.status if result else "no_data"
+    @property
+    def catalog(self) -> Catalog:
+        return self.results.catalog
 
-    def standing(self, indicator_id: str) -> Standing:
-        return standing(self.progress.get(indicator_id), [o["area_id"] for o in self.catalog.observations_of[indicator_id]])
+    @property
+    def progress(self) -> Results:
+        return self.results
+
+    @property
+    def ended(self) -> bool:
+        """The plan's period is over: statuses are the final report card's."""
+        return self.results.ended
+
+    def result(self, indicator_id: str) -> IndicatorResult:
+        return self.results[indicator_id]
+
+    def status_code(self, indicator_id: str) -> str:
+        return self.results[indicator_id].status
+
+    def standing(self, indicator_id: str) -> ReaderStatus:
+        return self.results[indicator_id].reader
+
+    def status_labels(self) -> dict[str, str]:
+        """Every reader status of this plan (running or ended), in order; badges, counts and filters list these."""
+        return reader_labels(self.ended)
 
     def standing_counts(self, indicator_ids) -> dict[str, int]:
         """How many indicators in each reader status, every status listed; the counts add up to the ids."""
-        counts = dict.fromkeys(READER_STATUS_LABELS, 0)
+        counts = dict.fromkeys(self.status_labels(), 0)
         for indicator_id in indicator_ids:
             counts[self.standing(indicator_id).group] += 1
         return counts

@@ -8,9 +8,7 @@ from scripts.core.periods import parse_period
 from scripts.core.words import (
     BASIS_LABELS,
     DATA_STATUS_LABELS,
-    DIRECTION_LABELS,
     FIGURE_SOURCE_LABELS,
-    KIND_LABELS,
     RELATED_TASKS_LABEL,
     ROLE_LABELS,
     STATUS_LABELS,
@@ -45,17 +43,20 @@ def indicator_page(ctx: SiteContext, ind: dict) -> Page:
 
 
 def facts_table(ctx: SiteContext, page: Page, ind: dict, task: dict | None) -> Markup:
-    result = ctx.progress.get(ind["id"])
+    result, reader = ctx.result(ind["id"]), ctx.standing(ind["id"])
     facts = [
-        ["状态", p.status(ctx, ind["id"]) + (Markup(" {}").format(m.text(result.note)) if result and result.note else "")],
+        ["状态", p.status(ctx, ind["id"]) + (Markup(" {}").format(m.text(reader.reason)) if reader.reason else "")],
         ["目标", p.target_text(ctx, ind)],
         [ROLE_LABELS["lead"], p.lead_cell(ctx, page, ind)],
-        ["目标类型", m.text(f"{KIND_LABELS[ind['target_kind']]}（{DIRECTION_LABELS[ind['direction']]}）")],
+        ["目标类型", m.text(f"{result.kind.label}（{result.kind.direction_words(ind['direction'])}）")],
         ["计量单位", m.text(ind["unit"])],
     ]
-    if result and result.pace_ratio is not None:
+    if len(result.verdicts) > 1:  # every dated target judged on its own date, whatever later years brought
+        items = m.html_join(m.tag("li", v.text) for v in result.verdicts)
+        facts.append(["各目标年份", Markup('<ul class="verdicts">{}</ul>').format(items)])
+    if not ctx.ended and result.pace_ratio is not None:  # a pace is for a running plan; a report card has verdicts
         facts.append(["进度比", m.text(number(result.pace_ratio, 2))])
-    if result and result.expected_by_now is not None:
+    if not ctx.ended and result.expected_by_now is not None:
         facts.append(["按进度应达", m.text(f"{number(result.expected_by_now)}{ind['unit']}")])
     if ind.get("headline"):
         facts.append(["类别", "核心指标（方案“实施目标”）"])

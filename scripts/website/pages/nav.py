@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scripts.core.words import SECTION_LABELS, UNIT_KIND_LABELS
 from scripts.website import markup as m
-from scripts.website.catalog import Catalog
+from scripts.core.catalog import Catalog
 
 # The most entries one sidebar group holds; longer groups are cut into numbered runs of this size.
 GROUP_SIZE = 25

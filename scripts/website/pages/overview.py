@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scripts.core.periods import parse_period
-from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, DIRECTION_LABELS, READER_STATUS_LABELS, ROLE_LABELS, UNIT_KIND_LABELS, number
+from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, ROLE_LABELS, UNIT_KIND_LABELS, number
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
 from scripts.website.pages.context import SiteContext
@@ -44,8 +44,8 @@ def indicators_index(ctx: SiteContext) -> Page:
         ids = [i["id"] for t in tasks for i in c.indicators_of_task[t["id"]]]
         if ids:
             counts = ctx.standing_counts(ids)
-            rows.append([m.text(group), m.text(str(len(ids))), *(m.text(str(counts[code])) for code in READER_STATUS_LABELS)])
-    parts.append(m.table(["行动", "指标数", *READER_STATUS_LABELS.values()], rows, caption="各行动指标状态"))
+            rows.append([m.text(group), m.text(str(len(ids))), *(m.text(str(counts[code])) for code in ctx.status_labels())])
+    parts.append(m.table(["行动", "指标数", *ctx.status_labels().values()], rows, caption="各行动指标状态"))
     return Page(page.path, page.title, join(parts), "各项重点任务、政策措施提出的量化目标，按攻坚行动分组，列出牵头单位和状态。")
 
 
@@ -95,13 +95,14 @@ def areas_index(ctx: SiteContext) -> Page:
         )),
         m.table(["区域", "类型", "收录数字"], rows),
     ]
-    rankings = c.rankings()
+    rankings = ctx.results.rankings
     no_ranking = Markup("<p>暂无两个以上区域对同一指标同一时期的公开数字，因此没有排名。</p>")
     parts.append(m.block(m.heading(2, "赛马排名", "ranking"), "" if rankings else no_ranking))
     for position, r in enumerate(rankings, start=1):
         ind = c.indicators[r.indicator_id]
         rows = [[m.text(str(row["rank"])), p.area_link(ctx, page, row["area_id"]), m.text(f"{number(row['value'])}{ind['unit']}"), m.text(DATA_STATUS_LABELS[row["status"]])] for row in r.rows]
-        caption = f"{ind['name']}（{parse_period(r.period).label}，{DIRECTION_LABELS[ind['direction']]}）"
+        result = ctx.result(r.indicator_id)
+        caption = f"{ind['name']}（{parse_period(r.period).label}，{result.kind.direction_words(ind['direction'])}）"
         parts.append(m.heading(3, ind["name"], f"ranking-{position}"))
         parts.append(m.block(Markup("<p>指标页：{}</p>").format(p.indicator_link(page, ind))))
         parts.append(m.table(["名次", "区域", "数值", "数据状态"], rows, caption=caption))

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
-from scripts.core.words import READER_STATUS_LABELS, RELATED_TASKS_LABEL, REPORT_STATUS_LABELS, ROLE_LABELS, number
+from scripts.core.words import RELATED_TASKS_LABEL, REPORT_STATUS_LABELS, ROLE_LABELS, number
 from scripts.progress.kinds import describe_targets
 from scripts.website import markup as m
 from scripts.website.pages.context import SiteContext
@@ -51,7 +51,7 @@ def status_counts(ctx: SiteContext, indicator_ids: list[str]) -> Markup:
     counts = ctx.standing_counts(indicator_ids)
     parts = [
         Markup('<span class="count">{} {}</span>').format(m.status_badge(code, label), counts[code])
-        for code, label in READER_STATUS_LABELS.items()
+        for code, label in ctx.status_labels().items()
         if counts[code]
     ]
     return m.html_join(parts, " ") if parts else Markup("—")

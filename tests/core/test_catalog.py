@@ -1,9 +1,9 @@
-"""scripts.website.catalog: the accessors for where a figure will come from and a headline indicator's related tasks."""
+"""scripts.core.catalog: the accessors for where a figure will come from and a headline indicator's related tasks."""
 
 import pytest
 
 from scripts.core.package import DEFAULT_PACKAGE, read_package
-from scripts.website.catalog import build_catalog
+from scripts.core.catalog import build_catalog
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,71 @@
+"""What a reader is told about an indicator: the one function that decides the badge, the board's status, the
+charts' status words and progress.csv's reader columns.
+
+While the plan runs, a reader sees the method's status, or for no_data what has been published at all. Once the
+plan's period is over, a reader sees a final report card: 已达成, 未达成 or 无法判断 with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scripts.core.package import CITY_AREA
+from scripts.core.words import (
+    CANNOT_JUDGE,
+    FINAL_STATUS_LABELS,
+    INTERIM_ONLY,
+    NO_FIGURE,
+    READER_STATUS_LABELS,
+    STATUS_LABELS,
+    UNDECIDED,
+    interim_only_label,
+)
+from scripts.progress.text import years
+
+
+@dataclass(frozen=True)
+class ReaderStatus:
+    """`group`: a key of the plan state's labels (reader_labels) and the badge's CSS modifier; `label`: the badge
+    text; `reason`: one sentence saying why (the method's note, or for an ended plan what is missing)."""
+
+    group: str
+    label: str
+    reason: str
+
+
+def reader_labels(ended: bool) -> dict[str, str]:
+    """Every reader status of a running or an ended plan, in the order tables, counts and strips list them."""
+    return FINAL_STATUS_LABELS if ended else READER_STATUS_LABELS
+
+
+def reader_status(result, plan, ended: bool) -> ReaderStatus:
+    """`result`: the indicator's IndicatorResult (kept figures by area, the method's status and note)."""
+    code, note = result.status, result.note
+    if code in ("achieved", "not_achieved"):
+        return ReaderStatus(code, STATUS_LABELS[code], note)
+    figures = [f for figs in result.figures.values() for f in figs]
+    if ended:
+        return ReaderStatus(CANNOT_JUDGE, FINAL_STATUS_LABELS[CANNOT_JUDGE], _why_not_judged(result, plan, figures))
+    if code != "no_data":
+        return ReaderStatus(code, STATUS_LABELS[code], note)
+    if not figures:
+        return ReaderStatus(NO_FIGURE, READER_STATUS_LABELS[NO_FIGURE], note)
+    if all(f.area_id == CITY_AREA and f.interim for f in figures):
+        return ReaderStatus(INTERIM_ONLY, interim_only_label(len(figures)), note)
+    return ReaderStatus(UNDECIDED, READER_STATUS_LABELS[UNDECIDED], note)
+
+
+def _why_not_judged(result, plan, figures) -> str:
+    """Why an ended plan's target cannot be judged: which full-year figure is missing, and what the figures in hand
+    showed (the method's note says it with the last full-year figure)."""
+    if not result.targets:
+        return result.note
+    final = result.targets[-1].year
+    if not figures:
+        return "尚未收录到任何公开发布的数字。"
+    if not result.counted_years:  # the method's note already says which full-year figures are missing
+        return result.note
+    city_full = {f.period.year for f in result.figures.get(CITY_AREA, []) if f.period.full_year}
+    missing = [y for y in result.kind.needed_years(result.targets, plan, city_full) if y not in city_full]
+    head = f"{years(missing)}全市全年数字未公布" if missing else f"{final}年的目标尚不能判断"
+    return f"{head}；{result.note}"

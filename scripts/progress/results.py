@@ -1,0 +1,118 @@
+"""The progress stage's one result: per indicator its kept figures, targets, planned path, verdicts and reader status.
+
+Every later stage (charts, pages, progress.csv, the data diff) reads this object and nothing else: no stage after
+this one reads the package's tables again or works a status out for itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from scripts.core.catalog import Catalog, build_catalog
+from scripts.core.package import CITY_AREA, Package
+from scripts.progress.figures import Figure, kept_figures
+from scripts.progress.kinds import Kind, kind_of
+from scripts.progress.method import IndicatorProgress, assess
+from scripts.progress.reader import ReaderStatus, reader_status
+from scripts.progress.targets import Plan, Target
+
+
+@dataclass
+class IndicatorResult(IndicatorProgress):
+    """The method's assessment and everything the charts and pages draw from: one per indicator."""
+
+    indicator: dict = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
+    figures: dict[str, list[Figure]] = field(default_factory=dict)  # area id -> kept figures, in period order
+    path: list[tuple[int, float]] = field(default_factory=list)  # the planned path: (year, expected measure)
+    reader: ReaderStatus | None = None  # what readers are told: the badge, the board, the charts, progress.csv
+
+    @property
+    def higher(self) -> bool:
+        return self.kind.higher_is_better(self.indicator["direction"])
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The areas' figures for one indicator and period, best first (the 赛马 of the plan's organisation)."""
+
+    indicator_id: str
+    period: str
+    rows: list[dict]  # {"rank", "area_id", "value", "status"}
+
+
+@dataclass
+class Results(Mapping):
+    """indicator id -> IndicatorResult, in the package's order, with the plan, the catalog and the rankings."""
+
+    plan: Plan
+    catalog: Catalog
+    ended: bool  # the plan's period is over: readers get a final report card, not a pace
+    indicators: dict[str, IndicatorResult]
+    rankings: list[Ranking] = field(default_factory=list)
+
+    def __getitem__(self, indicator_id: str) -> IndicatorResult:
+        return self.indicators[indicator_id]
+
+    def __iter__(self):
+        return iter(self.indicators)
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+
+def compute_progress(package: Package, today: datetime.date | None = None) -> Results:
+    """Assess every indicator of the package, in the package's order; `today` decides whether the plan has ended."""
+    plan = Plan.of(package)
+    catalog = build_catalog(package)
+    ended = plan.ended(today or datetime.date.today())
+    figures = kept_figures(package.rows("observations"))
+    targets: dict[str, list[Target]] = {}
+    for row in sorted(package.rows("targets"), key=lambda r: r["year"]):
+        targets.setdefault(row["indicator_id"], []).append(Target.of(row))
+    indicators = sorted(package.rows("indicators"), key=lambda i: i.get("order") or 0)
+    results = {}
+    for indicator in indicators:
+        kind = kind_of(indicator["target_kind"])
+        its_targets, its_figures = targets.get(indicator["id"], []), figures.get(indicator["id"], {})
+        result = _result(assess(indicator, kind, its_targets, its_figures, plan), indicator, its_targets, its_figures)
+        result.path = kind.path(its_targets, plan, result.baseline_value)
+        result.reader = reader_status(result, plan, ended)
+        results[indicator["id"]] = result
+    return Results(plan, catalog, ended, results, rankings(results, catalog))
+
+
+def _result(assessment: IndicatorProgress, indicator: dict, targets: list[Target], figures: dict[str, list[Figure]]) -> IndicatorResult:
+    fields = {name: getattr(assessment, name) for name in IndicatorProgress.__dataclass_fields__}
+    return IndicatorResult(**fields, indicator=indicator, targets=targets, figures=figures)
+
+
+def rankings(results: dict[str, IndicatorResult], catalog: Catalog) -> list[Ranking]:
+    """Per indicator, the latest period in which two or more areas (not the city) have a figure, best first: for a
+    reduction a larger fall ranks higher, as the kind says which way is better."""
+    found = []
+    for indicator_id, result in results.items():
+        by_period: dict[str, list[Figure]] = {}
+        for area_id, figures in result.figures.items():
+            if area_id != CITY_AREA:
+                for f in figures:
+                    by_period.setdefault(f.period.text, []).append(f)
+        candidates = [p for p, figs in by_period.items() if len({f.area_id for f in figs}) >= 2]
+        if not candidates:
+            continue
+        period = max(candidates, key=lambda p: (by_period[p][0].period.end, by_period[p][0].period.full_year))
+        order = {a: i for i, a in enumerate(catalog.areas)}
+        sign = -1 if result.higher else 1
+        ordered = sorted(by_period[period], key=lambda f: (sign * f.value, order.get(f.area_id, len(order))))
+        rows, rank, previous = [], 0, None
+        for position, f in enumerate(ordered, start=1):
+            if f.value != previous:
+                rank, previous = position, f.value
+            rows.append({"rank": rank, "area_id": f.area_id, "value": f.value, "status": f.status})
+        found.append(Ranking(indicator_id, period, rows))
+    return found
+
+
+__all__ = ["Figure", "IndicatorResult", "Kind", "Ranking", "Results", "compute_progress", "rankings"]
