@@ -135,7 +135,9 @@ def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pag
     with timer.stage("charts"):
         from scripts.website import charts as charts_module
 
-        chart_alts = charts_module.render_site_charts(results, docs_dir / "charts", chart_cache_dir(work_dir))
+        # Drawn in worker processes unless this is a serve rebuild (which never forks): vl-convert's threads must not
+        # be in the process that forks for mkdocs' page loops.
+        chart_alts = charts_module.render_site_charts(results, docs_dir / "charts", chart_cache_dir(work_dir), here=keep_pages)
         written += chart_alts.written
     with timer.stage("pages"):
         nav, pages_written = write_pages(results, chart_alts, docs_dir, stage)
@@ -193,17 +195,20 @@ def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False, bu
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from scripts.website.mkdocs import internals
     from scripts.website.mkdocs.parallelpages import pages_in_two_processes
     from scripts.website.mkdocs.rebuildcache import keep_pages as keep_pages_for_next_build
 
-    keep_pages_for_next_build(keep_pages)
+    keep_pages_for_next_build(keep_pages and internals.available("rebuild reuse"))
 
     if out_dir.exists():
         shutil.rmtree(out_dir)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(str(MKDOCS_CONFIG), site_dir=str(out_dir), strict=True, **options)
-    # A serve rebuild renders few pages and keeps each one's result in this process: one process. Otherwise both cores.
-    pages = nullcontext() if keep_pages else pages_in_two_processes(busy)
+    # A serve rebuild renders few pages and keeps each one's result in this process: one process. Otherwise both cores,
+    # where mkdocs still has the private names the two page loops rely on.
+    two = not keep_pages and internals.available("two-process pages")
+    pages = pages_in_two_processes(busy) if two else nullcontext()
     try:
         with pages:
             build(config)

@@ -169,11 +169,14 @@ class RenderResult(dict):
         return f"图表 {len(self)} 张：新绘制 {len(self.rendered)} 张，沿用缓存 {len(self.reused)} 张（{self.seconds:.2f} 秒）"
 
 
-def render_charts(specs: dict[str, dict], out_dir: Path | str, cache_dir: Path | str, *, workers: int | None = None) -> RenderResult:
+def render_charts(specs: dict[str, dict], out_dir: Path | str, cache_dir: Path | str, *, workers: int | None = None,
+                  here: bool = True) -> RenderResult:
     """Write <name>.svg for every spec into out_dir, drawing only specs whose content hash is not in cache_dir.
 
-    Misses are drawn in parallel processes when there are PARALLEL_FROM or more of them. Afterwards the cache
-    holds exactly the charts of these specs: entries no longer used are removed, so it never grows past one site.
+    Misses are drawn in parallel processes when there are PARALLEL_FROM or more of them. With here=False none is
+    drawn in this process: vl-convert starts threads of its own, and a build that later forks (the two page loops,
+    scripts/website/mkdocs/parallelpages.py) must not have any. Afterwards the cache holds exactly the charts of
+    these specs: entries no longer used are removed, so it never grows past one site.
     """
     start = time.perf_counter()
     out_dir, cache_dir = Path(out_dir), Path(cache_dir)
@@ -181,7 +184,7 @@ def render_charts(specs: dict[str, dict], out_dir: Path | str, cache_dir: Path |
     cache_dir.mkdir(parents=True, exist_ok=True)
     keys = {name: spec_key(spec) for name, spec in specs.items()}
     misses = {key: specs[name] for name, key in keys.items() if not (cache_dir / f"{key}.svg").exists()}
-    for key, svg in zip(misses, _render_all(list(misses.values()), workers)):
+    for key, svg in zip(misses, _render_all(list(misses.values()), workers, here)):
         partial = cache_dir / f"{key}.svg.tmp{os.getpid()}"
         partial.write_text(svg, encoding="utf-8")
         partial.replace(cache_dir / f"{key}.svg")  # never a half-written file under the final name
@@ -204,8 +207,12 @@ def prune_cache(cache_dir: Path, used: set[str]) -> int:
     return removed
 
 
-def _render_all(specs: list[dict], workers: int | None) -> list[str]:
+def _render_all(specs: list[dict], workers: int | None, here: bool = True) -> list[str]:
     workers = workers or min(os.cpu_count() or 1, 4)
+    if not specs:
+        return []
+    if not here:
+        return _render_elsewhere(specs, workers)
     if workers < 2 or len(specs) < PARALLEL_FROM:
         return [render_svg(spec) for spec in specs]
     # spawn, not fork: vl-convert runs its own threads, which a forked child would inherit half-dead. Like any
@@ -223,6 +230,17 @@ def _render_all(specs: list[dict], workers: int | None) -> list[str]:
             return [svg for i, done in enumerate(drawn) for svg in (queued[i].result() if done is None else done)]
     except BrokenProcessPool as error:
         print(f"并行绘图失败（{error}），改为逐张绘制。", file=sys.stderr)
+        return [render_svg(spec) for spec in specs]
+
+
+def _render_elsewhere(specs: list[dict], workers: int) -> list[str]:
+    """Every chart drawn in worker processes, none here; the pool and its threads are gone when this returns."""
+    chunks = [specs[i:i + CHUNK] for i in range(0, len(specs), CHUNK)]
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn")) as pool:
+            return [svg for drawn in pool.map(_render_chunk, chunks) for svg in drawn]
+    except BrokenProcessPool as error:  # drawn here instead: this process then has vl-convert's threads and never forks
+        print(f"绘图进程意外结束（{error}），改为在本进程逐张绘制。", file=sys.stderr)
         return [render_svg(spec) for spec in specs]
 
 

@@ -13,6 +13,7 @@ class Annual(Kind):
     missed year stays missed, and a year without a figure leaves the whole undecided (missing is not missed)."""
 
     code = "annual"
+    figure = "flow"
     path_from_start = True
     explains_final = True
 

@@ -11,6 +11,7 @@ from scripts.progress.text import q, span, threshold
 
 class AverageGrowth(Kind):
     code = "average_growth"
+    figure = "rate"
     chained = zero_based = path_from_start = True
     percent_sign = unit_override = "%"
     compare_digits = 1  # an average compounded from yearly rates, compared as bulletins write it

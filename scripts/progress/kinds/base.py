@@ -86,9 +86,16 @@ class Kind:
     # which only removes float noise); a measure derived from several figures is compared as bulletins write it.
     compare_digits = RATIO_DIGITS
 
+    # What one year's figure is: a level at the year's end, a flow over the year, a rate, or done / not done.
+    figure = "level"
+
     @property
     def label(self) -> str:
         return KIND_LABELS[self.code]
+
+    def default_comparator(self, direction: str) -> str:
+        """How a target of this kind is usually stated: 以上 (>=) or, for a level meant to fall, 以下 (<=)."""
+        return ">="
 
     # ---- direction
     def higher_is_better(self, direction: str) -> bool:

@@ -10,6 +10,7 @@ from scripts.progress.text import q, span, threshold
 
 class Cumulative(Kind):
     code = "cumulative"
+    figure = "flow"
     chained = zero_based = running = True
 
     def expected_at(self, year, target, plan, baseline):

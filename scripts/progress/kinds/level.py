@@ -12,6 +12,9 @@ class Level(Kind):
     code = "level"
     uses_baseline = needs_baseline = True
 
+    def default_comparator(self, direction):
+        return "<=" if direction == "decrease" else ">="
+
     def expected_at(self, year, target, plan, baseline):
         return None if baseline is None else baseline + (target.value - baseline) * share_of_time(year, target.year, plan)
 

@@ -9,8 +9,12 @@ from scripts.progress.targets import share_of_time
 
 class Milestone(Kind):
     code = "milestone"
+    figure = "done"
     draws_path = False
     interim_apart = False  # done by some month is the target's own measure: a hollow point on the chart
+
+    def default_comparator(self, direction):
+        return "="
 
     def can_finish_early(self, higher):
         return True  # 某年前实现: once done, the target is met

@@ -12,6 +12,7 @@ from scripts.progress.text import q, threshold
 
 class Reduction(Kind):
     code = "reduction"
+    figure = "rate"
     chained = zero_based = running = True
     percent_sign = unit_override = "%"
     compare_digits = 1  # a fall derived from yearly falls, compared as bulletins write it: 24.996% is 25.0%

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts.core.words import SECTION_LABELS
+from scripts.progress.kinds import kind_of
 
 STATUSES = ("achieved", "not_achieved", "on_track", "behind", "off_track", "no_data")
 # The statuses each kind is designed to reach, in the order indicators of that kind cycle through them.
@@ -122,8 +123,8 @@ def plan_indicators(scale: int) -> list[Slot]:
             status = DESIGNS[kind][n % len(DESIGNS[kind])]
             # Decreasing levels alternate with increasing ones, shifted each round so both meet every status.
             # A reduction is about a quantity that should fall, as in the real package.
-            level_down = kind == "level" and (n + n // len(STATUSES)) % 2
-            direction = "decrease" if level_down or kind == "reduction" else "increase"
+            level_down = kind_of(kind).needs_baseline and (n + n // len(STATUSES)) % 2
+            direction = "decrease" if level_down or kind_of(kind).higher_is_better("decrease") else "increase"
             by_area = headline and status != "no_data" and by_area_wanted.get(kind, 0) > 0
             if by_area:
                 by_area_wanted[kind] -= 1

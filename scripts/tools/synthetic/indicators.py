@@ -6,6 +6,7 @@ import datetime
 import random
 
 from scripts.core.words import STATUS_LABELS
+from scripts.progress.kinds import kind_of
 from scripts.tools.synthetic.csvfiles import cell
 from scripts.tools.synthetic.designs import Slot, Years, plan_indicators
 from scripts.tools.synthetic.names import (
@@ -43,7 +44,7 @@ def make_indicators(rng: random.Random, years: Years, areas: list[dict], scale: 
             + ("另有分区域数字。" if slot.by_area else ""),
             "order": order,
         })
-        comparator = "=" if slot.kind == "milestone" else "<=" if slot.kind == "level" and slot.direction == "decrease" else ">="
+        comparator = kind_of(slot.kind).default_comparator(slot.direction)
         for year, value in series.targets:
             targets.append({
                 "indicator_id": slot.id, "year": year, "value": value, "comparator": comparator,
@@ -97,19 +98,14 @@ def _indicator_name(kind: str, stem: str) -> str:
 
 
 def _clause(slot: Slot, stem: str, unit: str, targets, years: Years) -> str:
-    value = cell(float(targets[-1][1]), {})
-    if slot.kind == "level":
-        verb = "降至" if slot.direction == "decrease" else "达到"
-        return f"到{years.end}年，{stem}{verb}{value}{unit}{'以下' if slot.direction == 'decrease' else ''}。"
-    if slot.kind == "cumulative":
-        return f"通过{years.horizon}年攻坚，累计{stem}{value}{unit}以上。"
-    if slot.kind == "annual":
-        first = cell(float(targets[0][1]), {})
-        return f"每年{stem}不少于目标数，{years.start}年{first}{unit}、{years.end}年{value}{unit}以上。"
-    if slot.kind == "average_growth":
-        return f"{stem}年均增长{value}%以上。"
-    if slot.kind == "reduction":
-        return f"{stem}比{years.base}年下降{value}%以上。"
-    if slot.kind == "share":
-        return f"{stem}突破{value}%。"
-    return f"{years.end}年底前{stem}。"
+    value, first = cell(float(targets[-1][1]), {}), cell(float(targets[0][1]), {})
+    down = slot.direction == "decrease"
+    clauses = {
+        "level": f"到{years.end}年，{stem}{'降至' if down else '达到'}{value}{unit}{'以下' if down else ''}。",
+        "cumulative": f"通过{years.horizon}年攻坚，累计{stem}{value}{unit}以上。",
+        "annual": f"每年{stem}不少于目标数，{years.start}年{first}{unit}、{years.end}年{value}{unit}以上。",
+        "average_growth": f"{stem}年均增长{value}%以上。",
+        "reduction": f"{stem}比{years.base}年下降{value}%以上。",
+        "share": f"{stem}突破{value}%。",
+    }
+    return clauses.get(slot.kind, f"{years.end}年底前{stem}。")

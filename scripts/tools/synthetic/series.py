@@ -6,6 +6,7 @@ import math
 import random
 from dataclasses import dataclass
 
+from scripts.progress.kinds import kind_of
 from scripts.tools.synthetic.designs import Slot, Years
 
 
@@ -41,7 +42,7 @@ def build_series(rng: random.Random, years: Years, slot: Slot, low: float, high:
         period, months = [(f"{year}-Q1", 3), (f"{year}-H1", 6), (f"{year}-01..10", 10)][slot.occurrence // 2 % 3]
         values.append((period, _interim(slot.kind, yearly, months, within_last=year == last), "provisional"))
     # A provisional figure later replaced by the final one, where it cannot change the status.
-    if slot.kind in ("level", "share") and last == years.end and slot.occurrence % 3 == 0:
+    if kind_of(slot.kind).figure == "level" and last == years.end and slot.occurrence % 3 == 0:
         year, value = yearly[-2]
         values.append((str(year), round(value * 0.998, 2), "provisional"))
     return Series(targets, values)
@@ -166,12 +167,12 @@ def _no_data(rng, years, slot, yearly) -> list[tuple[str, float, str]]:
 def _interim(kind: str, yearly: list[tuple[int, float]], months: int, within_last: bool) -> float:
     """A part-year figure: year-to-date for flows, on the way to the year's value for levels and shares,
     the latest rate for rates. `within_last`: the part year is that of the last yearly figure."""
-    value = yearly[-1][1]
-    if kind in ("cumulative", "annual"):
+    value, figure = yearly[-1][1], kind_of(kind).figure
+    if figure == "flow":
         return round(value * months / 12)
-    if kind == "milestone":
+    if figure == "done":
         return 0
-    if kind in ("level", "share") and within_last and len(yearly) > 1:
+    if figure == "level" and within_last and len(yearly) > 1:
         previous = yearly[-2][1]
         return round(previous + (value - previous) * months / 12, 2)
     return round(value, 2)
@@ -180,7 +181,7 @@ def _interim(kind: str, yearly: list[tuple[int, float]], months: int, within_las
 def split_by_area(rng, kind, city_values, count) -> list[list[tuple[str, float, str]]]:
     """Area figures for the city's full-year figures: shares of a flow, scatter around a level."""
     full = [(p, v) for p, v, status in city_values if status == "final"]
-    if kind == "cumulative":
+    if kind_of(kind).running and kind_of(kind).figure == "flow":  # a total: the areas' shares add up to the city's
         weights = [rng.uniform(0.5, 1.5) for _ in range(count)]
         return [[(p, round(v * w / sum(weights)), "final") for p, v in full] for w in weights]
     factors = [rng.uniform(0.6, 1.4) for _ in range(count)]

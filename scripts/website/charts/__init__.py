@@ -55,10 +55,11 @@ class SiteCharts(dict):
     written: list[Path]  # every file written: <name>.svg and <name>.csv
 
 
-def render_site_charts(results: Results, out_dir: Path | str, cache_dir: Path | str) -> SiteCharts:
-    """Build every chart, write <name>.svg and <name>.csv (its data) into out_dir; return name -> text alternative."""
+def render_site_charts(results: Results, out_dir: Path | str, cache_dir: Path | str, *, here: bool = True) -> SiteCharts:
+    """Build every chart, write <name>.svg and <name>.csv (its data) into out_dir; return name -> text alternative.
+    here=False: no chart is drawn in this process (it forks later: see rendering.render_charts)."""
     specs = build_specs(results)
-    rendered = render_charts(specs, out_dir, cache_dir)
+    rendered = render_charts(specs, out_dir, cache_dir, here=here)
     charts = SiteCharts()
     charts.written = list(rendered.values())
     for name, spec in specs.items():

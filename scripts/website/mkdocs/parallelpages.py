@@ -7,7 +7,12 @@ page converted, as in mkdocs (titles, addresses and anchors of every page are kn
 
 Only where `os.fork` exists and there are pages enough to be worth it; a serve rebuild keeps each page's result for
 the next rebuild in this process, so it stays in one process (build_with_mkdocs decides). Nor while the
-build's validation process still has the other core.
+build's validation process still has the other core, nor while this process runs any other thread (a lock held
+by another thread at the fork would never be released in the copy): the charts are drawn in worker processes
+(scripts/website/rendering.py), so a build's process runs one thread when mkdocs starts.
+
+The private names this relies on (mkdocs' _populate_page and _build_page, a page's converted attributes) are
+checked first (scripts/website/mkdocs/internals.py): without them mkdocs runs as it is, in one process.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import mkdocs.commands.build as mkdocs_build
 from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import InclusionLevel
 
+from scripts.website.mkdocs.internals import may_fork
 from scripts.website.searchwords import search_plugin
 
 MIN_PAGES = 20  # below this a fork costs more than the half of the pages it saves
@@ -167,7 +173,7 @@ class _Halves:
 
     def _start(self, page, *args) -> None:
         pages = self.loop.start(page, *args)
-        if len(pages) < MIN_PAGES or not available() or (self.busy is not None and self.busy()):
+        if len(pages) < MIN_PAGES or not available() or (self.busy is not None and self.busy()) or not may_fork():
             return
         theirs = {pages[i][0] for i in split([weight for _, weight in pages])}
         ours = [src for src, _ in pages if src not in theirs]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from scripts.website.mkdocs import internals
 from scripts.website.mkdocs.rebuildcache import BuildMemo, cached_entries, cached_segmentation, keeping
 from scripts.website.searchwords import search_plugin
 
@@ -22,13 +23,18 @@ _entries = BuildMemo()
 @event_priority(100)  # before the search plugin's on_config, which loads its jieba dictionaries
 def on_config(config):
     _words.clear()
-    _forget_last_dictionary()
+    # jieba's word counts are private: without them each build's words stay for the next one in this process
+    # (only `make serve` and the tests build twice in one process); the dictionary itself is the theme's option.
+    private = internals.available("search words")
+    if private:
+        _forget_last_dictionary()
     path = config.extra.get("search_words")
     if not path:  # mkdocs run on docs/ alone: no dictionary, the theme's defaults
         return config
     _words.update(json.loads(Path(path).read_text(encoding="utf-8")))
     user_dict = Path(_words["user_dict"])
-    _remember_frequencies(user_dict)
+    if private:
+        _remember_frequencies(user_dict)
     dictionary = hashlib.sha256(user_dict.read_bytes()).hexdigest()  # segmentation depends on it
     _segments.start_build(dictionary)
     _entries.start_build(dictionary)
@@ -43,7 +49,7 @@ def on_pre_build(config):
     its index in its own on_config)."""
     plugin = search_plugin(config)
     index = getattr(plugin, "search_index", None)
-    if index is not None and _words and keeping():
+    if index is not None and _words and keeping() and internals.available("search words"):
         index._segment_chinese = cached_segmentation(_segments, index._segment_chinese)
         index.add_entry_from_context = cached_entries(_entries, index)
 

@@ -43,6 +43,13 @@ def on_page_context(context, page, config, nav):
 '''
 
 
+@pytest.fixture(autouse=True)
+def single_threaded(monkeypatch):
+    """A test worker runs threads of its own (pytest-xdist's channel): these tests are about the two loops, so the
+    one-thread rule is waived here; tests/website/mkdocs/test_internals.py checks it in a build's own process."""
+    monkeypatch.setattr(parallelpages, "may_fork", lambda: True)
+
+
 def name_of(number: int) -> str:
     return "index.md" if number == 0 else f"page-{number:02d}.md"
 
