@@ -7,11 +7,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PACKAGE = ROOT / "datapackage.json"
 DOCS_DIR = ROOT / "docs"  # hand-written pages
-SUITES_DIR = ROOT / "validations"  # Great Expectations suites
+OVERRIDES_DIR = ROOT / "overrides"  # mkdocs-material template overrides
+SUITES_DIR = ROOT / "validations"  # Great Expectations suites and the schema expectation
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+SCRIPTS_DIR = ROOT / "scripts"  # the pipeline's code
+REQUIREMENTS = ROOT / "requirements.txt"  # the pinned libraries it runs with
 BUILD_DIR = ROOT / "build"  # everything a build writes before the swap
 SITE_DIR = ROOT / "site"  # the finished site
 CHANGELOG = "data/CHANGELOG.md"  # the change log staff edit, relative to the package folder
+
+# ---- what a build reads: declared once; `make serve` watches, the unchanged check and the validation cache hash ----
+# Besides the package itself (package_inputs), the project's files a build reads, in two groups:
+CONTENT_INPUTS = (DOCS_DIR, OVERRIDES_DIR, MKDOCS_CONFIG, SUITES_DIR)  # a change is picked up by the next rebuild
+CODE_INPUTS = (SCRIPTS_DIR, REQUIREMENTS)  # a change takes a new process (make serve restarted)
+VALIDATOR_CODE = (SCRIPTS_DIR / "validate", SCRIPTS_DIR / "core")  # the part of the code the validation runs
+
+
+def package_inputs(package_path: Path) -> list[Path]:
+    """The package's own inputs: its descriptor and the folder of its data files (and change log)."""
+    return [package_path, package_path.parent / "data"]
+
+
+def build_inputs(package_path: Path) -> list[Path]:
+    """Every file or folder a build reads."""
+    return [*package_inputs(package_path), *CONTENT_INPUTS, *CODE_INPUTS]
 
 
 def stage_dir(work_dir: Path) -> Path:

@@ -13,12 +13,9 @@ import signal
 import sys
 from pathlib import Path
 
-from scripts.core.paths import BUILD_DIR, DEFAULT_PACKAGE, DOCS_DIR, MKDOCS_CONFIG, ROOT, SITE_DIR
+from scripts.core.paths import BUILD_DIR, CONTENT_INPUTS, DEFAULT_PACKAGE, SITE_DIR, package_inputs
 from scripts.pipeline.validation import stop_kept_worker
 from scripts.pipeline.build import BuildFailed, build_site
-
-OVERRIDES_DIR = ROOT / "overrides"
-
 
 def rebuild(package_path: Path, site_dir: Path = SITE_DIR, work_dir: Path = BUILD_DIR) -> bool:
     """Run the pipeline once; say in Chinese how it went. True when the site was replaced."""
@@ -32,9 +29,9 @@ def rebuild(package_path: Path, site_dir: Path = SITE_DIR, work_dir: Path = BUIL
 
 
 def watched_paths(package_path: Path) -> list[Path]:
-    """The folders and files whose change means a rebuild: the package folder's data, the descriptor, the pages."""
-    paths = [package_path, package_path.parent / "data", DOCS_DIR, OVERRIDES_DIR, MKDOCS_CONFIG]
-    return [p for p in paths if p.exists()]
+    """The build's inputs whose change means a rebuild (core/paths.py): the package, the pages, the theme overrides,
+    mkdocs.yml and the validation rules. A change to the code takes a restart of `make serve`."""
+    return [p for p in [*package_inputs(package_path), *CONTENT_INPUTS] if p.exists()]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,10 +15,9 @@ import stat
 import sys
 from pathlib import Path
 
-from scripts.core.paths import DOCS_DIR, MKDOCS_CONFIG, ROOT, SUITES_DIR
+from scripts.core.paths import CODE_INPUTS, CONTENT_INPUTS, ROOT
 
 STAMP = "last-build.json"  # in the work dir
-CODE_INPUTS = [ROOT / "scripts", ROOT / "overrides", DOCS_DIR, SUITES_DIR, MKDOCS_CONFIG, ROOT / "requirements.txt"]
 # Settings the pages read from the environment (share-preview URLs, the repository's issue form).
 ENVIRONMENT = ["SITE_URL", "REPOSITORY_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"]
 
@@ -30,7 +29,7 @@ def inputs_key(package_path: Path, site_dir: Path) -> str:
     digest.update(json.dumps({name: os.environ.get(name) for name in ENVIRONMENT}).encode())
     package_files = sorted({*_files(package_path.parent / "data"), *_resource_files(package_path)})
     inputs = [(path, package_path.parent) for path in [package_path, *package_files]]
-    inputs += [(f, ROOT) for item in CODE_INPUTS for f in _files(item)]
+    inputs += [(f, ROOT) for item in (*CONTENT_INPUTS, *CODE_INPUTS) for f in _files(item)]
     for path, base in inputs:
         digest.update(str(path).encode() + b"\0")
         try:

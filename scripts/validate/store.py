@@ -22,20 +22,19 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from scripts.core.paths import ROOT, SUITES_DIR
+from scripts.core.paths import SUITES_DIR, VALIDATOR_CODE
 from scripts.validate.problems import Problem
 
 FORMAT = "validation-cache-1"  # change when what is stored changes shape
 LIBRARIES = ("frictionless", "great_expectations", "pandas", "numpy")
-CODE_DIRS = ("scripts/validate", "scripts/core")  # what the validator runs: its own modules and what they import
 
 
 @functools.cache
 def code_version() -> str:
     """A hash of the validator's source files and the versions of the libraries it calls."""
     digest = hashlib.sha256(FORMAT.encode())
-    for folder in CODE_DIRS:
-        for path in sorted((ROOT / folder).glob("*.py")):
+    for folder in VALIDATOR_CODE:  # what the validator runs: its own modules and what they import
+        for path in sorted(folder.glob("*.py")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for library in LIBRARIES:
         try:
