@@ -7,7 +7,7 @@ import datetime
 import numpy as np
 import pandas as pd
 
-from scripts.validate.messages import INVISIBLE
+from scripts.validate.messages import INVISIBLE, UNDATED
 from scripts.core.periods import PATTERN as PERIOD
 from scripts.validate.rawcsv import RawTable
 
@@ -89,6 +89,17 @@ def sourced(t: Tables, descriptor: dict) -> pd.DataFrame:
     return frame
 
 
+def attribution(t: Tables, descriptor: dict) -> pd.DataFrame:
+    """Observations with what a reader needs to weigh each figure: a reprint that names no original publisher, and a
+    missing publication date the note does not explain (rows that are fine have None there)."""
+    frame = t["observations"].reindex(columns=["_file", "_row", "source_type", "original_publisher", "published", "note"])
+    reprint = frame["source_type"] == "reprint"
+    frame["unnamed_original"] = frame["source_type"].where(reprint & frame["original_publisher"].isna())
+    explained = frame["note"].fillna("").str.contains(UNDATED, regex=False)
+    frame["undated_unexplained"] = frame["source_type"].where(frame["published"].isna() & ~explained)
+    return frame
+
+
 def observations(t: Tables, descriptor: dict) -> pd.DataFrame:
     """Observations with, for each row, another row that has the same primary key (for the message)."""
     frame = t["observations"]
@@ -163,6 +174,7 @@ FRAMES = {
     "values": (values, ["targets", "observations", "indicators"]),
     "sourced": (sourced, ["observations", "task_reports"]),
     "observations": (observations, ["observations"]),
+    "attribution": (attribution, ["observations"]),
     "task_leads": (task_leads, ["tasks", "task_units"]),
     "indicator_targets": (indicator_targets, ["indicators", "targets"]),
     "series": (series, ["observations"]),

@@ -6,6 +6,7 @@ import re
 
 PERIOD_FORMS = "全年写 2023，季度写 2023-Q1，半年写 2023-H1，1至10月累计写 2023-01..10"
 SAVE_AS_UTF8 = "请在 Excel/WPS 里“另存为”，保存类型选“CSV UTF-8(逗号分隔)(*.csv)”"
+UNDATED = "未注明发布日期"  # what a note says when a figure's source gives no date
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     # The package descriptor
@@ -119,6 +120,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "period-after-published": ("error", "时期到 {period_end} 才结束，发布日期却是 {published}。", "请核对时期和发布日期：不能在时期结束前发布这一时期的数字。"),
     "share-out-of-range": ("error", "“{indicator_id}”是比例（单位“{unit}”），数值应在 0 到 100 之间。", "请核对：比例只填百分数里的数字，如 35.5 表示 35.5%。"),
     "count-not-whole": ("error", "“{indicator_id}”的单位是“{unit}”，数量应是整数。", "请核对这个数。"),
+    "reprint-without-original": ("error", "这是转载（reprint），但「原发布单位」空着。",
+                                 "请填转载页面注明的原发布单位或原发媒体（如 中国网、衢州市统计局）；页面没有注明的，写“未注明”。"),
+    "undated-unexplained": ("error", "「发布日期」空着，「说明」里没有写为什么。",
+                            "有日期就按 2023-11-14 的写法填上；来源确实没有注明日期的，在「说明」里写“" + UNDATED + "”，不要估计日期。"),
     "url-not-http": ("error", "不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址。"),
     "indicator-without-target": ("error", "指标“{indicator_id}”在 targets.csv 里没有目标值。", "请在 targets.csv 里为它至少加一行目标。"),
     "value-jump": ("warning", "和上一期 {previous_period} 的 {previous_value} 相差 {jump} 倍。", "请核对单位和小数点；数字确实如此的话可以不改。"),
