@@ -34,6 +34,8 @@ class Catalog:
     reports_of_unit: dict = field(default_factory=lambda: defaultdict(list))
     figure_source_of: dict = field(default_factory=dict)  # indicator id -> figure_sources row
     related_tasks_of: dict = field(default_factory=lambda: defaultdict(list))  # indicator id -> [(task row, reason)]
+    searches_of: dict = field(default_factory=lambda: defaultdict(list))  # indicator id -> searches for it, oldest first
+    general_searches: list = field(default_factory=list)  # searches that covered every headline indicator at once
 
     @property
     def as_of(self) -> datetime.date:
@@ -125,4 +127,9 @@ def build_catalog(package: Package) -> Catalog:
         catalog.related_tasks_of[row["indicator_id"]].append((catalog.tasks[row["task_id"]], row["reason"]))
     for pairs in catalog.related_tasks_of.values():
         pairs.sort(key=lambda pair: pair[0]["order"])
+    for row in sorted(package.rows("searches"), key=lambda r: r["checked_on"]):
+        if row.get("indicator_id"):
+            catalog.searches_of[row["indicator_id"]].append(row)
+        else:
+            catalog.general_searches.append(row)
     return catalog

@@ -110,6 +110,8 @@ FIGURE_SOURCE_LABELS = {"publisher": "发布单位", "publication": "发布渠�
 
 # ---- figures and reports ------------------------------------------------------------------------------------------
 DATA_STATUS_LABELS = {"final": "正式数", "provisional": "初步数"}
+SOURCE_TYPE_LABELS = {"original": "原发", "reprint": "转载"}  # observations.source_type, shown beside each source
+SEARCH_RESULT_LABELS = {"found": "找到", "found_other": "找到口径或时期不符的数字", "not_found": "没有找到"}
 REPORT_STATUS_LABELS = {
     "completed": "已完成",
     "on_track": "按计划推进",

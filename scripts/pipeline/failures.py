@@ -35,7 +35,7 @@ def describe(error: BaseException) -> str:
     if isinstance(error, UnsafePath):
         return f"数据包里的路径“{str(error.path)[:_EXCERPT]}”不安全：{error.reason}"
     if isinstance(error, FileNotFoundError):
-        return f"找不到文件 {error.filename}。"
+        return f"找不到文件 {error.filename or (error.args[0] if error.args else '')}。"
     if isinstance(error, UnicodeDecodeError):
         return "有文件不是 UTF-8 编码，请先运行 make validate 查看是哪个文件。"
     if isinstance(error, TypeError):  # e.g. a number column retyped to string in datapackage.json

@@ -64,16 +64,66 @@ def test_landed_project_investment_completion_met_every_year_is_achieved(shipped
 
 
 def test_standard_land_broken_in_2022_is_not_achieved(shipped):
-    # 实现100%“标准地”: a standing rule; 100, 90, 100 -> 2022 broke it -> 未达成
+    # 实现100%“标准地”: a standing rule from 2022 (the plan took effect on 2022-02-20); 90 in 2022 broke it -> 未达成;
+    # a 2021 figure is before the rule and does not count
     r = with_figures(shipped, "standard-land-share", {"2021": 100, "2022": 90, "2023": 100})
     assert r.status == "not_achieved"
-    assert r.note == "2021—2023年中，2022年未达到当年目标（目标是2021—2023年每年不低于100%）。"
+    assert r.note == ("2022—2023年中，2022年未达到当年目标（目标是2022—2023年每年实现100%）；"
+                      "2021年在2022年之前，不在判断的年份之内，其数字未计入进度。")
+    assert with_figures(shipped, "standard-land-share", {"2022": 100, "2023": 100}).status == "achieved"
 
 
-def test_land_revenue_rule_is_judged_every_year(shipped):
-    # 提取土地出让收入的0.5%以上: 0.6, 0.4 -> 2022 missed, 2023 not in -> 1 of 2, R = 0.5
-    r = with_figures(shipped, "land-revenue-for-upgrading", {"2021": 0.6, "2022": 0.4})
-    assert (r.status, r.pace_ratio) == ("not_achieved", 0.5)
+def test_land_revenue_rule_is_judged_every_year_from_2022(shipped):
+    # 提取土地出让收入的0.5%以上: 0.6 in 2022, 0.4 in 2023 -> 2023 missed -> 未达成
+    r = with_figures(shipped, "land-revenue-for-upgrading", {"2022": 0.6, "2023": 0.4})
+    assert r.status == "not_achieved"
+    assert [(v.target.year, v.outcome) for v in r.verdicts] == [(2022, "met"), (2023, "missed")]
+
+
+def test_land_revenue_with_a_year_missing_cannot_be_judged_not_missed(shipped):
+    # 0.6 in 2022 and no 2023 figure: missing is not missed -> no status, never 未达成
+    r = with_figures(shipped, "land-revenue-for-upgrading", {"2022": 0.6})
+    assert r.status == "on_track"  # while the plan runs: 1 of 1 years met
+    r = with_figures(shipped, "land-revenue-for-upgrading", {"2023": 0.7})
+    assert r.status == "no_data"
+    assert r.note == ("有全年数字的2023年都达到当年目标，2022年缺少全年数字，无法判断是否每年都达到"
+                      "（目标是2022—2023年每年不低于0.5%）。")
+    assert [v.text for v in r.verdicts] == ["目标2022年不低于0.5%：缺少2022年全市全年数字，无法判断",
+                                            "目标2023年不低于0.5%：2023年为0.7%，已达到"]
+
+
+def test_chemical_enterprises_the_notes_own_example_meets_the_target_exactly(shipped):
+    # The note: 100 firms at the end of 2020, 85 at the end of 2021, 75 at the end of 2022 -> enter 15 and 11.76.
+    # 1 - 0.85 * 0.8824 = 24.996%, which bulletins write as 25.0%: the 2022 target of 25% is met, as is 2021's 15%.
+    r = with_figures(shipped, "chemical-enterprise-reduction", {"2021": 15, "2022": 11.76})
+    assert r.status == "achieved"
+    assert [(v.target.year, v.outcome) for v in r.verdicts] == [(2021, "met"), (2022, "met")]
+    assert r.note == "截至2022年比2020年累计下降25%，目标是到2022年比2020年累计下降不低于25%，已达到。"
+    # 11.7647 (the fall to four decimals) chains to 24.999995%: met too
+    assert with_figures(shipped, "chemical-enterprise-reduction", {"2021": 15, "2022": 11.7647}).status == "achieved"
+    # 11.7 chains to 1 - 0.85 * 0.883 = 24.945%, 24.9% at one decimal: missed
+    assert with_figures(shipped, "chemical-enterprise-reduction", {"2021": 15, "2022": 11.7}).status == "not_achieved"
+
+
+def test_manufacturing_investment_two_strong_years_are_not_reached_early(shipped):
+    # 30% and 40%: a three-year average of 15% is covered so far, but a fall in 2023 (e.g. -30%) could still bring the
+    # average to 8.4%: judged only once 2023 is in. Meanwhile the pace: R = (1.3 * 1.4 - 1) / (1.15^2 - 1) = 0.82 / 0.3225
+    r = with_figures(shipped, "manufacturing-investment-growth", {"2021": 30, "2022": 40})
+    assert (r.status, r.pace_ratio) == ("on_track", 2.542636)
+    assert with_figures(shipped, "manufacturing-investment-growth", {"2021": 30, "2022": 40, "2023": -30}).status == "not_achieved"
+    # exactly 15% a year: 1.15^3 - 1, an average of 15.0% at one decimal -> met
+    assert with_figures(shipped, "manufacturing-investment-growth", {"2021": 15, "2022": 15, "2023": 15}).status == "achieved"
+
+
+def test_foreign_investment_each_dated_target_is_judged_on_its_own_date(shipped):
+    # 2021 = 6000 and 2023 = 7000: 5500 in 2021 misses the 2021 target whatever later years bring
+    missed_first = with_figures(shipped, "foreign-investment", {"2020": 5000, "2021": 5500})
+    assert [v.text for v in missed_first.verdicts] == [
+        "目标2021年不低于6000万美元：2021年为5500万美元，未达到",
+        "目标2023年不低于7000万美元：缺少2023年全市全年数字，无法判断"]
+    r = with_figures(shipped, "foreign-investment", {"2020": 5000, "2021": 5500, "2022": 6500, "2023": 7100})
+    assert r.status == "achieved"  # the final target is met ...
+    assert [(v.target.year, v.outcome) for v in r.verdicts] == [(2021, "missed"), (2023, "met")]  # ... and 2021 stays missed
 
 
 @pytest.mark.parametrize("value, expected", [(33.33, False), (33.3333, False), (33.333333, True), (33.34, True)])

@@ -87,60 +87,167 @@ def points(spec, **where):
 
 
 def test_one_chart_per_indicator_with_figures_and_three_overviews(specs):
-    # "none" has no figure at all: no chart (its page says 暂无公开数据)
+    # "none" has no figure at all: no chart (its page says 暂无公开数字)
     assert list(specs) == ["added", "tax", "dashboard", "status-by-group", "status-by-unit"]
 
 
-def test_cumulative_chart_draws_running_totals_path_target_and_areas(specs):
+def layer(spec: dict, name: str) -> dict:
+    """The layer of an indicator chart with this name (year-edges, path, lines, points, numbers)."""
+    found = [layer for layer in spec["layer"] if layer.get("name") == name]
+    assert len(found) == 1, [layer.get("name") for layer in spec["layer"]]
+    return found[0]
+
+
+def chart_rows(spec: dict) -> list[tuple]:
+    """Every data row as (series, type, period, x, value, published, label, line)."""
+    return [(r["series"], r["type"], r["period"], r["x"], r["value"], r["published"], r["label"], r["line"])
+            for r in charts.chart_rows(spec)]
+
+
+def one_chart(kind: str, targets: list[tuple], figures: dict[str, float], *, direction="increase", unit="家", today=RUNNING):
+    """The chart of one fictional indicator: targets [(year, comparator, value)], city figures {period: value}."""
+    indicator = {"id": "x", "name": "示例指标", "unit": unit, "headline": True, "task_id": None, "direction": direction,
+                 "target_kind": kind, "order": 1}
+    package = Package(path=Path("one/datapackage.json"), descriptor={"name": "one", "plan": PLAN}, tables={
+        "areas": [{"id": "quzhou", "name": "示例市", "kind": "city", "order": 1}],
+        "indicators": [indicator],
+        "targets": [{"indicator_id": "x", "year": y, "comparator": c, "value": float(v)} for y, c, v in targets],
+        "observations": [obs("x", period, value) for period, value in figures.items()],
+    })
+    results = compute_progress(package, today)
+    return indicator_chart(results["x"], results.catalog.areas, results.plan)
+
+
+def test_level_chart_path_starts_at_the_baseline(specs):
+    # baseline 100 (2020) to 130 (2023): the path is 100, 110, 120, 130; 112 in 2022 is R = (12/30)/(2/3) = 0.6
+    assert chart_rows(specs["tax"]) == [
+        ("全市", "全年数字", "2020年", 2020, 100, 100, "100", True),
+        ("全市", "全年数字", "2022年", 2022, 112, 112, "112", True),
+        ("按进度应达", "按进度应达", "2020年", 2020, 100, None, "", True),
+        ("按进度应达", "按进度应达", "2021年", 2021, 110, None, "", True),
+        ("按进度应达", "按进度应达", "2022年", 2022, 120, None, "", True),
+        ("按进度应达", "按进度应达", "2023年", 2023, 130, None, "", True),
+        ("目标", "目标值", "2023年", 2023, 130, 130, "", False),
+    ]
+    assert specs["tax"]["title"] == {"text": ["示例亩均税收"], "subtitle": [
+        "单位：万元", "状态：进度滞后", "目标：2023年不低于130万元"]}
+    assert text_alternative(specs["tax"]) == "示例亩均税收。全市全年数字：2020年100万元、2022年112万元；目标：2023年130万元。状态：进度滞后。"
+
+
+def test_cumulative_chart_draws_running_totals_part_year_figures_on_the_axis_and_areas(specs):
     spec = specs["added"]
-    # running totals from 2021: 120, then 120 + 80 = 200
-    assert points(spec, series="全市", type="全年数字") == [(2021, 120), (2022, 200)]
-    # 2023 January-October: the middle of its months inside the 2023 band, 2023 - 0.5 + (0 + 10) / 24; its value
-    # 200 + 150 = 350 so far is written, not placed against the path: it is marked apart, its label above the plot
-    # (one label: lane height 28 px above the plot's top, plus half a text height, 10 px: -18 px) and running
-    # leftwards from its line (the right half of 2020-2023)
-    assert points(spec, series="全市", type="阶段性数字") == [(2022.916667, 350)]
-    interim = rows(spec, type="阶段性数字")[0]
-    assert (interim["label"], interim["place"], interim["lane_y"], interim["side"]) == ("截至2023年1—10月：350", "apart", -18, "left")
-    # another area is its own series, totalled the same way: 50, 50 + 30 = 80
-    assert points(spec, series="示例东区", type="全年数字") == [(2021, 50), (2022, 80)]
-    # the planned path from zero: 1200 * (year - 2020) / 3
-    assert points(spec, series="按进度应达") == [(2020, 0), (2021, 400), (2022, 800), (2023, 1200)]
-    assert points(spec, series="目标") == [(2023, 1200)]
-    assert spec["title"] == {"text": "示例新增企业", "subtitle": [
-        "2021年起累计（家）；状态：严重滞后", "竖点线：阶段性数字（季度、半年、月度），只写出数字，", "不与进度线比较，不决定状态"]}
-
-
-def test_indicator_chart_marks(specs):
-    layers = specs["added"]["layer"]
-    assert [layer["mark"]["type"] for layer in layers] == [
-        "rule",  # the edges of the years' bands
-        "rule", "text", "text",  # interim figures apart: a dotted line up to a label (running right or left)
-        "line", "line", "point", "text", "text", "text"]  # path, figures, points, their labels
-    # the bands' edges: half a year either side of each tick 2020-2023, as their own data
-    assert layers[0]["data"] == {"values": [{"x": 2019.5}, {"x": 2020.5}, {"x": 2021.5}, {"x": 2022.5}, {"x": 2023.5}]}
-    assert layers[1]["mark"]["strokeDash"] == [2, 3]
-    assert layers[1]["encoding"]["y"] == {"field": "lane_y", "type": "quantitative", "scale": None, "axis": None}  # pixels
-    assert layers[4]["mark"]["strokeDash"] == [6, 4]  # the planned path is dashed
-    assert layers[6]["transform"][0]["filter"]["and"][1] == "(datum.place !== 'apart')"  # no point for a figure apart
-    shape = layers[6]["encoding"]["shape"]["scale"]
-    assert shape == {"domain": ["全年数字", "目标值"], "range": ["circle", "diamond"]}  # no interim point in a total's chart
-    color = layers[6]["encoding"]["color"]["scale"]
+    # running totals from 2021: 120, then 120 + 80 = 200; January-October 2023 adds to 2022's total: 200 + 150 = 350,
+    # a hollow ring at 2023 - 0.5 + (0 + 10) / 24 = 2022.916667 on the same axis, with no number written beside it
+    assert chart_rows(spec) == [
+        ("全市", "全年数字", "2021年", 2021, 120, 120, "120", True),
+        ("全市", "全年数字", "2022年", 2022, 200, 80, "200", True),
+        ("全市", "阶段性数字（年内累计）", "2023年1—10月", 2022.916667, 350, 150, "", False),
+        ("示例东区", "全年数字", "2021年", 2021, 50, 50, "", True),
+        ("示例东区", "全年数字", "2022年", 2022, 80, 30, "", True),
+        ("按进度应达", "按进度应达", "2020年", 2020, 0, None, "", True),
+        ("按进度应达", "按进度应达", "2021年", 2021, 400, None, "", True),
+        ("按进度应达", "按进度应达", "2022年", 2022, 800, None, "", True),
+        ("按进度应达", "按进度应达", "2023年", 2023, 1200, None, "", True),
+        ("目标", "目标值", "2023年", 2023, 1200, 1200, "", False),
+    ]
+    assert spec["title"]["subtitle"] == [
+        "2021年起累计（家）", "状态：严重滞后", "目标：2021—2023年累计不低于1200家", "空心圈：阶段性数字（年内累计），不决定状态"]
+    assert [lay["name"] for lay in spec["layer"]] == ["year-edges", "path", "lines", "points", "numbers"]
+    assert layer(spec, "year-edges")["data"] == {"values": [{"x": 2019.5}, {"x": 2020.5}, {"x": 2021.5}, {"x": 2022.5}, {"x": 2023.5}]}
+    assert layer(spec, "path")["mark"]["strokeDash"] == [6, 4]
+    shape = layer(spec, "points")["encoding"]["shape"]["scale"]
+    assert shape == {"domain": ["全年数字", "阶段性数字（年内累计）", "目标值"], "range": ["circle", RING, "diamond"]}
+    color = layer(spec, "points")["encoding"]["color"]["scale"]
     assert color["domain"] == ["全市", "示例东区", "按进度应达", "目标"]
+    assert layer(spec, "numbers")["encoding"]["text"] == {"field": "label", "type": "nominal"}
+    # one y scale for every mark: the axis holds the part-year figure too
+    assert {lay["encoding"]["y"]["field"] for lay in spec["layer"] if "y" in lay.get("encoding", {})} == {"value"}
+    assert text_alternative(spec) == (
+        "示例新增企业。全市全年2021年起累计：2021年120家、2022年200家；阶段性数字（年内累计）（空心圈）：2023年1—10月350家；"
+        "另有示例东区的数字；目标：2023年1200家。状态：严重滞后。")
 
 
-def test_a_share_chart_keeps_interim_figures_as_hollow_points():
-    # a share over half a year is the target's own measure: a ring on the chart at its value, labelled below it
-    package = small_package()
-    package.tables["indicators"][1]["target_kind"] = "share"
-    package.tables["observations"].append(obs("tax", "2023-H1", 120))
-    spec = build_specs(compute_progress(package, RUNNING))["tax"]
-    assert [(r["x"], r["value"], r["place"], r["label"]) for r in rows(spec, type="阶段性数字")] == [
-        (2022.75, 120, "below", "2023年上半年：120")]  # 2023 - 0.5 + 6 / 24
-    layers = spec["layer"]
-    assert [layer["mark"]["type"] for layer in layers] == ["rule", "line", "line", "point", "text", "text", "text"]  # nothing apart
-    shape = layers[3]["encoding"]["shape"]["scale"]
-    assert shape == {"domain": ["全年数字", "阶段性数字", "目标值"], "range": ["circle", RING, "diamond"]}
+def test_cumulative_figure_that_cannot_be_added_up_is_a_square_on_its_own():
+    # 2021 missing: the 2022 addition cannot be totalled; drawn at its own value, not joined, a square in the legend
+    spec = one_chart("cumulative", [(2023, ">=", 60)], {"2022": 25})
+    assert chart_rows(spec)[0] == ("全市", "全年数字（缺以前年份，未累计）", "2022年", 2022, 25, 25, "25", False)
+    assert layer(spec, "points")["encoding"]["shape"]["scale"]["range"][0] == "square"
+
+
+def test_annual_chart_draws_each_years_threshold_from_the_first_target_year():
+    spec = one_chart("annual", [(2021, ">=", 500), (2022, ">=", 500), (2023, ">=", 500)], {"2021": 520, "2022": 480}, unit="台")
+    assert chart_rows(spec) == [
+        ("全市", "全年数字", "2021年", 2021, 520, 520, "520", True),
+        ("全市", "全年数字", "2022年", 2022, 480, 480, "480", True),
+        ("按进度应达", "按进度应达", "2021年", 2021, 500, None, "", True),
+        ("按进度应达", "按进度应达", "2022年", 2022, 500, None, "", True),
+        ("按进度应达", "按进度应达", "2023年", 2023, 500, None, "", True),
+        ("目标", "目标值", "2021年", 2021, 500, 500, "", False),
+        ("目标", "目标值", "2022年", 2022, 500, 500, "", False),
+        ("目标", "目标值", "2023年", 2023, 500, 500, "", False),
+    ]
+    assert spec["title"]["subtitle"] == ["单位：台", "状态：未达成", "目标：2021—2023年每年不低于500台"]
+
+
+def test_average_growth_chart_draws_yearly_rates_and_names_part_year_growth_as_not_an_average():
+    spec = one_chart("average_growth", [(2023, ">=", 15)], {"2021": 20, "2022": 8, "2023-H1": 10}, unit="%")
+    assert chart_rows(spec) == [
+        ("全市", "全年数字", "2021年", 2021, 20, 20, "20%", True),
+        ("全市", "全年数字", "2022年", 2022, 8, 8, "8%", True),
+        ("全市", "阶段性数字（同比，非年均）", "2023年上半年", 2022.75, 10, 10, "", False),
+        ("按进度应达", "按进度应达", "2021年", 2021, 15, None, "", True),
+        ("按进度应达", "按进度应达", "2022年", 2022, 15, None, "", True),
+        ("按进度应达", "按进度应达", "2023年", 2023, 15, None, "", True),
+        ("目标", "目标值", "2023年", 2023, 15, 15, "", False),
+    ]
+    assert spec["title"]["subtitle"] == ["当年增长率（%），虚线为目标年均增速", "状态：进度滞后",
+                                         "目标：2021—2023年年均增长不低于15%", "空心圈：阶段性数字（同比，非年均），不决定状态"]
+    assert layer(spec, "points")["encoding"]["y"]["scale"] == {"zero": True}
+
+
+def test_reduction_chart_draws_the_fall_so_far_against_the_compounded_path():
+    # falls of 2% and 2.5%: 2.0 so far, then 1 - 0.98 * 0.975 = 4.45%; the path 1 - 0.896^(n/3):
+    # 0, 3.594309, 7.059428, 10.4 (%)
+    spec = one_chart("reduction", [(2023, ">=", 10.4)], {"2021": 2.0, "2022": 2.5}, direction="decrease", unit="%")
+    assert chart_rows(spec) == [
+        ("全市", "全年数字", "2021年", 2021, 2, 2, "2%", True),
+        ("全市", "全年数字", "2022年", 2022, 4.45, 2.5, "4.45%", True),
+        ("按进度应达", "按进度应达", "2020年", 2020, 0, None, "", True),
+        ("按进度应达", "按进度应达", "2021年", 2021, 3.594309, None, "", True),
+        ("按进度应达", "按进度应达", "2022年", 2022, 7.059428, None, "", True),
+        ("按进度应达", "按进度应达", "2023年", 2023, 10.4, None, "", True),
+        ("目标", "目标值", "2023年", 2023, 10.4, 10.4, "", False),
+    ]
+    assert spec["title"]["subtitle"][:2] == ["比2020年累计下降（%）", "状态：进度滞后"]
+
+
+def test_share_chart_keeps_a_part_year_share_as_a_hollow_point_on_the_axis():
+    spec = one_chart("share", [(2023, ">=", 50)], {"2022": 40, "2023-H1": 45}, unit="%")
+    assert chart_rows(spec)[:2] == [
+        ("全市", "全年数字", "2022年", 2022, 40, 40, "40", True),
+        ("全市", "阶段性数字（季度、半年或月度）", "2023年上半年", 2022.75, 45, 45, "", False),
+    ]
+    assert layer(spec, "points")["encoding"]["y"]["scale"] == {"zero": False}
+
+
+def test_milestone_chart_has_no_path_and_an_axis_of_done_or_not():
+    spec = one_chart("milestone", [(2023, "=", 1)], {"2021": 0, "2022": 1}, unit="是/否")
+    assert chart_rows(spec) == [
+        ("全市", "全年数字", "2021年", 2021, 0, 0, "", True),
+        ("全市", "全年数字", "2022年", 2022, 1, 1, "", True),
+        ("目标", "目标值", "2023年", 2023, 1, 1, "", False),
+    ]
+    y = layer(spec, "points")["encoding"]["y"]
+    assert y["scale"] == {"domain": [-0.2, 1.25]}
+    assert y["axis"] == {"labelExpr": "datum.value == 1 ? '已实现' : '未实现'", "values": [0, 1]}
+    assert spec["title"]["subtitle"] == ["是否实现", "状态：已达成", "目标：2023年前实现"]
+    assert text_alternative(spec) == "示例指标。全市全年数字：2021年未实现、2022年已实现；目标：2023年实现。状态：已达成。"
+
+
+def test_an_ended_plans_chart_speaks_the_report_card():
+    spec = one_chart("cumulative", [(2023, ">=", 1200)], {"2021": 120, "2022": 80}, today=datetime.date(2026, 12, 6))
+    assert spec["title"]["subtitle"][1] == "状态：无法判断"
+    assert text_alternative(spec).endswith("状态：无法判断。")
 
 
 @pytest.mark.parametrize("period, x", [
@@ -154,31 +261,16 @@ def test_a_period_sits_inside_its_year(period, x):
     assert round(charts.indicator._x(parse_period(period)), 6) == x
 
 
-def test_every_text_is_at_least_11_px_on_a_390_px_phone(specs, rendered):
-    # the 640 px chart is shown 358 px wide on a 390 px phone: 20 px * 358 / 640 = 11.19 px; 19 px would be 10.6 px
-    assert charts.TEXT == 20
+def test_every_text_is_at_least_14_px_on_a_390_px_phone(specs, rendered):
+    # the 440 px chart is shown 358 px wide on a 390 px phone: 18 px * 358 / 440 = 14.6 px; 17 px would be 13.8 px
+    assert (charts.WIDTH, charts.TEXT) == (440, 18)
     for name, spec in specs.items():
         sizes = re.findall(r"'(?:fontSize|labelFontSize|titleFontSize|subtitleFontSize)': (\d+)", repr(spec))
-        assert sizes and min(int(size) for size in sizes) >= 20, name
+        assert sizes and min(int(size) for size in sizes) >= 18, name
     result, _ = rendered
     for name, path in result.items():
         sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)px"', path.read_text(encoding="utf-8"))]
-        assert sizes and min(sizes) >= 20, name
-
-
-def test_level_chart_path_starts_at_the_baseline(specs):
-    spec = specs["tax"]
-    assert points(spec, series="全市", type="全年数字") == [(2020, 100), (2022, 112)]
-    # baseline 100 to 130 over 2020-2023: 110 in 2021, 120 in 2022
-    assert points(spec, series="按进度应达") == [(2020, 100), (2021, 110), (2022, 120), (2023, 130)]
-    assert text_alternative(spec) == "示例亩均税收。全市全年数字：2020年100万元、2022年112万元；目标：2023年130万元。状态：进度滞后。"
-
-
-def test_indicator_text_alternative_states_the_numbers(specs):
-    assert text_alternative(specs["added"]) == (
-        "示例新增企业。全市全年2021年起累计：2021年120家、2022年200家；"
-        "阶段性数字（竖点线，只写出数字，不与进度线比较）：截至2023年1—10月：350（单位：家）；"
-        "另有示例东区的数字；目标：2023年1200家。状态：严重滞后。")
+        assert sizes and min(sizes) >= 18, name
 
 
 def test_dashboard(specs):
@@ -202,15 +294,20 @@ def test_dashboard(specs):
         "示例亩均税收：进度滞后：已完成目标的40%，按进度应完成67%。")
 
 
+def test_an_ended_plans_dashboard_has_no_pace():
+    spec = build_specs(compute_progress(small_package(), datetime.date(2026, 12, 6)))["dashboard"]
+    assert [r["text"] for r in charts.chart_rows(spec)] == ["无法判断：已完成目标的17%", "无法判断：已完成目标的40%"]
+    assert spec["title"]["subtitle"] == ["条形：已完成目标的比例；虚线：目标"]
+
+
 def test_dashboard_draws_only_headline_indicators_with_a_status():
     package = small_package()
     package.tables["observations"] = [o for o in package.tables["observations"] if o["indicator_id"] != "added"]
     spec = build_specs(compute_progress(package, RUNNING))["dashboard"]
-    # 示例新增企业 has no figure left (暂无数据): no empty bar for it
+    # 示例新增企业 has no figure left: no empty bar for it
     assert [(r["name"], r["status"], r["achieved"]) for r in charts.chart_rows(spec)] == [("示例亩均税收", "进度滞后", 0.4)]
-    assert spec["height"] == charts.ROW_STEP  # one row
     assert text_alternative(spec) == (
-        "2项核心指标中，1项已可判断状态（图中只画这些），进度滞后1项。示例亩均税收：进度滞后：已完成目标的40%，按进度应完成67%。")
+        "2项核心指标中，1项有全年数字（图中只画这些），进度滞后1项。示例亩均税收：进度滞后：已完成目标的40%，按进度应完成67%。")
 
 
 def test_no_dashboard_while_no_headline_indicator_has_a_status():
@@ -229,18 +326,27 @@ def test_status_counts_by_group_and_lead_unit(specs):
     assert text_alternative(specs["status-by-unit"]) == "统计各单位牵头任务下的量化指标，共3项：示例局2项（进度滞后1，严重滞后1）；示例办1项（暂无公开数字1）。"
 
 
+def test_a_long_row_text_wraps_and_the_row_grows_with_it():
+    from scripts.website.charts.look import LINE_HEIGHT, row_lines, row_step
+
+    text = "示例指标：" + "很长的名称" * 20  # 105 characters at 18 px: 1890 px, in lines of at most 424 px (23 characters)
+    lines = row_lines(text).split("\n")
+    assert [len(line) for line in lines] == [23, 23, 23, 23, 13]
+    assert row_step([{"a": row_lines(text), "b": "短"}], "a", "b") == 2 * (12 + 7 + 5 * LINE_HEIGHT) + 8
+
+
 def test_specs_are_valid_vega_lite_with_inline_data(specs):
     for name, spec in specs.items():
         alt.LayerChart.from_dict(copy.deepcopy(spec), validate=True)
         assert "url" not in repr(spec), name
         assert spec["config"]["font"] == "WenQuanYi Micro Hei, sans-serif"
-        assert spec["width"] == 640
+        assert spec["width"] == 440
 
 
 def test_chart_csv(specs):
     lines = chart_csv(specs["added"]).splitlines()
     assert lines[0] == "系列,类型,时期,图中数值,公开数字"
-    assert "全市,阶段性数字,2023年1—10月,350,150" in lines
+    assert "全市,阶段性数字（年内累计）,2023年1—10月,350,150" in lines
     assert "按进度应达,按进度应达,2021年,400," in lines
 
 
@@ -259,10 +365,10 @@ def test_svg_has_chinese_text_and_the_font(rendered):
     svg = result["added"].read_text(encoding="utf-8")
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert "示例新增企业" in texts  # the title, as text (not boxes, not paths)
-    assert "截至2023年1—10月：350" in texts
-    assert re.search(r"<tspan[^>]*>竖点线：阶段性数字（季度、半年、月度），只写出数字，</tspan>", svg)  # the subtitle's 2nd line
+    assert "200" in texts  # the 2022 total above its point
+    assert re.search(r"<tspan[^>]*>状态：严重滞后</tspan>", svg)  # the subtitle's 2nd line
     assert 'font-family="WenQuanYi Micro Hei, sans-serif"' in svg
-    assert svg.startswith("<svg") and 'width="640"' in svg
+    assert svg.startswith("<svg") and 'width="440"' in svg
 
 
 def test_svg_carries_its_text_alternative(rendered, specs):
@@ -352,29 +458,19 @@ def test_render_site_charts_writes_svg_and_csv(tmp_path):
 
 
 def test_an_interim_only_chart_says_what_has_been_published_not_no_data():
-    from scripts.core.package import read_package
-    from scripts.progress.results import compute_progress
-    from tests.conftest import SHIPPED
-
-    package = read_package(SHIPPED)
-    results = compute_progress(package, RUNNING)
-    spec = indicator_chart(results["national-high-tech-enterprises"], results.catalog.areas, results.plan)
-    assert text_alternative(spec).endswith("状态：仅有阶段性数字（1 个），尚无全年数字。")
-    assert "2021年起累计（家）；状态：仅有阶段性数字（1 个），尚无全年数字" in json.dumps(spec, ensure_ascii=False)
+    spec = one_chart("cumulative", [(2023, ">=", 380)], {"2023-01..10": 192})
+    assert text_alternative(spec) == ("示例指标。阶段性数字（年内累计）（空心圈）：2023年1—10月192家；目标：2023年380家。"
+                                      "状态：仅有阶段性数字（1 个），尚无全年数字。")
+    assert spec["title"]["subtitle"][1] == "状态：仅有阶段性数字（1 个），尚无全年数字"
 
 
 def test_status_counts_use_the_reader_words_of_the_tables_beside_them():
-    from scripts.core.package import read_package
-    from tests.conftest import SHIPPED
-
-    package = read_package(SHIPPED)
+    package = small_package()
+    package.tables["observations"] = [o for o in package.tables["observations"] if o["indicator_id"] != "added"]
+    package.tables["observations"].append(obs("added", "2023-01..10", 150))
     spec = build_specs(compute_progress(package, RUNNING))["status-by-group"]
-    counts = {}
-    for r in charts.chart_rows(spec):
-        counts[r["status"]] = counts.get(r["status"], 0) + r["count"]
-    # 51 indicators belong to tasks (the 11 headline targets the plan gives no task are not in any group); two of them,
-    # 新增国家高新技术企业 and 省科技型中小企业, have only interim figures.
-    assert counts == {"仅有阶段性数字，尚无全年数字": 2, "暂无公开数字": 49}
+    assert [(r["status"], r["count"]) for r in charts.chart_rows(spec)] == [
+        ("进度滞后", 1), ("仅有阶段性数字，尚无全年数字", 1), ("暂无公开数字", 1)]
     colors = spec["layer"][0]["encoding"]["color"]["scale"]
     assert colors["domain"][-3:] == ["仅有阶段性数字，尚无全年数字", "已有公开数字，尚不能判断", "暂无公开数字"]
     assert colors["range"][-3:] == ["#E8C872", "#999999", "#BBBBBB"]

@@ -59,7 +59,7 @@ class Annual(Kind):
         value = s.values[target.year]
         return value, met(value, target, s.higher)
 
-    def achievement_text(self, r):
+    def achievement_text(self, r, pace=True):
         return f"有全年数字的年份中{_percent(r.achieved_share)}达到当年目标"
 
     @staticmethod

@@ -12,6 +12,7 @@ from scripts.progress.text import q, span, threshold
 class AverageGrowth(Kind):
     code = "average_growth"
     figure = "rate"
+    interim_words = "阶段性数字（同比，非年均）"
     chained = zero_based = path_from_start = True
     percent_sign = unit_override = "%"
     compare_digits = 1  # an average compounded from yearly rates, compared as bulletins write it
@@ -70,6 +71,3 @@ class AverageGrowth(Kind):
     def measure_words(self, plan):
         return "当年增长率"
 
-    def figure_label(self, period, value, joined):
-        shown = number(value) + self.percent_sign
-        return shown if period.full_year else f"{period.label}同比增长：{shown}（同比，非年均）"

@@ -79,9 +79,7 @@ class Kind:
     draws_path = True
     unit_override: str | None = None  # the unit the target is stated in, when not the indicator's
     explains_final = False  # the worked example shows its arithmetic once the status is final too
-    # Interim figures (part of a year) are not the measure the target is set in (a total or a year's amount counted
-    # over some months, a growth over months): charts mark them apart, never against the y axis of the planned path.
-    interim_apart = True
+    interim_words = "阶段性数字（季度、半年或月度）"  # what a figure for part of a year is, as charts name it
     # Decimals at which the measure meets a target: a figure as published is compared as it is (to RATIO_DIGITS,
     # which only removes float noise); a measure derived from several figures is compared as bulletins write it.
     compare_digits = RATIO_DIGITS
@@ -232,20 +230,18 @@ class Kind:
         return f"目标 {number(value)}{self.percent_sign}"
 
     def figure_label(self, period, value: float, joined: bool) -> str:
-        """The text beside a city point: the number, and for a part of a year what the number is."""
-        shown = number(value) + self.percent_sign
-        if period.full_year:
-            return shown
-        return f"{period.label}：{shown}"
+        """The number written above a city's full-year point (what it is, the legend says)."""
+        return number(value) + self.percent_sign
 
     def y_axis(self) -> dict:
         """Vega-Lite scale and axis settings of the value axis (a domain that holds every value drawn is added)."""
         return {"scale": {"zero": self.zero_based}}
 
-    def achievement_text(self, r) -> str:
-        """How far the figures have come, in a few words beside a status (the dashboard's row text)."""
+    def achievement_text(self, r, pace: bool = True) -> str:
+        """How far the figures have come, in a few words beside a status (the dashboard's row text); with pace, and
+        the status not final, what the plan's pace expected by now (a running plan's words, not a report card's)."""
         text = f"已完成目标的{_percent(r.achieved_share)}"
-        expected = r.expected_share if r.status not in ("achieved", "not_achieved") else None
+        expected = r.expected_share if pace and r.status not in ("achieved", "not_achieved") else None
         return text + (f"，按进度应完成{_percent(expected)}" if expected is not None else "")
 
 

@@ -11,6 +11,7 @@ from scripts.progress.text import q, span, threshold
 class Cumulative(Kind):
     code = "cumulative"
     figure = "flow"
+    interim_words = "阶段性数字（年内累计）"
     chained = zero_based = running = True
 
     def expected_at(self, year, target, plan, baseline):
@@ -58,11 +59,6 @@ class Cumulative(Kind):
     def measure_words(self, plan):
         return f"{plan.start_year}年起累计"
 
-    def figure_label(self, period, value, joined):
-        shown = number(value) + self.percent_sign
-        if not joined:
-            return f"{period.label}当年新增：{shown}（未累计）"
-        return shown if period.full_year else f"截至{period.label}：{shown}"
 
     def accumulate(self, so_far, value):
         return so_far + value

@@ -11,7 +11,6 @@ class Milestone(Kind):
     code = "milestone"
     figure = "done"
     draws_path = False
-    interim_apart = False  # done by some month is the target's own measure: a hollow point on the chart
 
     def default_comparator(self, direction):
         return "="
@@ -70,13 +69,13 @@ class Milestone(Kind):
         return "目标：实现"
 
     def figure_label(self, period, value, joined):
-        return "" if period.full_year else f"{period.label}：{_done(value)}"
+        return ""  # done or not: the axis says it
 
     def y_axis(self):
         return {"scale": {"domain": [-0.2, 1.25]},
                 "axis": {"values": [0, 1], "labelExpr": f"datum.value == 1 ? '{MILESTONE_DONE}' : '{MILESTONE_NOT_DONE}'"}}
 
-    def achievement_text(self, r):
+    def achievement_text(self, r, pace=True):
         return MILESTONE_DONE if r.achieved_share >= 1 else MILESTONE_NOT_YET
 
 

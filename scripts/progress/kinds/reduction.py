@@ -13,6 +13,7 @@ from scripts.progress.text import q, threshold
 class Reduction(Kind):
     code = "reduction"
     figure = "rate"
+    interim_words = "阶段性数字（年内下降）"
     chained = zero_based = running = True
     percent_sign = unit_override = "%"
     compare_digits = 1  # a fall derived from yearly falls, compared as bulletins write it: 24.996% is 25.0%
@@ -68,11 +69,6 @@ class Reduction(Kind):
     def measure_words(self, plan):
         return f"比{plan.base_year}年累计下降"
 
-    def figure_label(self, period, value, joined):
-        shown = number(value) + self.percent_sign
-        if not joined:
-            return f"{period.label}当年下降：{shown}（未累计）"
-        return shown if period.full_year else f"截至{period.label}：{shown}"
 
     def accumulate(self, so_far, value):
         return (1 - (1 - so_far / 100) * (1 - value / 100)) * 100

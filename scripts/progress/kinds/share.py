@@ -11,7 +11,6 @@ class Share(Kind):
 
     code = "share"
     uses_baseline = path_from_start = True
-    interim_apart = False  # a share over some months is the target's own measure: a hollow point on the chart
 
     def read(self, s, target):
         v = s.values[s.now]
@@ -21,7 +20,7 @@ class Share(Kind):
             pace = target.value / v if v > 0 else None
         return Reading(v, target.value, pace, 1.0, pace, gap(s, target, v), self.meets(v, target, s.higher))
 
-    def achievement_text(self, r):
+    def achievement_text(self, r, pace=True):
         return f"最新数字为门槛的{_percent(r.achieved_share)}"
 
     def example_math(self, r, figures, targets, plan, higher):

@@ -8,6 +8,7 @@ import random
 from scripts.core.words import STATUS_LABELS
 from scripts.progress.kinds import kind_of
 from scripts.tools.synthetic.csvfiles import cell
+from scripts.validate.messages import UNDATED
 from scripts.tools.synthetic.designs import Slot, Years, plan_indicators
 from scripts.tools.synthetic.names import (
     ANNUAL,
@@ -18,6 +19,7 @@ from scripts.tools.synthetic.names import (
     LEVEL_DOWN,
     LEVEL_UP,
     MILESTONE,
+    ORIGINAL,
     REDUCTION,
     RESPONSIBLE_BODIES_PER_TASK,
     SHARE,
@@ -74,10 +76,13 @@ def _observation_rows(rng, slot: Slot, area_id: str, values, years: Years) -> li
             note = "示例说明（虚构）：年内累计数，不作为判断进度的依据。"
         published += datetime.timedelta(days=rng.randint(0, 40))
         if rng.random() < 0.1:
-            published = None  # the schema asks for an empty cell when the source gives no date
+            published = None  # the schema asks for an empty cell when the source gives no date, and the note says so
+            note = f"{note or '示例说明（虚构）：'}{UNDATED}。"
+        reprint = rng.random() < 0.2
         rows.append({
             "indicator_id": slot.id, "area_id": area_id, "period": period, "value": value, "status": status,
             "source": SOURCE, "source_url": f"{URL}/observations/{slot.id}/{area_id}/{period}",
+            "source_type": "reprint" if reprint else "original", "original_publisher": ORIGINAL if reprint else None,
             "published": published, "note": note,
         })
     return rows

@@ -2,6 +2,7 @@
 
 CITY = "quzhou"  # the schema asks for city-wide figures under this area id
 SOURCE = "示例来源（虚构）"
+ORIGINAL = "示例统计局（虚构）"  # the original publisher a fictional reprint names
 URL = "https://example.org/demo"
 
 # (short name, full name); the real plan names 23 city departments and one other body.

@@ -37,8 +37,20 @@ def make_tables(descriptor: dict, scale: int, seed: int) -> dict[str, list[dict]
     return {
         "areas": areas, "units": units, "tasks": tasks, "task_units": task_units, "indicators": indicators,
         "targets": targets, "observations": observations, "task_reports": task_reports,
-        "figure_sources": [], "related_tasks": [],
+        "figure_sources": [], "related_tasks": [], "searches": make_searches(years, indicators),
     }
+
+
+def make_searches(years, indicators: list[dict]) -> list[dict]:
+    """A fictional search log: every third headline indicator looked for, year by year, and not found."""
+    checked = datetime.date(years.end + 3, 1, 15)
+    rows = []
+    for indicator in [i for i in indicators if i["headline"]][::3]:
+        for year in range(years.start, years.end + 1):
+            rows.append({"indicator_id": indicator["id"], "year": year, "checked_on": checked,
+                         "where": f"示例统计公报{year}（虚构）", "query": f"示例市 {year}年", "result": "not_found",
+                         "url": None, "note": "示例核查记录（虚构）：没有这项指标的数字。"})
+    return rows
 
 
 def make_areas(scale: int) -> list[dict]:

@@ -10,7 +10,7 @@ from scripts.core import files
 from scripts.progress.results import Results
 from scripts.website.charts.data import chart_csv, chart_rows
 from scripts.website.charts.indicator import indicator_chart
-from scripts.website.charts.look import RING, ROW_STEP, TEXT
+from scripts.website.charts.look import RING, TEXT, WIDTH
 from scripts.website.charts.status import (
     dashboard_chart,
     status_by_group_chart,
@@ -27,7 +27,7 @@ from scripts.website.rendering import (
 # What callers use: the specs, the rendering (in its own light module), the CSV beside each chart, and a few
 # measures the tests check against the phone rule.
 __all__ = [
-    "RING", "ROW_STEP", "TEXT", "RenderResult", "SiteCharts", "build_specs", "chart_csv", "chart_rows", "clean_text",
+    "RING", "TEXT", "WIDTH", "RenderResult", "SiteCharts", "build_specs", "chart_csv", "chart_rows", "clean_text",
     "dashboard_chart", "indicator_chart", "render_charts", "render_site_charts", "render_svg", "status_by_group_chart",
     "status_by_unit_chart", "text_alternative",
 ]

@@ -24,4 +24,4 @@ def chart_csv(spec: dict) -> str:
 def _csv_cell(value) -> str:
     if value is None:
         return ""
-    return number(value, 6) if isinstance(value, float) else str(value)
+    return number(value, 6) if isinstance(value, float) else str(value).replace("\n", "")  # a name wrapped for a legend

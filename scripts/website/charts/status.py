@@ -8,11 +8,12 @@ from scripts.core.words import number
 from scripts.progress.reader import reader_labels
 from scripts.progress.results import IndicatorResult, Results
 from scripts.website.charts.look import (
-    ROW_STEP,
     SHARE_AXIS_MAX,
     _finish,
     _row_texts,
     _status_color_encoding,
+    row_lines,
+    row_step,
 )
 
 
@@ -32,13 +33,14 @@ def dashboard_chart(results: Results) -> dict | None:
             "achieved": None if achieved is None else round(achieved, 6),
             "expected": None if expected is None else round(expected, 6),
             "bar": None if achieved is None else round(min(max(achieved, 0), SHARE_AXIS_MAX), 6),
-            "text": _dashboard_text(r),
+            "text": _dashboard_text(r, pace=not results.ended),
         })
+        rows[-1].update(name_lines=row_lines(rows[-1]["name"]), text_lines=row_lines(rows[-1]["text"]))
     labels = reader_labels(results.ended)
     counts = dict.fromkeys(labels, 0)
     for r in judged:
         counts[r.reader.group] += 1
-    judged_text = "" if len(judged) == len(headline) else f"{len(judged)}项已可判断状态（图中只画这些），"
+    judged_text = "" if len(judged) == len(headline) else f"{len(judged)}项有全年数字（图中只画这些），"
     description = (f"{len(headline)}项核心指标中，{judged_text}" + "、".join(f"{labels[c]}{n}项" for c, n in counts.items() if n) + "。"
                    + "".join(f"{row['name']}：{row['text']}。" for row in rows if row["achieved"] is not None))
     y = alt.Y("name:N", sort=None, axis=None)
@@ -50,21 +52,21 @@ def dashboard_chart(results: Results) -> dict | None:
         base.mark_bar(height=14).encode(x=x, x2=alt.datum(0), color=_status_color_encoding(labels)),
         alt.Chart().mark_rule(strokeDash=[4, 3], color="#000000").encode(x=alt.datum(1)),
         base.mark_tick(color="#000000", thickness=3, size=24).encode(x=alt.X("expected:Q")),
-        *_row_texts(base, "name:N", "text:N"),
+        *_row_texts(base, "name_lines:N", "text_lines:N"),
     ]
     return _finish(
-        layers, rows, height=max(len(rows), 1) * ROW_STEP, title="核心指标完成进度",
+        layers, rows, height=max(len(rows), 1) * row_step(rows, "name_lines", "text_lines"), title="核心指标完成进度",
         subtitle=(["条形：已完成目标的比例；虚线：目标"] if results.ended else
                   ["条形：已完成目标的比例；黑色短线：按进度此时应完成的比例；", "虚线：目标"]), description=description,
         csv_columns=[["name", "指标"], ["status", "状态"], ["achieved", "已完成目标的比例"], ["expected", "按进度应完成的比例"], ["text", "说明"]],
     )
 
 
-def _dashboard_text(r: IndicatorResult) -> str:
+def _dashboard_text(r: IndicatorResult, pace: bool) -> str:
     label = r.reader.label
     if r.achieved_share is None:  # e.g. a level decided by its final year without a baseline
         return f"{label}：{r.latest_period}年为{number(r.latest_value)}{r.indicator['unit']}"
-    return f"{label}：{r.kind.achievement_text(r)}"
+    return f"{label}：{r.kind.achievement_text(r, pace)}"
 
 
 def status_by_group_chart(results: Results) -> dict:
@@ -98,8 +100,8 @@ def _status_counts_chart(results: Results, title: str, subtitle: str, groups: li
         sentences.append(f"{name}{len(ids)}项（{summary.replace(' ', '')}）")
         for code, n in counts.items():
             if n:
-                rows.append({"group": name, "title": f"{name}（{len(ids)}项）", "status": status_labels[code],
-                             "order": order[code], "count": n, "summary": summary})
+                rows.append({"group": name, "title": row_lines(f"{name}（{len(ids)}项）"), "status": status_labels[code],
+                             "order": order[code], "count": n, "summary": row_lines(summary)})
     y = alt.Y("group:N", sort=None, axis=None)
     most = max((len(ids) for _, ids in groups), default=1)
     x = alt.X("count:Q", stack="zero", title=None, scale=alt.Scale(domain=[0, most]),
@@ -112,7 +114,7 @@ def _status_counts_chart(results: Results, title: str, subtitle: str, groups: li
     ]
     total = sum(len(ids) for _, ids in groups)
     return _finish(
-        layers, rows, height=max(len(groups), 1) * ROW_STEP, title=title, subtitle=[subtitle],
+        layers, rows, height=max(len(groups), 1) * row_step(rows, "title", "summary"), title=title, subtitle=[subtitle],
         description=f"{subtitle}，共{total}项：" + "；".join(sentences) + "。" if groups else f"{subtitle}：暂无。",
         csv_columns=[["group", what], ["status", "状态"], ["count", "指标数"]],
     )

@@ -6,6 +6,9 @@ from markupsafe import Markup
 
 from scripts.core.periods import parse_period
 from scripts.core.words import (
+    NO_DATA_LABELS,
+    NO_FIGURE,
+    SOURCE_TYPE_LABELS,
     BASIS_LABELS,
     DATA_STATUS_LABELS,
     FIGURE_SOURCE_LABELS,
@@ -17,7 +20,7 @@ from scripts.core.words import (
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
 from scripts.website.pages.context import SiteContext
-from scripts.website.pages.page import Page, join
+from scripts.website.pages.page import Page, href, join
 
 
 def indicator_page(ctx: SiteContext, ind: dict) -> Page:
@@ -34,7 +37,7 @@ def indicator_page(ctx: SiteContext, ind: dict) -> Page:
         ),
         m.block(m.heading(2, "进展", "progress"), p.chart(ctx, page, ind["id"], f"{ind['name']}：进展与目标")),
         figures_block(ctx, page, ind),
-        figure_source_block(ctx, ind),
+        figure_source_block(ctx, page, ind),
         responsibility_block(ctx, page, ind, task),
     ]
     lead = ctx.lead_of_indicator(ind)
@@ -71,9 +74,9 @@ def figures_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
     observations = c.observations_of[ind["id"]]
     if not observations:
         return m.block(Markup(
-            '<p class="no-data"><strong>暂无公开数据。</strong>截至数据版本 {}（{}），'
+            '<p class="no-data"><strong>{}。</strong>截至数据版本 {}（{}），'
             "尚未收录到这项指标的公开发布数字。我们不估算、不补填；有公开来源后将在这里列出。</p>"
-        ).format(m.text(c.package.version), m.text(c.as_of.isoformat())))
+        ).format(m.text(NO_DATA_LABELS[NO_FIGURE]), m.text(c.package.version), m.text(c.as_of.isoformat())))
     rows = [
         [
             m.text(parse_period(o["period"]).label + ("" if parse_period(o["period"]).full_year else "（阶段性数字）")),
@@ -81,24 +84,59 @@ def figures_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
             m.text(f"{number(o['value'])}{ind['unit']}"),
             m.text(DATA_STATUS_LABELS[o["status"]]),
             m.source_link(o["source"], o["source_url"]),
+            m.text(source_type_text(o)),
             m.text(o["published"].isoformat() if o.get("published") else "未注明"),
             m.text(p.reader_note(o.get("note"))),
         ]
         for o in observations
     ]
-    return m.table(["时期", "区域", "数值", "数据状态", "来源", "发布日期", "说明"], rows, caption="公开发布的数字")
+    return m.table(["时期", "区域", "数值", "数据状态", "来源", "原发或转载", "发布日期", "说明"], rows, caption="公开发布的数字")
 
 
-def figure_source_block(ctx: SiteContext, ind: dict) -> Markup:
-    """Where the missing figure would come from, shown while no figure decides the status."""
-    source = ctx.figure_source(ind["id"])
-    if not source or ctx.standing(ind["id"]).group in STATUS_LABELS:
+def source_type_text(observation: dict) -> str:
+    """原发, or 转载（原发：中国网）: readers weigh a reprint by who first published the figure."""
+    kind = observation.get("source_type") or ""
+    label = SOURCE_TYPE_LABELS.get(kind, "")
+    original = observation.get("original_publisher")
+    return f"{label}（原发：{original}）" if kind == "reprint" and original else label
+
+
+def figure_source_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
+    """Where the missing figure would come from, and when and where it was last looked for: shown while no figure
+    decides the status, so that a reader can tell "not published" from "not found"."""
+    source = ctx.figure_source(ind["id"]) or {}
+    checked = last_check(ctx, page, ind["id"])
+    if (not source and not checked) or ctx.standing(ind["id"]).group in STATUS_LABELS:
         return m.EMPTY
     items = [Markup("<li>{}：{}</li>").format(m.text(label), m.text(source[key])) for key, label in FIGURE_SOURCE_LABELS.items() if source.get(key)]
     basis = BASIS_LABELS.get(source.get("basis") or "", "")
     tag = m.tag("span", basis, class_="basis") + " " if basis else m.EMPTY
     note = m.tag("p", tag + m.text(source.get("note") or ""), class_="note") if basis or source.get("note") else ""
-    return m.block(m.heading(2, "数字从哪里来", "figure-source"), m.tag("ul", m.html_join(items)) if items else "", note)
+    return m.block(m.heading(2, "数字从哪里来", "figure-source"), m.tag("ul", m.html_join(items)) if items else "", note, checked)
+
+
+def last_check(ctx: SiteContext, page: Page, indicator_id: str) -> Markup:
+    """最近核查 YYYY-MM-DD：查了……，未载此项 — the latest day the figure was looked for, where, and what was found
+    (searches for this indicator and those that covered every headline indicator at once)."""
+    c = ctx.catalog
+    own = c.searches_of.get(indicator_id, [])
+    general = c.general_searches if c.indicators[indicator_id].get("headline") else []
+    rows = own + general
+    if not rows:
+        return m.EMPTY
+    latest = max(r["checked_on"] for r in rows)
+    that_day = [r for r in rows if r["checked_on"] == latest]
+    places = list(dict.fromkeys(r["where"] for r in that_day))
+    shown = "、".join(places[:4]) + (f"等 {len(places)} 处" if len(places) > 4 else "")
+    results = {r["result"] for r in that_day if r in own}
+    if "found" in results:
+        outcome = "找到的数字已列在上面的表里"
+    elif "found_other" in results:
+        outcome = "只找到口径或时期不符的数字，没有收录"
+    else:
+        outcome = "均未载此项"
+    log = m.link("全部核查记录", href(page, "data/searches.csv"))
+    return Markup('<p class="last-check">最近核查 {}：查了{}，{}。{}</p>').format(m.text(latest.isoformat()), m.text(shown), m.text(outcome), log)
 
 
 def responsibility_block(ctx: SiteContext, page: Page, ind: dict, task: dict | None) -> Markup:
