@@ -30,6 +30,14 @@ _EXAMPLES = [
     ("one-third", "annual", "increase", "%", [(dy, THIRD, c) for dy, c in _EVERY_YEAR], {1: 33.34, 2: 33.33, 3: 35}),
     ("average-growth", "average_growth", "increase", "%", [(0, 15, ">=")], {1: 20, 2: 8}),
     ("reduction", "reduction", "decrease", "%", [(0, 10.4, ">=")], {1: 2.0, 2: 2.5}),
+    # the chemical-enterprise note's own example: 100 -> 85 -> 75 firms, entered as 15 and 11.76 -> 24.996% = 25.0%
+    ("reduction-exact", "reduction", "decrease", "%", [(-2, 15, ">="), (-1, 25, ">=")], {1: 15, 2: 11.76}),
+    # two strong years of an average growth, the last year missing: not reached early
+    ("average-growth-not-early", "average_growth", "increase", "%", [(0, 15, ">=")], {1: 30, 2: 40}),
+    # an every-year target with a year missing: cannot be judged, not missed
+    ("every-year-missing", "annual", "increase", "%", [(dy, 50, c) for dy, c in _EVERY_YEAR], {2: 55, 3: 60}),
+    # an intermediate target missed in its own year, the final one met
+    ("intermediate", "level", "increase", "万美元", [(-2, 6000, ">="), (0, 7000, ">=")], {0: 5000, 1: 5500, 2: 6500, 3: 7100}),
     ("share", "share", "increase", "%", [(0, 100, ">=")], {1: 80, 2: 55}),
     ("milestone", "milestone", "increase", "是/否", [(0, 1, "=")], {1: 0, 2: 1}),
 ]
@@ -65,6 +73,7 @@ def worked_examples(plan: dict | None = None) -> list[dict]:
             "status_label": r.status_label,
             "pace_ratio": r.pace_ratio,
             "note": r.note,
+            "verdicts": [v.text for v in r.verdicts] if len(r.verdicts) > 1 else [],
             "explanation": _explanation(ind, r, its_figures, its_targets, p),
         })
     return examples

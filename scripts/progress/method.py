@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scripts.core.package import CITY_AREA
-from scripts.core.words import BEHIND_FROM, ON_TRACK_FROM, STATUS_LABELS
+from scripts.core.words import BEHIND_FROM, CANNOT_JUDGE, FINAL_STATUS_LABELS, ON_TRACK_FROM, STATUS_LABELS
 from scripts.progress.figures import Figure
 from scripts.progress.kinds import Kind, Reading, Sentence, Series
 from scripts.progress.targets import RATIO_DIGITS, Plan, Target, target_for
@@ -147,7 +147,8 @@ def dated_verdicts(kind: Kind, targets: list[Target], full: dict[int, Figure], p
         missing = [y for y in needed if y not in full]
         words = kind.phrase(target, unit, plan)
         if missing:
-            verdicts.append(Verdict(target, "unknown", None, f"目标{words}：缺少{years(missing)}全市全年数字，无法判断"))
+            verdicts.append(Verdict(target, "unknown", None,
+                                    f"目标{words}：缺少{years(missing)}全市全年数字，{FINAL_STATUS_LABELS[CANNOT_JUDGE]}"))
             continue
         series = Series({y: full[y].value for y in needed}, target.year, targets, plan, baseline, higher)
         measure, hit = kind.judge_target(series, target)

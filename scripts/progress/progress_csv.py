@@ -6,16 +6,16 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.csvcells import csv_text
-from scripts.core.words import FINAL_STATUS_LABELS, READER_STATUS_LABELS, STATUS_LABELS, number, pace_rule
+from scripts.core.words import CANNOT_JUDGE, FINAL_STATUS_LABELS, READER_STATUS_LABELS, STATUS_LABELS, number, pace_rule
 from scripts.progress.targets import RATIO_DIGITS
 
 # The columns of progress.csv: (name, Chinese title, description); the download page prints them.
 PROGRESS_FIELDS = [
     ("indicator_id", "指标编号", "指标表中的指标编号。"),
-    ("status", "状态代码", "achieved 已达成；on_track 符合进度；behind 进度滞后；off_track 严重滞后；not_achieved 未达成；no_data 暂无数据。"),
+    ("status", "状态代码", "；".join(f"{code} {label}" for code, label in STATUS_LABELS.items()) + "。"),
     ("status_label", "状态", "状态的中文名称。"),
     ("pace_ratio", "进度比", "已完成目标的比例 ÷ 按进度此时应完成的比例（保留6位小数）；" + pace_rule() + "。已到最终目标年份的指标，状态按当年数字是否达标判定。无法计算时为空。"),
-    ("latest_period", "最新全年", "计算所用的最新全年数字所属年份；暂无数据的指标为最新的全市全年数字（如有）。"),
+    ("latest_period", "最新全年", f"计算所用的最新全年数字所属年份；{STATUS_LABELS['no_data']}的指标为最新的全市全年数字（如有）。"),
     ("latest_value", "最新全年数字", "该年的全市数字，单位见指标表；累计类为当年新增数，年均增长和下降类为当年增长率或下降率（%）。"),
     ("measure", "对照目标的数值", "与目标比较的数值：累计类为起始年以来的累计数，年均增长类为至今的年均增长率（%），下降类为比基期累计下降的百分数，其余为最新全年数字。"),
     ("expected_by_now", "按进度应达", "按方案进度，到最新全年时应达到的数值，单位同“对照目标的数值”。"),
@@ -26,8 +26,9 @@ PROGRESS_FIELDS = [
     ("reader_status", "读者状态代码", "网站上显示的状态：方案期内为 " + "；".join(f"{k} {v}" for k, v in READER_STATUS_LABELS.items())
      + "；方案期结束后为 " + "；".join(f"{k} {v}" for k, v in FINAL_STATUS_LABELS.items()) + "。"),
     ("reader_label", "读者状态", "网站徽章上的文字，与指标页、目标一览和图表所写的相同。"),
-    ("reader_reason", "读者状态说明", "网站上对这个状态的说明：方案期结束后无法判断的，写明缺少哪一年的全市全年数字。"),
-    ("target_verdicts", "各目标年份的判断", "每个定有目标的年份单独判断：达到、未达到或缺少数字无法判断，用“；”分隔。"),
+    ("reader_reason", "读者状态说明", f"网站上对这个状态的说明：方案期结束后{FINAL_STATUS_LABELS[CANNOT_JUDGE]}的，写明缺少哪一年的全市全年数字。"),
+    ("target_verdicts", "各目标年份的判断", "每个定有目标的年份单独判断：已达到、未达到，或缺少数字而"
+     f"{FINAL_STATUS_LABELS[CANNOT_JUDGE]}，用“；”分隔。"),
 ]
 
 

@@ -56,13 +56,13 @@ def met(value: float, target: Target, higher: bool, digits: int = RATIO_DIGITS) 
     6: a third stored as 33.3333333333 is met by 33.333333 and not by 33.33; a fall of 24.996% derived from
     yearly figures, compared at one decimal as bulletins write it (25.0%), meets a target of 25%.
     """
-    v, t = _rounded(value, digits), round(target.value, RATIO_DIGITS)
+    v, t = rounded(value, digits), round(target.value, RATIO_DIGITS)
     if target.comparator == ">=" or (target.comparator == "=" and higher):
         return v >= t
     return v <= t
 
 
-def _rounded(value: float, digits: int) -> float:
+def rounded(value: float, digits: int) -> float:
     """value rounded half away from zero at `digits` decimals, read from its shortest decimal form (so that 24.95,
     stored as 24.949999…, rounds to 25.0 as a person rounding 24.95 would)."""
     if not math.isfinite(value) or abs(value) >= 1e15:  # validation refuses such figures; never a decimal overflow

@@ -7,7 +7,14 @@ import os
 
 from markupsafe import Markup
 
-from scripts.core.words import NO_DATA_LABELS, reader_status_meanings
+from scripts.core.words import (
+    CANNOT_JUDGE,
+    FINAL_STATUS_LABELS,
+    NO_DATA_LABELS,
+    READER_STATUS_LABELS,
+    STATUS_LABELS,
+    reader_status_meanings,
+)
 from scripts.progress.examples import worked_examples
 from scripts.website import markup as m
 from scripts.website.pages import Page, SiteWriter, pieces
@@ -37,11 +44,29 @@ def build_fragments(writer: SiteWriter) -> dict[str, Markup]:
         "dashboard": pieces.chart(ctx, home, "dashboard", "核心指标完成进度") if deciding else m.EMPTY,
         "headline-table": pieces.indicator_table(ctx, home, headline),
         "status-legend": legend,
+        "plan-state": plan_state(ctx),
         "worked-examples": worked_examples_html(method, catalog.package.plan),
         "plan-link": m.source_link(f"《{catalog.package.plan.get('title', '')}》", catalog.package.plan.get("url")),
         "contact": contact(repository_url()),
         "licence": licence(catalog.package.descriptor),
+        "labels": {code: m.text(label) for code, label in {**STATUS_LABELS, **READER_STATUS_LABELS, **FINAL_STATUS_LABELS}.items()},
     }
+
+
+def plan_state(ctx) -> Markup:
+    """Whether readers get a final report card or a pace, said from the plan's dates and the build date."""
+    plan, labels = ctx.catalog.package.plan, ctx.status_labels()
+    end = m.text(chinese_date(plan["expires"]) if plan.get("expires") else f"{plan.get('end_year', '')}年底")
+    words = "、".join(f"“{label}”" for label in labels.values())
+    if ctx.ended:
+        pace = "、".join(f"“{STATUS_LABELS[code]}”" for code in ("on_track", "behind", "off_track"))
+        return Markup("<p>方案期已于{}结束，网站给出的是<strong>最终结果</strong>：每项目标只有{}三种，"
+                      "“{}”的写明缺哪一年的全市全年数字，以及已有的全年数字说明了什么。方案期内使用的{}只说明当时的进度，"
+                      "方案期结束后不再作为结论显示；<code>progress.csv</code> 仍然给出按已有数字算出的进度比，供核对。</p>"
+                      ).format(end, m.text(words), m.text(FINAL_STATUS_LABELS[CANNOT_JUDGE]), m.text(pace))
+    final = "、".join(FINAL_STATUS_LABELS.values())
+    return Markup("<p>方案期到{}结束。结束之前，网站按已公布的全年数字给出进度：{}；结束之后改为最终结果（{}）。</p>"
+                  ).format(end, m.text(words), m.text(final))
 
 
 def repository_url() -> str | None:
@@ -128,7 +153,8 @@ def worked_examples_html(page: Page, plan: dict) -> Markup:
             m.text(example["kind_label"]),
             m.text(example["targets_text"]),
             m.text(example["figures_text"]),
-            m.text(example["explanation"]),
+            m.text(example["explanation"]) + (m.tag("ul", m.html_join(m.tag("li", v) for v in example["verdicts"]))
+                                              if example["verdicts"] else m.EMPTY),
             m.status_badge(example["status"], example["status_label"]),
         ]
         for example in worked_examples(plan)

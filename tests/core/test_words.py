@@ -15,3 +15,64 @@ from scripts.core.words import amount
 ])
 def test_amount(value, unit, text):
     assert amount(value, unit) == text
+
+
+# ---- one home for every label ------------------------------------------------------------------------------------
+
+import ast
+import re
+from pathlib import Path
+
+from scripts.core import words
+
+ROOT = Path(__file__).resolve().parents[2]
+# The words readers see as statuses, badges and marks: defined in scripts/core/words.py and nowhere else. A label of
+# three characters (已达成, 已完成, …) is also an ordinary phrase of sentences: it counts only as a string of its own.
+LABELS = {
+    *words.STATUS_LABELS.values(), *words.NO_DATA_LABELS.values(), *words.FINAL_STATUS_LABELS.values(),
+    *words.REPORT_STATUS_LABELS.values(), words.RELATED_TASKS_LABEL, words.NOT_SEEN_LABEL,
+    words.MILESTONE_DONE, words.MILESTONE_NOT_DONE, words.MILESTONE_NOT_YET,
+}
+HOMED = sorted((label for label in LABELS if len(label) > 3), key=len, reverse=True)
+SHORT = {label for label in LABELS if len(label) <= 3}
+
+
+def python_strings(path: Path) -> list[tuple[int, str]]:
+    """Every string literal of a module (f-string parts included), with its line, docstrings and comments left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def written_by_hand(text: str) -> list[str]:
+    if text.strip() in SHORT:
+        return [text.strip()]
+    found = []
+    for label in HOMED:
+        if label in text:
+            found.append(label)
+            text = text.replace(label, "")  # a longer label is not also counted as the shorter one inside it
+    return found
+
+
+def test_no_label_is_typed_anywhere_but_in_words():
+    typed = []
+    for path in sorted((ROOT / "scripts").rglob("*.py")):
+        if path == ROOT / "scripts" / "core" / "words.py":
+            continue
+        typed += [(str(path.relative_to(ROOT)), line, label) for line, text in python_strings(path) for label in written_by_hand(text)]
+    for path in [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "overrides").rglob("*.html"))]:
+        text = re.sub(r"\{\{.*?\}\}", "", path.read_text(encoding="utf-8"))  # {{ label("...") }} is how pages say one
+        typed += [(str(path.relative_to(ROOT)), 0, label) for label in written_by_hand(text)]
+    assert typed == []
+
+
+def test_the_label_check_finds_a_label_typed_by_hand(tmp_path):
+    module = tmp_path / "example.py"
+    module.write_text('"""暂无数据 in a docstring is prose."""\nX = f"状态：{1}符合进度"\n', encoding="utf-8")
+    assert [label for _, text in python_strings(module) for label in written_by_hand(text)] == ["符合进度"]
+    assert written_by_hand("仅有阶段性数字，尚无全年数字") == ["仅有阶段性数字，尚无全年数字"]
+    assert written_by_hand("已达成") == ["已达成"] and written_by_hand("已完成目标的比例") == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.core.words import number
+from scripts.core.words import CANNOT_JUDGE, FINAL_STATUS_LABELS, number
 from scripts.progress.kinds.base import Kind, Reading, Series, _percent, cmp, gap
 from scripts.progress.targets import RATIO_DIGITS, met, target_for
 from scripts.progress.text import q, span, threshold, years
@@ -91,8 +91,8 @@ class Annual(Kind):
             within = f"{span(first, now)}中，" if first != now else ""
             return f"{within}{years(missed)}未达到当年目标（{every}）"
         if s.status == "no_data":  # decided years all met, some without a figure
-            return (f"有全年数字的{years(ys)}都达到当年目标，{years(missing)}缺少全年数字，无法判断是否每年都达到"
-                    f"（{every}）")
+            return (f"有全年数字的{years(ys)}都达到当年目标，{years(missing)}缺少全年数字，"
+                    f"{FINAL_STATUS_LABELS[CANNOT_JUDGE]}是否每年都达到（{every}）")
         lost = "，不能由以后的年份补回" if missed else ""
         if len(ys) == 1:
             return f"{s.when}为{q(values[now], s.unit)}，{'达到' if hits else '未达到'}当年目标{lost}（{every}）"

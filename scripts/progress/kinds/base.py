@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts.core.words import COMPARATOR_WORDS, DIRECTION_LABELS, KIND_LABELS, number
-from scripts.progress.targets import RATIO_DIGITS, Plan, Target, met, target_for
+from scripts.progress.targets import RATIO_DIGITS, Plan, Target, met, rounded, target_for
 from scripts.progress.text import q, threshold
 
 
@@ -103,6 +103,10 @@ class Kind:
     def direction_words(self, direction: str) -> str:
         """The direction as readers need it beside the measure shown, e.g. 越高越好."""
         return DIRECTION_LABELS["increase" if self.higher_is_better(direction) else "decrease"]
+
+    def at_precision(self, value: float) -> str:
+        """A measure as it is compared with a target: 24.996 -> 25.0 for a kind compared at one decimal."""
+        return f"{rounded(value, self.compare_digits):.{self.compare_digits}f}"
 
     def meets(self, value: float, target: Target, higher: bool) -> bool:
         """Whether a measure of this kind meets a target, compared at the kind's precision."""

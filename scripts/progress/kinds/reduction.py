@@ -52,10 +52,15 @@ class Reduction(Kind):
     def figure_text(self, year, value, unit, plan):
         return f"{year}年{'下降' if year >= plan.start_year else ''}{q(value, unit)}"
 
+    explains_final = True
+
     def example_math(self, r, figures, targets, plan, higher):
         f, (n, N) = number, elapsed(r, plan)
         rates = [o["value"] for o in figures if int(o["period"]) >= plan.start_year]
         product = " × ".join(f"(1 − {f(d / 100, 4)})" for d in rates)
+        if r.status in ("achieved", "not_achieved"):
+            return (f"累计下降 = 1 − {product} = {f(r.measure, 3)}%，按统计公报的写法保留一位小数为"
+                    f"{self.at_precision(r.measure)}%，与目标{f(r.target_value)}%比较。")
         return (f"累计下降 = 1 − {product} = {f(r.measure / 100, 4)}；"
                 f"按进度应累计下降 = 1 − (1 − {f(r.target_value / 100, 4)})^({n}/{N}) = {f(r.expected_by_now / 100, 4)}；"
                 f"R = {f(r.measure / 100, 4)} ÷ {f(r.expected_by_now / 100, 4)} = {f(r.pace_ratio, 4)}。")

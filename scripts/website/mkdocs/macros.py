@@ -12,3 +12,9 @@ def define_env(env):
     def fragment(name: str) -> str:
         """Insert a fragment by name; its text was escaped when it was built and is not rendered again."""
         return fragments[name]
+
+    @env.macro
+    def label(code: str) -> str:
+        """A status's words, from scripts/core/words.py (escaped when the fragments were built): hand-written pages
+        never type a label themselves."""
+        return fragments["labels"][code]
