@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum < requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell sha1sum < package-lock.json | cut -c1-12)
 
-.PHONY: setup site serve test validate normalize diff synthetic demo bench clean
+.PHONY: setup site serve test test-data-change validate normalize diff synthetic demo bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ diff: setup
 test: setup $(NODE_STAMP)
 	@scripts/ensure-debian-packages.sh chromium
 	$(PY) -m pytest
+
+## test-data-change: a new figure, a correction and a removal on a copy of the package; the tests that read it run on it
+test-data-change: setup $(NODE_STAMP)
+	@scripts/ensure-debian-packages.sh chromium
+	$(PY) -m tests.datachange build/data-change
+	QZ_PACKAGE=build/data-change/3-removed/datapackage.json $(PY) -m pytest -m shipped
 
 ## synthetic: write a fictional package (SCALE=N OUT=dir)
 synthetic: setup

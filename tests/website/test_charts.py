@@ -347,23 +347,21 @@ def test_render_site_charts_writes_svg_and_csv(tmp_path):
     assert len(alts.render.rendered) == 5
 
 
-def test_an_interim_only_chart_says_what_has_been_published_not_no_data():
+def test_an_interim_only_chart_says_what_has_been_published_not_no_data(pinned_shipped):
     from scripts.core.package import read_package
     from scripts.progress.method import compute_progress
-    from tests.conftest import SHIPPED
 
-    package = read_package(SHIPPED)
+    package = read_package(pinned_shipped)
     results = compute_progress(package)
     spec = indicator_chart(package, results["national-high-tech-enterprises"])
     assert text_alternative(spec).endswith("状态：仅有阶段性数字（1 个），尚无全年数字。")
     assert "2021年起累计（家）；状态：仅有阶段性数字（1 个），尚无全年数字" in json.dumps(spec, ensure_ascii=False)
 
 
-def test_status_counts_use_the_reader_words_of_the_tables_beside_them():
+def test_status_counts_use_the_reader_words_of_the_tables_beside_them(pinned_shipped):
     from scripts.core.package import read_package
-    from tests.conftest import SHIPPED
 
-    package = read_package(SHIPPED)
+    package = read_package(pinned_shipped)
     spec = build_specs(package, compute_progress(package))["status-by-group"]
     counts = {}
     for r in charts.chart_rows(spec):
