@@ -4,13 +4,17 @@ PACKAGE ?= datapackage.json
 SCALE ?= 1
 OUT ?= build/synthetic-$(SCALE)
 BASE ?= origin/main
+# The base ref is data: handed to Python in the environment exactly as typed (never expanded by make, never on a
+# shell command line), and checked there as git checks ref names.
+unexport BASE
+export QZ_BASE_REF := $(value BASE)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum < requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell sha1sum < package-lock.json | cut -c1-12)
 
-.PHONY: setup site serve test test-data-change validate normalize diff synthetic demo bench clean
+.PHONY: setup site serve test test-data-change validate check bump normalize diff synthetic demo bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +48,15 @@ normalize: setup
 
 ## diff: what the working tree changes in the data compared with BASE (a git ref)
 diff: setup
-	$(PY) -m scripts diff '$(BASE)'
+	$(PY) -m scripts diff
+
+## check: the pull request's check: validate, build, compare with BASE, version and CHANGELOG rule, Chinese summary
+check: setup
+	$(PY) -m scripts check
+
+## bump: write the version the change needs, the date (created) and a CHANGELOG entry drafted from the diff with BASE
+bump: setup
+	$(PY) -m scripts bump
 
 ## test: the whole suite, browser tests included (installs Debian's chromium when run as root)
 test: setup $(NODE_STAMP)

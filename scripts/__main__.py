@@ -12,6 +12,8 @@ COMMANDS = {
     "validate": ("scripts.validate.run", "只校验数据包（make validate）"),
     "normalize": ("scripts.validate.normalize", "把 Excel 另存的 GBK CSV 转成 UTF-8（make normalize）"),
     "diff": ("scripts.tools.datadiff", "数据与某个 git 版本相比的变化（make diff）"),
+    "check": ("scripts.tools.check", "拉取请求的检查：校验、构建、版本号和更新记录、中文摘要（make check）"),
+    "bump": ("scripts.tools.check.bump", "按数据改动升版本号、写数据日期和更新记录草稿（make bump）"),
     "ci-summary": ("scripts.tools.ci_summary", "把校验报告写成拉取请求摘要（CI 用）"),
     "synthetic": ("scripts.tools.synthetic", "生成虚构的示例数据包（make synthetic）"),
     "bench": ("scripts.tools.bench", "性能基准（make bench）"),

@@ -1,8 +1,8 @@
 """Normal data changes applied to a copy of the shipped package: a new figure, a correction and a removal.
 
-Each step is a pull request as staff would send it: the CSV edited, the version raised by the rule (new figure:
-minor; correction or removal: patch), the date the footer shows set, and a change log entry. The new figure is
-fictional and says so in its source. `python -m tests.datachange OUT` writes the steps into OUT/1-added,
+Each step is a pull request as staff would send it: the CSV edited, then `make bump` against the step before
+(the version raised by the rule: new figure minor, correction or removal patch; the date the footer shows; a
+change log entry drafted from the change). The new figure is fictional and says so in its source. `python -m tests.datachange OUT` writes the steps into OUT/1-added,
 OUT/2-corrected and OUT/3-removed (each a whole package); `make test-data-change` runs the tests that read the
 shipped package against the last one, to show that no test asserts what such a change alters.
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.tools.check.bump import bump
 from tests.conftest import SHIPPED, copy_package
 
 OBSERVATIONS = "data/observations.csv"
@@ -27,9 +27,9 @@ FICTIONAL_URL = "https://example.org/test/new-figure"
 @dataclass
 class Step:
     name: str  # the folder: 1-added, 2-corrected, 3-removed
+    base: Path  # the package the step starts from
     descriptor: Path
-    version: str
-    bump: str  # major, minor or patch
+    said: list[str]  # what make bump said
 
 
 def read_rows(path: Path) -> tuple[str, list[str], list[dict]]:
@@ -48,26 +48,7 @@ def write_rows(path: Path, bom: str, header: list[str], rows: list[dict]) -> Non
     path.write_text(bom + out.getvalue(), encoding="utf-8")
 
 
-def next_version(version: str, bump: str) -> str:
-    major, minor, patch = (int(part) for part in version.split("."))
-    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[bump]
-
-
-def release(descriptor_path: Path, bump: str, lines: list[str], today: datetime.date) -> str:
-    """Raise the version, set the date the footer shows and put a change log entry on top; return the version."""
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8-sig"))
-    version = next_version(descriptor["version"], bump)
-    descriptor.update(version=version, created=f"{today.isoformat()}T00:00:00Z")
-    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    changelog = descriptor_path.parent / "data" / "CHANGELOG.md"
-    text = changelog.read_text(encoding="utf-8")
-    entry = f"## {version} — {today.isoformat()}\n\n" + "".join(f"- {line}\n" for line in lines) + "\n"
-    at = text.find("\n## ") + 1 if "\n## " in text else len(text)
-    changelog.write_text(text[:at] + entry + text[at:], encoding="utf-8")
-    return version
-
-
-def new_figure(package_dir: Path) -> tuple[dict, str]:
+def new_figure(package_dir: Path) -> dict:
     """A city figure for 2021 of the first percentage indicator (plan order) that has none yet."""
     _, _, indicators = read_rows(package_dir / "data" / "indicators.csv")
     _, _, observations = read_rows(package_dir / OBSERVATIONS)
@@ -76,7 +57,7 @@ def new_figure(package_dir: Path) -> tuple[dict, str]:
                      if i["unit"] == "%" and (i["id"], "2021") not in taken)
     row = {"indicator_id": indicator["id"], "area_id": "quzhou", "period": "2021", "value": "12.5", "status": "final",
            "source": FICTIONAL_SOURCE, "source_url": FICTIONAL_URL, "published": "2022-03-01", "note": "虚构的数字，只用于测试。"}
-    return row, indicator["name"]
+    return row
 
 
 def apply_changes(out: Path, today: datetime.date | None = None, source: Path = SHIPPED) -> list[Step]:
@@ -85,37 +66,33 @@ def apply_changes(out: Path, today: datetime.date | None = None, source: Path = 
     steps = []
     previous = source
 
-    def step(name: str, bump: str, edit) -> None:
+    def step(name: str, edit) -> None:
         nonlocal previous
         descriptor = copy_package(previous, out / name)
-        lines = edit(descriptor.parent)  # the edit returns what the change log says about it
-        steps.append(Step(name, descriptor, release(descriptor, bump, lines, today), bump))
+        edit(descriptor.parent)
+        steps.append(Step(name, previous, descriptor, bump(descriptor, None, previous, today)))
         previous = descriptor
 
-    def add(package_dir: Path) -> list[str]:
+    def add(package_dir: Path) -> None:
         bom, header, rows = read_rows(package_dir / OBSERVATIONS)
-        row, name = new_figure(package_dir)
+        row = new_figure(package_dir)
         write_rows(package_dir / OBSERVATIONS, bom, header, [*rows, {k: row.get(k, "") for k in header}])
-        return [f"新增进展数字：{name} 2021 年全年 12.5%（虚构，只用于测试）。"]
 
-    def correct(package_dir: Path) -> list[str]:
+    def correct(package_dir: Path) -> None:
         bom, header, rows = read_rows(package_dir / OBSERVATIONS)
         first = rows[0]
         value = float(first["value"])
         first["value"] = _number(value - 1 if value >= 1 else value + 1)
         write_rows(package_dir / OBSERVATIONS, bom, header, rows)
-        return [f"更正：{first['indicator_id']} {first['period']} 的数值改为 {first['value']}（测试用的更正）。"]
 
-    def remove(package_dir: Path) -> list[str]:
+    def remove(package_dir: Path) -> None:
         bom, header, rows = read_rows(package_dir / OBSERVATIONS)
-        gone = [r for r in rows if r["source"] != FICTIONAL_SOURCE][-1]  # a published figure, not the one added
-        rows.remove(gone)
+        rows.remove([r for r in rows if r["source"] != FICTIONAL_SOURCE][-1])  # a published figure, not the one added
         write_rows(package_dir / OBSERVATIONS, bom, header, rows)
-        return [f"删除：{gone['indicator_id']} {gone['period']} 的数字（测试用的删除）。"]
 
-    step("1-added", "minor", add)
-    step("2-corrected", "patch", correct)
-    step("3-removed", "patch", remove)
+    step("1-added", add)
+    step("2-corrected", correct)
+    step("3-removed", remove)
     return steps
 
 
@@ -127,7 +104,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "build/data-change").resolve()
     steps = apply_changes(out)
     for s in steps:
-        print(f"{s.name}: {s.descriptor} {s.version}")
+        print(f"{s.name}: {s.descriptor}", *s.said, sep="\n  ")
     print(steps[-1].descriptor)
     return 0
 

@@ -147,8 +147,9 @@ def invisible_name(char: str) -> str:
     return _INVISIBLE_NAMES.get(char, f"控制字符 U+{ord(char):04X}")
 
 
-def show(value: str, width: int = 60) -> str:
-    """A cell as one readable line: invisible and control characters and line breaks made visible, long text cut."""
+def show(value: str, width: int | None = 60) -> str:
+    """A cell as one readable line: invisible and control characters and line breaks made visible, long text cut
+    (width None: never cut)."""
     text = CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", value))
     text = text.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵").replace("\t", "[Tab]")
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
