@@ -42,7 +42,7 @@ serve: setup
 validate: setup
 	$(PY) -m scripts validate $(PACKAGE) --json build/validation-report.json
 
-## normalize: convert a CSV saved by Excel as GBK/GB18030 to UTF-8 (FILE=data/x.csv, IN_PLACE=1 to overwrite)
+## normalize: put a CSV saved by Excel/WPS back in the package's form, previewed (FILE=data/x.csv, IN_PLACE=1 to write it)
 normalize: setup
 	$(PY) -m scripts normalize $(FILE) $(if $(IN_PLACE),--in-place,)
 

@@ -10,7 +10,7 @@ COMMANDS = {
     "build": ("scripts.pipeline.build", "校验、计算进度、绘图、生成页面并构建网站（make site）"),
     "serve": ("scripts.pipeline.serve", "构建并在本机预览，改动后自动重建（make serve）"),
     "validate": ("scripts.validate.run", "只校验数据包（make validate）"),
-    "normalize": ("scripts.validate.normalize", "把 Excel 另存的 GBK CSV 转成 UTF-8（make normalize）"),
+    "normalize": ("scripts.validate.normalize", "把 Excel/WPS 存回的 CSV 改回数据包的写法（make normalize）"),
     "diff": ("scripts.tools.datadiff", "数据与某个 git 版本相比的变化（make diff）"),
     "check": ("scripts.tools.check", "拉取请求的检查：校验、构建、版本号和更新记录、中文摘要（make check）"),
     "bump": ("scripts.tools.check.bump", "按数据改动升版本号、写数据日期和更新记录草稿（make bump）"),
