@@ -4,13 +4,17 @@ PACKAGE ?= datapackage.json
 SCALE ?= 1
 OUT ?= build/synthetic-$(SCALE)
 BASE ?= origin/main
+# The base ref is data: handed to Python in the environment exactly as typed (never expanded by make, never on a
+# shell command line), and checked there as git checks ref names.
+unexport BASE
+export QZ_BASE_REF := $(value BASE)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum < requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell sha1sum < package-lock.json | cut -c1-12)
 
-.PHONY: setup site serve test validate normalize diff synthetic demo bench clean
+.PHONY: setup site serve test test-data-change validate check bump normalize diff synthetic demo bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,18 +42,32 @@ serve: setup
 validate: setup
 	$(PY) -m scripts validate $(PACKAGE) --json build/validation-report.json
 
-## normalize: convert a CSV saved by Excel as GBK/GB18030 to UTF-8 (FILE=data/x.csv, IN_PLACE=1 to overwrite)
+## normalize: put a CSV saved by Excel/WPS back in the package's form, previewed (FILE=data/x.csv, IN_PLACE=1 to write it)
 normalize: setup
 	$(PY) -m scripts normalize $(FILE) $(if $(IN_PLACE),--in-place,)
 
 ## diff: what the working tree changes in the data compared with BASE (a git ref)
 diff: setup
-	$(PY) -m scripts diff '$(BASE)'
+	$(PY) -m scripts diff
+
+## check: the pull request's check: validate, build, compare with BASE, version and CHANGELOG rule, Chinese summary
+check: setup
+	$(PY) -m scripts check
+
+## bump: write the version the change needs, the date (created) and a CHANGELOG entry drafted from the diff with BASE
+bump: setup
+	$(PY) -m scripts bump
 
 ## test: the whole suite, browser tests included (installs Debian's chromium when run as root)
 test: setup $(NODE_STAMP)
 	@scripts/ensure-debian-packages.sh chromium
 	$(PY) -m pytest
+
+## test-data-change: a new figure, a correction and a removal on a copy of the package; the tests that read it run on it
+test-data-change: setup $(NODE_STAMP)
+	@scripts/ensure-debian-packages.sh chromium
+	$(PY) -m tests.datachange build/data-change
+	QZ_PACKAGE=build/data-change/3-removed/datapackage.json $(PY) -m pytest -m shipped
 
 ## synthetic: write a fictional package (SCALE=N OUT=dir)
 synthetic: setup

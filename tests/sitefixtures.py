@@ -19,7 +19,7 @@ import pytest
 
 from scripts.tools.synthetic import write_synthetic_package
 from tests.buildcaches import CachePool, locked, run_folder
-from tests.conftest import SHIPPED, copy_package, fixture_package
+from tests.conftest import fixture_package, pinned_package
 
 HOST = "127.0.0.1"
 
@@ -78,8 +78,8 @@ def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool, buil
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory, cache_pool, build) -> Iterator[Site]:
-    """The site of the shipped package (most indicators have no data)."""
-    yield from shared_site("shipped", lambda folder: copy_package(SHIPPED, folder), tmp_path_factory, cache_pool, build)
+    """The site of the shipped plan with the pinned figures (tests/fixtures/shipped-figures; most indicators have none)."""
+    yield from shared_site("shipped", pinned_package, tmp_path_factory, cache_pool, build)
 
 
 @pytest.fixture(scope="session")

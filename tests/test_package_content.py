@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.core.package import DEFAULT_PACKAGE, read_package
+from scripts.core.package import read_package
 
 PLAN_FILE = "quzhou-manufacturing-plan-2021-2023.txt"
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,8 +16,8 @@ def _plan_path() -> Path:
 
 
 @pytest.fixture(scope="module")
-def package():
-    return read_package(DEFAULT_PACKAGE)
+def package(shipped_package):
+    return read_package(shipped_package)
 
 
 @pytest.fixture(scope="module")
@@ -160,16 +160,6 @@ TASK_INDICATORS = {
 }
 
 # (indicator_id, period): value
-OBSERVATIONS = {
-    ("manufacturing-investment-growth", "2022-Q1"): 46.8,
-    ("manufacturing-investment-growth", "2022-01..08"): 50.9,
-    ("manufacturing-investment-growth", "2023-01..02"): 50.2,
-    ("manufacturing-investment-growth", "2023-H1"): 41.5,
-    ("national-high-tech-enterprises", "2023-01..10"): 192,
-    ("provincial-tech-smes", "2023-01..10"): 898,
-}
-
-
 def _targets(package, indicator_id):
     return {row["year"]: row for row in package.rows("targets") if row["indicator_id"] == indicator_id}
 
@@ -335,29 +325,11 @@ def test_every_indicator_has_a_target(package):
     assert len(package.rows("targets")) == 110
 
 
-def test_observations_are_only_the_six_published_figures(package):
-    rows = package.rows("observations")
-    assert {(r["indicator_id"], r["period"]): r["value"] for r in rows} == OBSERVATIONS
-    assert len(rows) == 6
-    for row in rows:
-        assert row["area_id"] == "quzhou"
-        assert row["status"] == "provisional"
-        assert row["source_url"].startswith(("http://", "https://"))
-        assert row["source"]
-        assert "原文" in (row["note"] or "")
-
-
-def test_observation_dates_are_never_guessed(package):
-    published = {(r["indicator_id"], r["period"]): r["published"] for r in package.rows("observations")}
-    assert published[("manufacturing-investment-growth", "2022-Q1")] is None
-    assert str(published[("manufacturing-investment-growth", "2022-01..08")]) == "2022-10-25"
-    assert str(published[("manufacturing-investment-growth", "2023-01..02")]) == "2023-03-24"
-    assert str(published[("manufacturing-investment-growth", "2023-H1")]) == "2023-07-25"
-    assert str(published[("national-high-tech-enterprises", "2023-01..10")]) == "2023-11-14"
-
-
-def test_no_task_reports_yet(package):
-    assert package.rows("task_reports") == []
+def test_every_observation_names_its_source_and_address(package):
+    # A rule for every figure the package will ever hold, not a count of today's: the figures themselves change with
+    # every data pull request, so they are asserted only on the pinned copy (tests/fixtures/shipped-figures).
+    for row in package.rows("observations"):
+        assert row["source"] and row["source_url"].startswith(("http://", "https://")), row
 
 
 def test_areas(package):
@@ -438,31 +410,22 @@ def test_county_coverage_note_says_why_market_coverage_is_no_indicator(package):
     assert "市场主体全覆盖" in note and "不列为指标" in note
 
 
-def test_renamed_units_keep_the_plan_names_and_give_the_later_ones(package):
+def test_renamed_units_keep_the_plan_names(package):
+    # Later names, dates and sources are editorial (a correction may fill them in); the names are the plan's.
     units = package.index("units")
     assert (units["pboc"]["name"], units["pboc"]["full_name"]) == ("市人行", "中国人民银行衢州市中心支行")
-    assert (units["pboc"]["current_name"], units["pboc"]["renamed_on"]) == ("中国人民银行衢州市分行", "2024")
     assert (units["cbirc"]["name"], units["cbirc"]["full_name"]) == ("市银保监局", "中国银行保险监督管理委员会衢州监管分局")
-    assert (units["cbirc"]["current_name"], units["cbirc"]["renamed_on"]) == ("国家金融监督管理总局衢州监管分局", None)
-    renamed = {u["id"] for u in package.rows("units") if u["current_name"]}
-    assert renamed == {"pboc", "cbirc"}
-    assert all(u["full_name_source"] is None for u in package.rows("units"))  # none confirmed yet: left empty
 
 
 def test_every_indicator_says_where_its_figure_will_come_from(package):
+    # One row per indicator in plan order; who publishes what is editorial (本站判断) and asserted on the pinned copy.
     rows = package.rows("figure_sources")
     assert [r["indicator_id"] for r in rows] == [r["id"] for r in sorted(package.rows("indicators"), key=lambda r: r["order"])]
-    assert {r["basis"] for r in rows} == {"judgement"}
-    sources = package.index("figure_sources", key="indicator_id")
-    assert (sources["energy-intensity-reduction"]["publisher"], sources["energy-intensity-reduction"]["frequency"]) == ("市统计局", "每年")
-    assert sources["national-high-tech-enterprises"]["publisher"] == "省科技厅"
-    assert sources["single-champion-enterprises"]["publisher"] == "工业和信息化部"
 
 
 def test_headline_indicators_without_a_task_have_related_tasks(package):
     rows = package.rows("related_tasks")
     unowned = {i for i in HEADLINE if package.index("indicators")[i]["task_id"] is None}
     assert {r["indicator_id"] for r in rows} == unowned
-    assert len(unowned) == 11 and len(rows) == 32
+    assert len(unowned) == 11
     assert all(r["reason"].startswith("本站归纳：") and r["reason"].endswith("方案未写明") for r in rows)
-    assert {r["task_id"] for r in rows if r["indicator_id"] == "inefficient-enterprises-upgraded"} == {"action-1-1", "action-1-2"}

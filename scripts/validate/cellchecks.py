@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
 from scripts.validate.messages import CONTROL, INVISIBLE, invisible_name, show
+from scripts.validate.mojibake import CODEC_NAMES, unmangle
 from scripts.core.periods import PATTERN as PERIOD
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
@@ -14,6 +15,8 @@ from scripts.validate.rawcsv import RawTable
 DEFAULT_MAX_LENGTH = 500  # for text columns whose schema gives no maxLength
 # The OWASP rule for CSV injection: Excel/WPS may run a cell that starts with one of these.
 FORMULA_START = frozenset("=+-@\t\r")
+# Full-width and small equals signs, which the site's downloads protect too.
+PROTECTED_LOOKALIKES = frozenset("\uff1d\ufe66")
 MARKUP = {
     "HTML 标签": re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>"),
     "Markdown 链接": re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),
@@ -73,6 +76,8 @@ def check_cells(table: RawTable, resource: dict, indicator_units: dict[str, str]
         joined = ",".join(cells)
         # isprintable() is false for every control and non-character and is ten times faster than the regex.
         closer = table.has_invisible or (not joined.isprintable() and CONTROL.search(joined) is not None)
+        if not joined.isascii():
+            found.extend(check_mojibake(table.file, number, cols, cells))
         for column, is_plain, text in zip(cols, plain, cells):
             if not text or (not closer and is_plain(text)):
                 continue
@@ -89,7 +94,7 @@ def _plain_test(column: Column):
     limit = column.max_length or 0
 
     def is_plain(text: str) -> bool:
-        if text[0].isspace() or text[-1].isspace() or text[0] in FORMULA_START:
+        if text[0].isspace() or text[-1].isspace() or text[0] in FORMULA_START or text[0] == "'":
             return False
         if shape is not None:
             return text.isascii() and shape.fullmatch(text) is not None
@@ -117,6 +122,9 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
         where = "开头和末尾" if clean[:1].isspace() and clean[-1:].isspace() else ("开头" if clean[:1].isspace() else "末尾")
         add("whitespace", where=where, fixed=show(clean.strip()))
     clean = clean.strip()
+    if clean[:1] == "'" and clean[1:2] in FORMULA_START | PROTECTED_LOOKALIKES:  # what the site's downloads add
+        add("formula-protection")
+        return found
     # A number column explains its own slips first: "-" is a placeholder, "+5" a plus sign, not formulas.
     explained = explain_number(clean, unit, column.required, column.measure) if column.kind in ("number", "integer") else None
     if explained is None and _formula(clean, column):
@@ -137,6 +145,19 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
     if explained:
         code, context = explained
         add(code, unit=unit, **context)
+    return found
+
+
+def check_mojibake(file: str, row: int, cols: list[Column], cells: list[str]) -> list[Problem]:
+    """Cells that are UTF-8 text read in another encoding and saved again (mojibake.py), with what they likely were."""
+    found = []
+    for column, text in zip(cols, cells):
+        if text.isascii():
+            continue
+        undone = unmangle(text)
+        if undone:
+            guess, codec = undone
+            found.append(problem("mojibake", file, row, column.name, text, codec=CODEC_NAMES[codec], guess=show(guess, 40)))
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scripts.validate.messages import INVISIBLE, show
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
+from scripts.validate.rowshape import trailing_empty_labels
 
 
 def check_header(table: RawTable, fields: list[dict]) -> list[Problem]:
@@ -21,6 +22,9 @@ def check_header(table: RawTable, fields: list[dict]) -> list[Problem]:
         rows = "第 1 行" if title_rows == 1 else f"第 1—{title_rows} 行"
         return _blocking([problem("title-row", file, 1, None, title, title=show(title, 30), header_row=title_rows + 1,
                                   rows=rows, header=header)], file)
+    trailing = trailing_empty_labels(table.header)
+    if trailing and _names(table.header[:-trailing]) == expected:
+        return _blocking([problem("trailing-empty-columns", file, 1, count=trailing, commas="“" + "," * trailing + "”")], file)
     if len(table.header) == 1 and len(expected) > 1:
         for separator, name in ((";", "分号"), ("\t", "制表符"), ("，", "中文逗号")):
             if separator in table.header[0]:

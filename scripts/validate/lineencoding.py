@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from dataclasses import dataclass, field
 
-from scripts.validate.rawcsv import UTF8_BOM, UTF16_BOMS, EncodingProblem, decode
+from scripts.validate.rawcsv import UTF8_BOM, UTF16_BOMS, EncodingProblem, decode, foreign_bytes_in_utf8, records
+
+_CJK = re.compile("[\u3400-\u9fff]")
 
 
 @dataclass
@@ -21,8 +25,10 @@ def decode_lines(data: bytes) -> Decoded:
     """Decode each line on its own: a file whose every line is one encoding is that encoding; otherwise `mixed`.
 
     Decoding the whole file as GB18030 would turn UTF-8 lines into mojibake without any error (GB18030 reads
-    almost any bytes), so a file that is not UTF-8 as a whole is decoded line by line. Raises EncodingProblem
-    for a line that is neither.
+    almost any bytes), so a file that is not UTF-8 as a whole is decoded line by line. A line is taken as GBK only
+    when that is unambiguous: it reads as Chinese text in GBK, it is not UTF-8 Chinese with a stray byte, and
+    either it holds two or more Chinese characters or other lines are GBK too. Otherwise EncodingProblem names the
+    line's Excel row: `stray` for UTF-8 with foreign bytes, `unknown` for bytes that are neither.
     """
     if data.startswith(UTF16_BOMS):
         return Decoded(*decode(data, accept_gbk=True))
@@ -32,23 +38,39 @@ def decode_lines(data: bytes) -> Decoded:
         pass
     body = data.removeprefix(UTF8_BOM)
     decoded = Decoded("", "gb18030")
-    texts = []
+    texts: list[str] = []
+    weak: list[tuple[int, int]] = []  # (line, Excel row) of lines read as GBK on one Chinese character or none
     for number, line in enumerate(body.split(b"\n"), start=1):  # 0x0A is never part of a GBK character
         text = _as_utf8(line)
         if text is not None:
             if not line.isascii():
                 decoded.utf8_lines.append(number)
         else:
+            stray = foreign_bytes_in_utf8(line)
+            if stray:
+                raise EncodingProblem("stray", _row_after(texts), stray)
             try:
                 text = line.decode("gb18030")
             except UnicodeDecodeError:
-                raise EncodingProblem("unknown", number) from None
+                raise EncodingProblem("unknown", _row_after(texts)) from None
+            if not _plausible(text) or len(_CJK.findall(text)) < 2:
+                weak.append((number, _row_after(texts)))
             decoded.gbk_lines.append(number)
         texts.append(text)
+    if weak and len(weak) == len(decoded.gbk_lines) and decoded.utf8_lines:
+        raise EncodingProblem("stray", weak[0][1], 1)  # a UTF-8 file with a line of a few foreign bytes
     decoded.text = "\n".join(texts)
     if decoded.utf8_lines:
         decoded.encoding = "mixed"
     return decoded
+
+
+def _row_after(texts: list[str]) -> int:
+    """The Excel row of the line after these decoded lines (a cell with line breaks spans several lines)."""
+    try:
+        return len(records("\n".join(texts) + "\n")) + 1 if texts else 1
+    except csv.Error:
+        return len(texts) + 1
 
 
 def _as_utf8(line: bytes) -> str | None:

@@ -74,7 +74,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "placeholder": ("error", "“{value}”不是数字，是占位符。", "{advice}"),
     "scientific-notation": ("error", "数字写成了科学计数法，Excel 可能已经截掉了后面的位数。",
                             "请核对原始数字，把单元格格式设成“数值”后重新保存；按现有写法应为 {fixed}。"),
-    "excel-date": ("error", "日期的写法不对。", "{advice}"),
+    "excel-date": ("error", "日期的写法不对。", "{advice}Excel 另存时常把所有日期改成 2023/7/25 这样的写法，"
+                                          "运行 make normalize FILE={file} IN_PLACE=1 可以一次改回。"),
     "period-format": ("error", "时期的写法不对。", "{advice}" + PERIOD_FORMS + "。"),
     "too-long": ("error", "有 {length} 个字，超过了上限 {limit} 个字。", "请删减到 {limit} 个字以内。"),
     "shown-literally": ("warning", "含有{what}。网站会把它当作普通文字显示，不会变成格式、链接或模板。", "照录原文的话可以不改。"),
@@ -127,6 +128,24 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "url-not-http": ("error", "不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址。"),
     "indicator-without-target": ("error", "指标“{indicator_id}”在 targets.csv 里没有目标值。", "请在 targets.csv 里为它至少加一行目标。"),
     "value-jump": ("warning", "和上一期 {previous_period} 的 {previous_value} 相差 {jump} 倍。", "请核对单位和小数点；数字确实如此的话可以不改。"),
+    # What Excel and WPS do to a file on the way back (scripts/validate/rowshape.py, mojibake.py; make normalize fixes
+    # the unambiguous ones)
+    "trailing-empty-columns": ("error", "表头后面多了 {count} 个空列：每一行末尾都多了 {commas}（Excel/WPS 另存时常会这样）。",
+                               "请运行 make normalize FILE={file} IN_PLACE=1 自动删掉；或在 Excel 里选中表头右边的这几列，右键“删除”后重新保存。"),
+    "trailing-separators": ("error", "这一行末尾多了 {count} 个逗号，比表头多出 {count} 个空格。",
+                            "请删掉行末多余的逗号，或运行 make normalize FILE={file} IN_PLACE=1 自动删掉。"),
+    "full-width-separator": ("error", "这一行用中文逗号“，”分隔了各格，所以只读出了 {cells} 格（表头有 {width} 列）。",
+                             "请把这一行里用来分隔各格的“，”改成英文逗号“,”，或运行 make normalize FILE={file} IN_PLACE=1 自动改正。"),
+    "unclosed-quote": ("error", "这一格以英文双引号“\"”开头，却没有配对的结尾引号，后面 {lines} 行都被读进了这一格。",
+                       "请在这一格文字的末尾补上英文双引号“\"”，或删掉开头的引号；格里本来要写的引号请写成两个（\"\"）。"),
+    "rows-not-checked-shape": ("warning", "有几行的格数不对，本表各格这次没有逐一检查。", "把上面这几行改好后请再检查一次。"),
+    "mojibake": ("error", "这一格是乱码：文件曾被按 {codec} 编码打开又保存，原文多半是“{guess}”。",
+                 "请不要用这个文件：从仓库或网站重新下载（带 BOM 的 UTF-8 文件，双击用 Excel/WPS 打开不会乱码），"
+                 "在下载的文件里重新修改后另存为“CSV UTF-8(逗号分隔)”。"),
+    "formula-protection": ("error", "开头的英文单引号“'”是本站下载文件为防止 Excel/WPS 把这一格当作公式执行而加的，不是数据的一部分。",
+                           "请删掉开头的单引号（make normalize FILE={file} IN_PLACE=1 会自动删掉）；删掉后这一格若以 = + - @ 开头，请改写成不以这些符号开头的文字。"),
+    "encoding-stray": ("error", "文件是 UTF-8 编码，但第{line}行夹着 {count} 处不是 UTF-8 的字节（多半是从别的软件复制来的西文字符，如 é、’）。",
+                       "请打开这一行，把显示为乱码或问号的字符删掉重新输入，再按 UTF-8 保存；不要把整个文件按 GBK 转换（那样中文会变成乱码）。"),
     # The change log (data/CHANGELOG.md): shown on the site as text with a small Markdown subset
     "changelog-html": ("error", "更新记录里有 HTML 标签。", "更新记录只能写文字、# 标题、- 列表、**加粗**、`代码` 和 http(s) 链接；请删掉这个标签。"),
     "changelog-attributes": ("error", "更新记录里有花括号写的格式设置。", "请删掉这对花括号和其中的内容。"),
@@ -152,8 +171,9 @@ def invisible_name(char: str) -> str:
     return _INVISIBLE_NAMES.get(char, f"控制字符 U+{ord(char):04X}")
 
 
-def show(value: str, width: int = 60) -> str:
-    """A cell as one readable line: invisible and control characters and line breaks made visible, long text cut."""
+def show(value: str, width: int | None = 60) -> str:
+    """A cell as one readable line: invisible and control characters and line breaks made visible, long text cut
+    (width None: never cut)."""
     text = CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", value))
     text = text.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵").replace("\t", "[Tab]")
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"

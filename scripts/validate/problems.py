@@ -30,14 +30,16 @@ class Problem:
     fix: str
 
     def line(self) -> str:
-        parts = [self.file]
+        """One line of the text report. Every part may quote a file (a column name, a key, a file name): control
+        and invisible characters and line breaks are shown as marks, so no quoted text can add a line to the report."""
+        parts = [show(self.file, None)]
         if self.row is not None:
             parts.append(f"第{self.row}行")
         if self.column:
-            parts.append(f"「{self.column_title or self.column}」({self.column.replace(',', ', ')})")
+            parts.append(f"「{show(self.column_title or self.column, None)}」({show(self.column.replace(',', ', '), None)})")
         if self.value is not None:
             parts.append(f"值“{show(self.value)}”")
-        return " ".join(parts) + f"：{self.message}{self.fix}"
+        return " ".join(parts) + f"：{show(self.message, None)}{show(self.fix, None)}"
 
 
 def problem(code: str, file: str, row: int | None = None, column: str | None = None, value: str | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,12 +16,26 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class EncodingProblem(Exception):
-    """The bytes are not UTF-8; `kind` is gbk, utf16 or unknown; `line` is where the first bad byte is."""
+    """The bytes are not UTF-8; `kind` is gbk, utf16, stray (UTF-8 with a few foreign bytes) or unknown; `line` is
+    where the first bad byte is (the Excel row where known); `count` how many foreign bytes (stray)."""
 
-    def __init__(self, kind: str, line: int = 1):
+    def __init__(self, kind: str, line: int = 1, count: int = 0):
         super().__init__(kind)
         self.kind = kind
         self.line = line
+        self.count = count
+
+
+_LOST = re.compile("\ufffd+")
+_CJK = re.compile("[\u3400-\u9fff]")
+
+
+def foreign_bytes_in_utf8(data: bytes) -> int:
+    """How many places hold bytes that are not UTF-8 when the rest of data is UTF-8 Chinese text; 0 when data does
+    not read as mostly UTF-8 (a GBK file read as UTF-8 gives almost nothing but broken characters)."""
+    text = data.decode("utf-8", errors="replace")
+    lost = len(_LOST.findall(text))
+    return lost if lost and lost * 3 <= len(_CJK.findall(text)) else 0
 
 
 class FileRefused(Exception):
@@ -44,6 +59,9 @@ def decode(data: bytes, accept_gbk: bool = False) -> tuple[str, str]:
         return body.decode("utf-8"), ("utf-8-sig" if body is not data else "utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+        stray = foreign_bytes_in_utf8(body)
+        if stray:  # read as GBK, the UTF-8 text around the stray byte would become mojibake without an error
+            raise EncodingProblem("stray", excel_row(body[: error.start]), stray) from None
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
@@ -51,6 +69,16 @@ def decode(data: bytes, accept_gbk: bool = False) -> tuple[str, str]:
         if accept_gbk:
             return text, "gb18030"
         raise EncodingProblem("gbk", line) from None
+
+
+def excel_row(before: bytes) -> int:
+    """The Excel row on which the byte after `before` (the UTF-8 text so far) lies: records, not lines, are counted."""
+    text = before.decode("utf-8", errors="replace")
+    start = text.rfind("\n") + 1  # the part of the row begun before the byte is left out
+    try:
+        return len(records(text[:start])) + 1
+    except csv.Error:
+        return text.count("\n") + 1
 
 
 def records(text: str) -> list[list[str]]:

@@ -19,6 +19,7 @@ from scripts.validate.limits import MAX_FILE_BYTES, MAX_PACKAGE_BYTES, size_text
 from scripts.validate.messages import CONTROL, INVISIBLE, MESSAGES, show
 from scripts.validate.problems import ERROR, Problem, Report, problem
 from scripts.validate.rawcsv import EncodingProblem, FileRefused, RawTable, read_table
+from scripts.validate.rowshape import check_rows
 from scripts.validate.schemachecks import check_descriptor, check_structure
 from scripts.validate.store import ValidationCache, package_key
 from scripts.validate.schemaguard import (
@@ -28,7 +29,7 @@ from scripts.validate.schemaguard import (
     write_expectation,
 )
 
-ENCODING_CODES = {"gbk": "encoding-gbk", "utf16": "encoding-utf16", "unknown": "encoding-unknown"}
+ENCODING_CODES = {"gbk": "encoding-gbk", "utf16": "encoding-utf16", "unknown": "encoding-unknown", "stray": "encoding-stray"}
 _ROW_LEVEL = {"blank-row": None, "duplicate-row": {"duplicate-key", "duplicate-value"}}
 # The referenced file, read back from an unknown-reference message (problems carry no other trace of it).
 _REFERENCE = re.compile(re.escape(MESSAGES["unknown-reference"][1]).replace(re.escape("{reference_file}"), "(?P<file>.+?)")
@@ -139,13 +140,15 @@ def read_tables(package_dir: Path, descriptor: dict, stage: Stage | None = None
         except UnsafePath as error:
             found.append(problem("unsafe-path", file, reason=error.reason))
         except EncodingProblem as error:
-            found.append(problem(ENCODING_CODES[error.kind], file, line=error.line))
+            found.append(problem(ENCODING_CODES[error.kind], file, error.line if error.kind == "stray" else None,
+                                 line=error.line, count=error.count))
         except FileRefused as error:
             found.append(problem(error.code, file, line=error.line, **error.context))
         else:
             header = check_header(table, resource["schema"]["fields"])
-            found.extend(header)
-            if not header:
+            shape = [] if header else check_rows(table, [f["name"] for f in resource["schema"]["fields"]])
+            found.extend(header + shape)
+            if not header and not shape:
                 tables[name] = table
                 continue
         skipped.add(name)
@@ -219,7 +222,7 @@ def arrange(problems: list[Problem], descriptor: dict) -> list[Problem]:
         position, fields = order.get(p.file, (len(order), {}))
         columns = (p.column or "").split(",")
         title = "、".join(fields.get(c, (0, c))[1] for c in columns) if p.column else None
-        last = p.code == "rows-not-checked"
+        last = p.code in ("rows-not-checked", "rows-not-checked-shape")
         row = p.row if p.row is not None else 1
         titled.append((position, last, row, fields.get(columns[0], (-1,))[0], p.code, dataclasses.replace(p, column_title=title)))
     return [item[-1] for item in sorted(titled, key=lambda item: item[:5])]

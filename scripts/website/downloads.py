@@ -16,7 +16,11 @@ from scripts.core.words import FIELD_TYPE_LABELS
 from scripts.website import markup as m
 from scripts.website.pages.page import Page
 
-FALLBACK_NAME = "datapackage"  # the zip's name when the package's own name cannot be a file name
+FALLBACK_NAME = "datapackage"
+UTF8_BOM = b"\xef\xbb\xbf"
+# How the downloads protect a cell Excel could run as a formula (scripts/core/csvcells.py), told to the reader.
+FORMULA_NOTE = ("以 = + - @ 开头的格（负数除外）前面加了一个英文单引号，如 '=A1，防止 Excel/WPS 把它当作公式执行；"
+                "把改好的文件传回本仓库时，检查会指出这个单引号，运行 make normalize 会自动删掉它。")  # the zip's name when the package's own name cannot be a file name
 
 
 def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
@@ -29,7 +33,7 @@ def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr(_entry("datapackage.json"), package.descriptor_bytes, zipfile.ZIP_DEFLATED)
         for resource in package.descriptor["resources"]:
-            data = safe_csv_bytes(package.files[resource["path"]])
+            data = with_bom(safe_csv_bytes(package.files[resource["path"]]))
             written.append(files.write_bytes(data_dir / Path(resource["path"]).name, data))
             bundle.writestr(_entry(resource["path"]), data, zipfile.ZIP_DEFLATED)
     zip_path = files.write_bytes(data_dir / zip_name(package), archive.getvalue())
@@ -41,6 +45,11 @@ def _entry(name: str) -> zipfile.ZipInfo:
     entry = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
     entry.external_attr = 0o644 << 16
     return entry
+
+
+def with_bom(data: bytes) -> bytes:
+    """A UTF-8 CSV with the byte order mark Excel and WPS need to open it as UTF-8 on a double click."""
+    return data if data.startswith(UTF8_BOM) else UTF8_BOM + data
 
 
 def zip_name(package: Package) -> str:
@@ -85,8 +94,8 @@ def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]
     progress_link = m.link("进度计算结果（progress.csv）", "../data/progress.csv")
     files.append(Markup("<li>{}：每项指标的状态、进度比、最新全年数字和差距，由本站按“方法说明”计算。</li>").format(progress_link))
     parts = [m.block(
-        Markup("<p>数据版本 {}。所有文件为 UTF-8 编码的 CSV，可用 Excel 的“数据 → 从文本/CSV”导入。许可：{}。</p>").format(
-            m.text(package.version), licenses or "未注明"
+        Markup("<p>数据版本 {}。所有 CSV 都是带 BOM 的 UTF-8 文件：在 Excel 或 WPS 里双击即可打开，中文不会乱码。{}许可：{}。</p>").format(
+            m.text(package.version), m.text(FORMULA_NOTE), licenses or "未注明"
         ),
         m.tag("ul", m.html_join(files)),
         m.heading(2, "字段说明", "fields"),

@@ -2,13 +2,13 @@
 
 import pytest
 
-from scripts.core.package import DEFAULT_PACKAGE, read_package
 from scripts.core.catalog import build_catalog
+from scripts.core.package import read_package
 
 
 @pytest.fixture(scope="module")
-def catalog():
-    return build_catalog(read_package(DEFAULT_PACKAGE))
+def catalog(pinned_shipped):
+    return build_catalog(read_package(pinned_shipped))
 
 
 def test_figure_source_of_an_indicator(catalog):

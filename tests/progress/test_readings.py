@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.core.package import DEFAULT_PACKAGE, Package, read_package
+from scripts.core.package import Package, read_package
 from scripts.progress.kinds import KINDS, describe_targets
 from scripts.progress.results import compute_progress
 from scripts.progress.targets import Plan, Target, met
@@ -14,8 +14,8 @@ PLAN = Plan(2020, 2021, 2023)
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    return read_package(DEFAULT_PACKAGE)
+def shipped(shipped_package):
+    return read_package(shipped_package)  # only its indicators and targets, the plan's fixed facts
 
 
 def with_figures(shipped: Package, indicator_id: str, figures: dict[str, float]):

@@ -82,6 +82,9 @@ def new_descriptor(old_descriptor: Path, tmp_path: Path) -> Path:
     return descriptor
 
 
+REAL_COMPUTE_PROGRESS = progress_results.compute_progress
+
+
 @pytest.fixture(autouse=True)
 def no_statuses(monkeypatch):
     """Progress has its own tests; here it assesses nothing unless a test supplies a stand-in."""
@@ -113,22 +116,23 @@ def test_rows_added_removed_and_changed_by_primary_key(old_descriptor, new_descr
 def test_markdown_names_columns_in_chinese(old_descriptor, new_descriptor):
     markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(new_descriptor)), base="origin/main")
 
-    assert markdown.startswith("## 数据变化（与 `origin/main` 相比）\n")
+    assert markdown.startswith("## 数据变化（与 origin/main 相比）\n")
     assert "新增 1 行，删除 1 行，修改 1 行。" in markdown
     assert "数据包版本：3.0.0（未变）。" in markdown
     assert "| 进展数字（observations） | 1 | 1 | 1 |  |" in markdown
+    # Rows are named as readers know them: the indicator with its unit, the area, the period in words.
     assert "| 指标编号 / 区域编号 / 时期 / 数据状态 | 列 | 原值 | 新值 |" in markdown
-    assert "| output / quzhou / 2022 / final | 数值 | 900 | 950 |" in markdown
-    assert "| output / quzhou / 2022 / final | 说明 | （空） | 修订 |" in markdown
-    assert "| output | quzhou | 2023 | 1010 | provisional | 快报 | https://example.org/2023 | 2024-01-20 |  |" in markdown
-    assert "| digital | quzhou | 2022 | 150 | final |" in markdown
-    assert "进度状态：没有指标的状态因此改变。" in markdown
+    assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 数值 | 900亿元 | 950亿元 |" in markdown
+    assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 说明 | （空） | 修订 |" in markdown
+    assert "| 规上工业增加值（亿元） | 衢州市 | 2023年 | 1010亿元 | 初步数 | 快报 | https://example.org/2023 | 2024-01-20 |  |" in markdown
+    assert "| 数字经济核心产业增加值（亿元） | 衢州市 | 2022年 | 150亿元 | 正式数 |" in markdown
+    assert "读者看到的指标状态：没有变化。" in markdown
 
 
 def test_unchanged_package_is_one_line(old_descriptor, tmp_path):
     same = copy_package(old_descriptor, tmp_path / "same")
     markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(same)), base="HEAD")
-    assert markdown == "数据无变化（与 `HEAD` 相比）。\n"
+    assert markdown == "数据无变化（与 HEAD 相比）。\n"
 
 
 def test_version_and_schema_changes_are_noted(old_descriptor, tmp_path):
@@ -157,7 +161,7 @@ def test_cells_cannot_break_the_table(old_descriptor, tmp_path):
         encoding="utf-8",
     )
     markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(changed)))
-    assert "| quzhou | 区域名称 | 衢州市 | 衢州\\|市<br>\\[点我\\](javascript:alert(1)) \\<b\\> |" in markdown
+    assert "| quzhou | 区域名称 | 衢州市 | 衢州\\|市↵\\[点我\\](javascript:alert(1)) \\<b\\> |" in markdown
 
 
 def test_long_tables_are_cut_with_a_count(old_descriptor, tmp_path):
@@ -171,22 +175,48 @@ def test_long_tables_are_cut_with_a_count(old_descriptor, tmp_path):
     assert "……另有 1 行未列出。" in markdown
 
 
-def test_progress_status_changes_use_labels(old_descriptor, new_descriptor, monkeypatch):
-    def stand_in(package):
-        """Met when a full-year observation reaches 950; a stand-in for scripts.progress."""
-        results = {}
-        for row in package.rows("indicators"):
-            values = [o["value"] for o in package.rows("observations") if o["indicator_id"] == row["id"]]
-            met = any(v >= 950 for v in values)
-            results[row["id"]] = SimpleNamespace(status="met" if met else "pending", status_label="已达成" if met else "未达成")
-        return results
+def write_observations(descriptor: Path, text: str) -> None:
+    (descriptor.parent / "data" / "observations.csv").write_text(
+        "indicator_id,area_id,period,value,status,source,source_url,published,note\n" + text, encoding="utf-8")
 
-    monkeypatch.setattr(progress_results, "compute_progress", stand_in)
-    markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(new_descriptor)))
 
-    assert "### 进度状态变化（1 项指标）" in markdown
-    assert "| 规上工业增加值（output） | 未达成 | 已达成 |" in markdown
-    assert "digital）" not in markdown
+def test_status_changes_are_the_words_readers_see(old_descriptor, tmp_path, monkeypatch):
+    monkeypatch.setattr(progress_results, "compute_progress", REAL_COMPUTE_PROGRESS)
+    write_observations(old_descriptor, """\
+output,quzhou,2020,500,final,统计公报,https://example.org/2020,2021-03-01,
+output,quzhou,2021,800,final,统计公报,https://example.org/2021,2022-03-01,
+output,quzhou,2022,900,final,统计公报,https://example.org/2022,2023-03-01,
+digital,quzhou,2022-H1,100,provisional,快报,https://example.org/h1,2022-08-01,
+""")
+    new = copy_package(old_descriptor, tmp_path / "new")
+    with open(new.parent / "data" / "observations.csv", "a", encoding="utf-8") as handle:
+        handle.write("output,quzhou,2023,1010,final,统计公报,https://example.org/2023,2024-03-01,\n"
+                     "digital,kecheng,2022,120,final,统计公报,https://example.org/kc,2023-03-01,\n")
+
+    markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(new)))
+
+    # The plan (2021-2023) has ended, so readers see a report card. output: 2022's 900 decides nothing yet (the level
+    # target is for 2023): 无法判断; 1010 in 2023 meets it: 已达成. digital: a half year, then a county figure for a
+    # full year: it cannot be judged before or after, so readers see no change.
+    assert "### 读者看到的指标状态有变化（1 项指标，写法与网站一致）" in markdown
+    assert "| 规上工业增加值（亿元） | 无法判断 | 已达成 |" in markdown
+    assert "数字经济核心产业增加值（亿元） |" not in markdown
+
+
+def test_provisional_then_final_is_one_figure_changed(old_descriptor, tmp_path):
+    write_observations(old_descriptor, "output,quzhou,2022,900,provisional,快报,https://example.org/k,2023-01-20,\n")
+    new = copy_package(old_descriptor, tmp_path / "new")
+    write_observations(new, "output,quzhou,2022,905,final,统计公报,https://example.org/2022,2023-03-01,\n")
+
+    diff = diff_packages(read_package(old_descriptor), read_package(new))
+    observations = resource(diff, "observations")
+
+    assert (observations.added, observations.removed) == ([], [])
+    assert [change.key for change in observations.changed] == [("output", "quzhou", "2022", "final")]
+    markdown = render_markdown(diff)
+    assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 数据状态 | 初步数 | 正式数 |" in markdown
+    assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 数值 | 900亿元 | 905亿元 |" in markdown
+    assert "新增 0 行，删除 0 行，修改 1 行。" in markdown
 
 
 def test_progress_failure_does_not_hide_the_diff(old_descriptor, new_descriptor, monkeypatch):
@@ -227,13 +257,13 @@ def test_cli_compares_with_a_git_ref(tmp_path):
 
     assert completed.returncode == 0, completed.stderr
     markdown = output.read_text(encoding="utf-8")
-    assert markdown.startswith("## 数据变化（与 `HEAD` 相比）\n")
+    assert markdown.startswith("## 数据变化（与 HEAD 相比）\n")
     assert "新增 1 行，删除 1 行，修改 1 行。" in markdown
-    assert "| output / quzhou / 2022 / final | 数值 | 900 | 950 |" in markdown
+    assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 数值 | 900亿元 | 950亿元 |" in markdown
 
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "Revise 2022")
-    assert run_cli("HEAD", "--package", str(descriptor)).stdout.startswith("数据无变化（与 `HEAD` 相比）。")
+    assert run_cli("HEAD", "--package", str(descriptor)).stdout.startswith("数据无变化（与 HEAD 相比）。")
 
 
 def test_cli_reports_an_unknown_ref_in_chinese(tmp_path):
@@ -263,7 +293,6 @@ def test_tables_missing_at_the_ref_read_as_empty(tmp_path):
     assert "| 区域（areas） | 2 | 0 | 0 |  |" in completed.stdout
 
 
-@pytest.mark.skipif(not (ROOT / "data" / "observations.csv").exists(), reason="the shipped data is not there yet")
 def test_shipped_package_one_value_revised(shipped_copy, tmp_path):
     revised = copy_package(shipped_copy, tmp_path / "revised")
     path = revised.parent / "data" / "observations.csv"

@@ -9,7 +9,7 @@ from scripts.validate.schemaguard import (
     read_expectation,
     write_expectation,
 )
-from tests.conftest import SHIPPED
+from tests.conftest import ROOT, SHIPPED
 
 REVIEW = ("datapackage.json 的结构（表、列、类型、约束、主键和外键）由维护者审核；请恢复原来的写法，"
           "确需改动的请在拉取请求里说明理由，由维护者运行 python -m scripts validate --write-schema-expectation "
@@ -62,7 +62,7 @@ def test_regeneration_is_one_command(shipped_copy, tmp_path, monkeypatch, capsys
 
     assert capsys.readouterr().out == f"已写入结构预期：{out}\n"
     assert json.loads(out.read_text(encoding="utf-8"))["resources"]["units"]["fields"]["current_name"] == {"type": "string"}
-    assert "python -m scripts validate --write-schema-expectation" in (SHIPPED.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "python -m scripts validate --write-schema-expectation" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
 def test_weakening_the_schema_is_an_error_needing_review(shipped_copy):

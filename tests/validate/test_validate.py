@@ -30,11 +30,13 @@ def append(descriptor: Path, file: str, *lines: str) -> int:
 def edit_cell(descriptor: Path, file: str, row: int, column: str, value: str) -> None:
     """Set one cell of a copy's file (row as Excel numbers it)."""
     path = descriptor.parent / file
-    records = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    text = path.read_text(encoding="utf-8")
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # the package's CSVs carry one; the edit keeps it
+    records = list(csv.reader(io.StringIO(text.removeprefix(bom))))
     records[row - 1][records[0].index(column)] = value
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(records)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(bom + out.getvalue(), encoding="utf-8")
 
 
 def flat(report) -> list[tuple]:
@@ -50,15 +52,15 @@ def only(report, code: str):
 # The clean package and what Excel writes
 
 
-def test_shipped_package_passes():
-    report = validate_package(ROOT / "datapackage.json")
+def test_shipped_package_passes(shipped_package):
+    report = validate_package(shipped_package)
     assert report.errors == []
     assert report.ok
 
 
 def test_utf8_with_bom_and_crlf_passes(shipped_copy):
     for path in (shipped_copy.parent / "data").glob("*.csv"):
-        text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+        text = path.read_text(encoding="utf-8-sig").replace("\n", "\r\n")
         path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
 
     assert flat(validate_package(shipped_copy)) == []
@@ -305,8 +307,9 @@ def test_excel_dates_where_a_date_is_expected(shipped_copy):
     report = validate_package(shipped_copy)
 
     assert flat(report) == [(OBS, row + i, "published", "excel-date") for i in range(3)]
-    assert report.problems[0].fix == "请写成 2023-01-01（年-月-日，月和日都写两位）。"
-    assert report.problems[1].fix == "请写成 2023-01-01（年-月-日，月和日都写两位）。"
+    normalize = "Excel 另存时常把所有日期改成 2023/7/25 这样的写法，运行 make normalize FILE=data/observations.csv IN_PLACE=1 可以一次改回。"
+    assert report.problems[0].fix == "请写成 2023-01-01（年-月-日，月和日都写两位）。" + normalize
+    assert report.problems[1].fix == "请写成 2023-01-01（年-月-日，月和日都写两位）。" + normalize
     assert "2023-01-01" in report.problems[2].fix and "不要估计" in report.problems[2].fix
 
 
@@ -675,8 +678,15 @@ def test_bytes_that_are_neither_utf8_nor_gbk(shipped_copy):
 
     report = validate_package(shipped_copy)
 
-    assert flat(report) == [("data/areas.csv", None, None, "encoding-unknown")]
-    assert report.problems[0].message == f"文件不是 UTF-8 编码，第{row}行起有无法识别的字节。"
+    # The rest of the file is UTF-8 Chinese: the three bytes are named as foreign bytes in their row.
+    assert flat(report) == [("data/areas.csv", row, None, "encoding-stray")]
+    assert report.problems[0].message == f"文件是 UTF-8 编码，但第{row}行夹着 1 处不是 UTF-8 的字节（多半是从别的软件复制来的西文字符，如 é、’）。"
+
+
+def test_bytes_that_are_neither_utf8_nor_gbk_in_a_file_without_chinese(shipped_copy):
+    areas = shipped_copy.parent / "data/areas.csv"
+    areas.write_bytes(b"id,name,kind,order\nxian,\xff\xfe\xfa,county,1\n")
+    assert flat(validate_package(shipped_copy))[0] == ("data/areas.csv", None, None, "encoding-unknown")
 
 
 def test_semicolon_separated_file(shipped_copy):

@@ -50,10 +50,10 @@ def test_links_other_than_http_stay_text(source):
 
 @pytest.fixture(scope="module")
 def hostile_changelog_site(tmp_path_factory, cache_pool):
-    from tests.conftest import SHIPPED, copy_package
+    from tests.conftest import pinned_package
 
     base = tmp_path_factory.mktemp("changelog")
-    package = copy_package(SHIPPED, base / "package")
+    package = pinned_package(base / "package")
     (base / "package" / "data" / "CHANGELOG.md").write_text(HOSTILE_CHANGELOG, encoding="utf-8")
     # The validator refuses this change log; the build is asked to skip it to show the page is safe regardless.
     build_site(package, base / "site", cache_pool.warm(base / "work"), validate=False)

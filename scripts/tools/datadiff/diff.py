@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from scripts.core.package import Package
 from scripts.progress import results as progress_results
 
+# A key column that says which version of a row this is, not which row: a provisional figure and the final figure
+# for the same indicator, area and period are one figure that changed, not one deleted and one added.
+VERSION_COLUMNS = frozenset({"status"})
+
 
 @dataclass
 class CellChange:
@@ -29,6 +33,7 @@ class ResourceDiff:
     title: str
     key_columns: list[str]
     columns: list[tuple[str, str]]  # (name, Chinese title), in the newer schema's order
+    references: dict[str, str] = field(default_factory=dict)  # column -> the resource its single-column foreign key names
     titles: dict[str, str] = field(default_factory=dict)  # Chinese titles of the columns of both schemas
     state: str = "kept"  # kept | added | removed: whether the resource itself is new or gone
     added: list[dict] = field(default_factory=list)
@@ -55,7 +60,7 @@ class ResourceDiff:
 class StatusChange:
     indicator_id: str
     name: str
-    before: str  # status labels, as the site shows them; "—" where the indicator had no result
+    before: str  # the status as a reader sees it on the site (progress/reader.py); "—" where the indicator had none
     after: str
 
 
@@ -67,6 +72,10 @@ class PackageDiff:
     metadata_changed: list[str]
     status_changes: list[StatusChange] | None  # None when progress could not be computed
     progress_error: str | None = None
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # resource -> id -> its name, newer package first
+    units: dict[str, str] = field(default_factory=dict)  # indicator id -> the unit its values are in
+    created_before: str = ""
+    created_after: str = ""
 
     @property
     def has_changes(self) -> bool:
@@ -88,6 +97,7 @@ def diff_packages(old: Package, new: Package) -> PackageDiff:
     ]
     metadata_keys = (set(old.descriptor) | set(new.descriptor)) - {"resources", "version"}
     metadata_changed = sorted(k for k in metadata_keys if old.descriptor.get(k) != new.descriptor.get(k))
+    metadata_changed = [k for k in metadata_changed if k != "created"]  # the date goes with the version
     status_changes, progress_error = diff_progress(old, new)
     return PackageDiff(
         version_before=old.version,
@@ -96,6 +106,10 @@ def diff_packages(old: Package, new: Package) -> PackageDiff:
         metadata_changed=metadata_changed,
         status_changes=status_changes,
         progress_error=progress_error,
+        names=_names(old, new),
+        units={**_units(old), **_units(new)},
+        created_before=str(old.descriptor.get("created") or ""),
+        created_after=str(new.descriptor.get("created") or ""),
     )
 
 
@@ -106,7 +120,8 @@ def diff_resource(old: Package | None, new: Package | None, name: str) -> Resour
     primary_key = schema.get("primaryKey") or [f["name"] for f in schema["fields"]]
     key_columns = [primary_key] if isinstance(primary_key, str) else list(primary_key)
     columns = [(f["name"], f.get("title", f["name"])) for f in schema["fields"]]
-    result = ResourceDiff(name=name, title=resource.get("title", name), key_columns=key_columns, columns=columns)
+    result = ResourceDiff(name=name, title=resource.get("title", name), key_columns=key_columns, columns=columns,
+                          references=_references(schema))
     if old is None:
         result.state, result.added = "added", list(new.rows(name))
         return result
@@ -132,12 +147,12 @@ def diff_resource(old: Package | None, new: Package | None, name: str) -> Resour
     # Duplicate keys are a validation error; here the last row with a key stands for it.
     old_rows = {row_key(row, key_columns): row for row in old.rows(name)}
     new_rows = {row_key(row, key_columns): row for row in new.rows(name)}
-    result.added = [row for key, row in new_rows.items() if key not in old_rows]
-    result.removed = [row for key, row in old_rows.items() if key not in new_rows]
-    for key, row in new_rows.items():
-        before = old_rows.get(key)
-        if before is None:
-            continue
+    added = {key: row for key, row in new_rows.items() if key not in old_rows}
+    removed = {key: row for key, row in old_rows.items() if key not in new_rows}
+    pairs = [(key, old_rows[key], row) for key, row in new_rows.items() if key in old_rows]
+    pairs += same_row_new_version(removed, added, key_columns)
+    result.added, result.removed = list(added.values()), list(removed.values())
+    for key, before, row in pairs:
         cells = [
             CellChange(column, title, before.get(column), row.get(column))
             for column, title in compared
@@ -146,6 +161,53 @@ def diff_resource(old: Package | None, new: Package | None, name: str) -> Resour
         if cells:
             result.changed.append(RowChange(key=key, cells=cells))
     return result
+
+
+def same_row_new_version(removed: dict, added: dict, key_columns: list[str]) -> list[tuple]:
+    """Take out of removed and added each pair of rows whose keys differ only in a version column (status) and
+    that are the only ones for their key: (new key, old row, new row)."""
+    identity = [i for i, column in enumerate(key_columns) if column not in VERSION_COLUMNS]
+    if len(identity) == len(key_columns):
+        return []
+
+    def grouped(rows: dict) -> dict:
+        groups: dict[tuple, list] = {}
+        for key in rows:
+            groups.setdefault(tuple(key[i] for i in identity), []).append(key)
+        return groups
+
+    old_groups, new_groups = grouped(removed), grouped(added)
+    pairs = []
+    for same, new_keys in new_groups.items():
+        old_keys = old_groups.get(same, [])
+        if len(old_keys) == 1 and len(new_keys) == 1:
+            pairs.append((new_keys[0], removed.pop(old_keys[0]), added.pop(new_keys[0])))
+    return pairs
+
+
+def _references(schema: dict) -> dict[str, str]:
+    result = {}
+    for key in schema.get("foreignKeys") or []:
+        fields, target = key.get("fields"), (key.get("reference") or {}).get("resource")
+        fields = [fields] if isinstance(fields, str) else fields
+        if isinstance(fields, list) and len(fields) == 1 and isinstance(target, str) and target:
+            result[fields[0]] = target
+    return result
+
+
+def _names(old: Package, new: Package) -> dict[str, dict[str, str]]:
+    """resource -> id -> name, for every resource whose rows have an id and a name (the newer name wins)."""
+    names: dict[str, dict[str, str]] = {}
+    for package in (old, new):
+        for name, rows in package.tables.items():
+            for row in rows:
+                if row.get("id") is not None and row.get("name"):
+                    names.setdefault(name, {})[str(row["id"])] = str(row["name"])
+    return names
+
+
+def _units(package: Package) -> dict[str, str]:
+    return {str(row["id"]): str(row.get("unit") or "") for row in package.rows("indicators") if row.get("id") is not None}
 
 
 def row_key(row: dict, key_columns: list[str]) -> tuple:
@@ -167,26 +229,18 @@ def diff_progress(old: Package, new: Package) -> tuple[list[StatusChange] | None
     names = {**_indicator_names(old), **_indicator_names(new)}
     changes = []
     for indicator_id in list(after) + [i for i in before if i not in after]:
-        old_result, new_result = before.get(indicator_id), after.get(indicator_id)
-        # What readers see (the badge's words and the reason), as the site shows it: not the method's codes.
-        old_label = _shown(old_result)
-        new_label = _shown(new_result)
-        if old_label == new_label:
-            continue
-        changes.append(
-            StatusChange(
-                indicator_id=indicator_id,
-                name=names.get(indicator_id, indicator_id),
-                before=old_label or "—",
-                after=new_label or "—",
-            )
-        )
+        old_label = reader_status(before, indicator_id)
+        new_label = reader_status(after, indicator_id)
+        if old_label != new_label:
+            changes.append(StatusChange(indicator_id, names.get(indicator_id, indicator_id), old_label, new_label))
     return changes, None
 
 
-def _shown(result) -> str | None:
+def reader_status(results, indicator_id: str) -> str:
+    """The status badge a reader sees on the indicator's page, as the progress stage decided it; "—" without one."""
+    result = results.get(indicator_id)
     reader = getattr(result, "reader", None)
-    return reader.label if reader is not None else getattr(result, "status_label", None)
+    return "—" if reader is None else reader.label
 
 
 def _indicator_names(package: Package) -> dict[str, str]:

@@ -3,12 +3,68 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path, PurePosixPath
 
 
 class DiffError(Exception):
     """A problem the contributor can act on, worded in Chinese."""
+
+
+# Characters git allows in a ref name that no branch of this project needs and a shell would read as syntax:
+# refused too, so a base ref like x';id;' or $(id) is a message, never a command, wherever it might be pasted.
+_SHELL_SYNTAX = set("'\"`$;&|<>(){}!#%=,")
+MAX_REF_CHARS = 200
+
+
+# `make diff|check|bump BASE=…` hand the ref over in this variable, never on a command line (see the Makefile).
+BASE_REF_VARIABLE = "QZ_BASE_REF"
+DEFAULT_BASE = "origin/main"
+
+
+def base_ref(argument: str | None) -> str:
+    """The ref to compare with: the argument, else QZ_BASE_REF, else origin/main; DiffError (in Chinese) unless git
+    could accept it as a name."""
+    ref = argument if argument is not None else os.environ.get(BASE_REF_VARIABLE) or DEFAULT_BASE
+    check_ref_name(ref)
+    return ref
+
+
+def check_ref_name(ref: str) -> None:
+    """Raise DiffError (in Chinese) unless ref is a commit id or a ref name git accepts (`git check-ref-format
+    --allow-onelevel`, and no leading "-"), without shell syntax. The ref is then only ever an argument to git."""
+    def refuse(why: str) -> None:
+        raise DiffError(f"基准版本“{_shown(ref)}”不是有效的 git 分支或提交名：{why}。"
+                        "请写分支名（如 main、origin/main）或提交编号（如 4febff5）。")
+
+    if not ref:
+        refuse("是空的")
+    if len(ref) > MAX_REF_CHARS:
+        refuse(f"超过了 {MAX_REF_CHARS} 个字符")
+    bad = sorted({c for c in ref if ord(c) < 0x20 or ord(c) == 0x7F or c in " ~^:?*[\\"})
+    if bad:
+        refuse("含有 git 不允许的字符 " + "、".join(_char(c) for c in bad))
+    shell = sorted({c for c in ref if c in _SHELL_SYNTAX})
+    if shell:
+        refuse("含有命令行的特殊符号 " + "、".join(_char(c) for c in shell))
+    if ref.startswith("-"):
+        refuse("不能以“-”开头")
+    if ref == "@" or "@{" in ref:
+        refuse("不能是“@”，也不能含有“@{”")
+    if ".." in ref or "//" in ref or ref.startswith("/") or ref.endswith("/") or ref.endswith("."):
+        refuse("不能含有“..”或“//”，不能以“/”开头或结尾，不能以“.”结尾")
+    if any(part.startswith(".") or part.endswith(".lock") for part in ref.split("/")):
+        refuse("每一段都不能以“.”开头，也不能以“.lock”结尾")
+
+
+def _char(c: str) -> str:
+    return f"“{c}”" if c.isprintable() and c != " " else f"U+{ord(c):04X}"
+
+
+def _shown(ref: str) -> str:
+    shown = "".join(c if c.isprintable() else f"[U+{ord(c):04X}]" for c in ref)
+    return shown if len(shown) <= 60 else shown[:59] + "…"
 
 
 def git(repo: Path, *args: str) -> bytes:
@@ -23,6 +79,7 @@ def checkout_package(ref: str, descriptor: Path, destination: Path) -> Path:
 
     A file the ref does not have is written empty, so a table that did not exist yet reads as no rows.
     """
+    check_ref_name(ref)
     descriptor = descriptor.resolve()
     repo = Path(git(descriptor.parent, "rev-parse", "--show-toplevel").decode().strip()).resolve()
     try:

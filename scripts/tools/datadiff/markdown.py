@@ -1,23 +1,25 @@
-"""A package diff as Chinese Markdown for a pull request's job summary, every data text escaped."""
+"""A package diff as Chinese Markdown for a pull request's job summary, every data text escaped.
+
+Rows are named as a reader knows them: an indicator, an area or a unit by its Chinese name (not its id), a value
+with its unit, a period in words. Every string from the data, the descriptor or git goes through summarytext.md.
+"""
 
 from __future__ import annotations
 
+from scripts.core.periods import parse_period
+from scripts.core.words import DATA_STATUS_LABELS
 from scripts.tools.datadiff.diff import PackageDiff, ResourceDiff
+from scripts.tools.summarytext import md
 
 MAX_TABLE_ROWS = 50
 MAX_CELL_CHARS = 80
 MAX_CHANGED_CELL_CHARS = 300
 NO_CHANGE = "数据无变化"
-MARKDOWN_SPECIAL = set("\\`*_[]<>|~&!#")
 
 
 def escape_cell(text: str, limit: int | None = MAX_CELL_CHARS) -> str:
-    """Make any text safe inside a Markdown table cell: no table breaks, links, emphasis or HTML."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if limit is not None and len(text) > limit:
-        text = text[: limit - 1] + "…"
-    escaped = "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
-    return escaped.replace("\n", "<br>")
+    """Any text as literal Markdown on one line (the summary's one escaper, summarytext.md)."""
+    return md(text, limit)
 
 
 def format_value(value: object) -> str:
@@ -33,16 +35,11 @@ def format_value(value: object) -> str:
 
 
 def cell(value: object, limit: int | None = MAX_CELL_CHARS) -> str:
-    return escape_cell(format_value(value), limit)
-
-
-def row_cell(value: object) -> str:
-    """A cell of an added or removed row, where an empty cell stays empty."""
-    return "" if value is None else cell(value)
+    return md(format_value(value), limit)
 
 
 def table(header: list[str], rows: list[list[str]], max_rows: int) -> list[str]:
-    lines = ["| " + " | ".join(escape_cell(h, None) for h in header) + " |", "|" + "---|" * len(header)]
+    lines = ["| " + " | ".join(md(h, None) for h in header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in rows[:max_rows]]
     if len(rows) > max_rows:
         lines.append("")
@@ -50,9 +47,41 @@ def table(header: list[str], rows: list[list[str]], max_rows: int) -> list[str]:
     return lines
 
 
+class Namer:
+    """How a cell of a row is shown: a referenced id as the name of what it names, a value with its unit."""
+
+    def __init__(self, diff: PackageDiff, resource: ResourceDiff):
+        self.diff, self.resource = diff, resource
+
+    def text(self, column: str, value: object, row: dict | None = None) -> str:
+        """The plain (unescaped) words for one cell."""
+        if value is None:
+            return ""
+        target = self.resource.references.get(column) or ("indicators" if column == "id" and self.resource.name == "indicators" else None)
+        if target and column != "id":
+            name = self.diff.names.get(target, {}).get(str(value))
+            if name:
+                unit = self.diff.units.get(str(value)) if target == "indicators" else None
+                return f"{name}（{unit}）" if unit else name
+        if column == "value" and row and row.get("indicator_id") is not None:
+            return format_value(value) + self.diff.units.get(str(row["indicator_id"]), "")
+        if column == "status" and self.resource.name == "observations":
+            return DATA_STATUS_LABELS.get(str(value), format_value(value))
+        if column == "period":
+            try:
+                return parse_period(str(value)).label
+            except ValueError:
+                pass
+        return format_value(value)
+
+    def key(self, key: tuple) -> str:
+        row = dict(zip(self.resource.key_columns, key))
+        return " / ".join(self.text(column, value, row) for column, value in row.items())
+
+
 def render_markdown(diff: PackageDiff, base: str | None = None, max_rows: int = MAX_TABLE_ROWS) -> str:
     """The diff as Chinese Markdown for a pull request's job summary."""
-    against = f"（与 `{base.replace('`', '')}` 相比）" if base else ""
+    against = f"（与 {md(base, 120)} 相比）" if base else ""
     if not diff.has_changes:
         return f"{NO_CHANGE}{against}。\n"
 
@@ -66,43 +95,47 @@ def render_markdown(diff: PackageDiff, base: str | None = None, max_rows: int = 
         render_version(diff),
     ]
     if diff.metadata_changed:
-        lines += ["", "数据包说明有变化：" + "、".join(f"`{escape_cell(k, None)}`" for k in diff.metadata_changed) + "。"]
+        lines += ["", "数据包说明有变化：" + "、".join(md(k, 80) for k in diff.metadata_changed) + "。"]
 
     lines += ["", "| 表 | 新增 | 删除 | 修改 | 表结构 |", "|---|---|---|---|---|"]
     for r in changed:
         schema_note = {"added": "新表", "removed": "已删除的表"}.get(r.state, "有变化" if r.schema_changed else "")
-        lines.append(f"| {escape_cell(r.title, None)}（{r.name}） | {len(r.added)} | {len(r.removed)} | {len(r.changed)} | {schema_note} |")
+        lines.append(f"| {md(r.title, 80)}（{md(r.name, 80)}） | {len(r.added)} | {len(r.removed)} | {len(r.changed)} | {schema_note} |")
 
     lines += ["", *render_progress(diff)]
     for r in changed:
-        lines += ["", *render_resource(r, max_rows)]
+        lines += ["", *render_resource(diff, r, max_rows)]
     return "\n".join(lines) + "\n"
 
 
 def render_version(diff: PackageDiff) -> str:
     before, after = diff.version_before or "（无）", diff.version_after or "（无）"
     if before == after:
-        return f"数据包版本：{escape_cell(after, None)}（未变）。"
-    return f"数据包版本：{escape_cell(before, None)} → {escape_cell(after, None)}。"
+        return f"数据包版本：{md(after, 40)}（未变）。"
+    return f"数据包版本：{md(before, 40)} → {md(after, 40)}。"
 
 
 def render_progress(diff: PackageDiff) -> list[str]:
     if diff.status_changes is None:
-        return [f"无法计算进度变化（{escape_cell(diff.progress_error or '原因不明', 200)}）。"]
+        return [f"无法计算进度变化（{md(diff.progress_error or '原因不明', 200)}）。"]
     if not diff.status_changes:
-        return ["进度状态：没有指标的状态因此改变。"]
+        return ["读者看到的指标状态：没有变化。"]
+    units = diff.units
     rows = [
-        [f"{cell(c.name)}（{cell(c.indicator_id)}）", cell(c.before), cell(c.after)] for c in diff.status_changes
+        [md(f"{c.name}（{units[c.indicator_id]}）" if units.get(c.indicator_id) else c.name), md(c.before, 120), md(c.after, 120)]
+        for c in diff.status_changes
     ]
-    return [f"### 进度状态变化（{len(rows)} 项指标）", "", *table(["指标", "原状态", "新状态"], rows, MAX_TABLE_ROWS)]
+    return [f"### 读者看到的指标状态有变化（{len(rows)} 项指标，写法与网站一致）", "",
+            *table(["指标", "原来", "现在"], rows, MAX_TABLE_ROWS)]
 
 
-def render_resource(r: ResourceDiff, max_rows: int) -> list[str]:
-    lines = [f"### {escape_cell(r.title, None)}（{r.name}）"]
+def render_resource(diff: PackageDiff, r: ResourceDiff, max_rows: int) -> list[str]:
+    lines = [f"### {md(r.title, 80)}（{md(r.name, 80)}）"]
     titles = {**r.titles, **dict(r.columns)}
+    namer = Namer(diff, r)
 
     def named(names: list[str]) -> str:
-        return "、".join(f"{escape_cell(titles.get(n, n), None)}（{n}）" for n in names)
+        return "、".join(f"{md(titles.get(n, n), 80)}（{md(n, 80)}）" for n in names)
 
     if r.state == "added":
         lines += ["", "新增的表。"]
@@ -120,20 +153,21 @@ def render_resource(r: ResourceDiff, max_rows: int) -> list[str]:
     if notes:
         lines += ["", "表结构有变化：" + "；".join(notes) + "。"]
     if r.properties_changed:
-        lines += ["", "表的说明有变化：" + "、".join(f"`{k}`" for k in r.properties_changed) + "。"]
+        lines += ["", "表的说明有变化：" + "、".join(md(k, 80) for k in r.properties_changed) + "。"]
 
     headers = [title for _, title in r.columns]
     for label, rows in (("新增", r.added), ("删除", r.removed)):
         if rows:
-            body = [[row_cell(row.get(name)) for name, _ in r.columns] for row in rows]
+            body = [[md(namer.text(name, row.get(name), row)) for name, _ in r.columns] for row in rows]
             lines += ["", f"{label} {len(rows)} 行：", "", *table(headers, body, max_rows)]
     if r.changed:
         key_header = " / ".join(titles.get(k, k) for k in r.key_columns)
-        body = [
-            [cell(" / ".join(format_value(v) for v in change.key)), escape_cell(c.title, None),
-             cell(c.before, MAX_CHANGED_CELL_CHARS), cell(c.after, MAX_CHANGED_CELL_CHARS)]
-            for change in r.changed
-            for c in change.cells
-        ]
+        body = []
+        for change in r.changed:
+            row = dict(zip(r.key_columns, change.key))
+            for c in change.cells:
+                body.append([md(namer.key(change.key)), md(c.title, 80),
+                             md(namer.text(c.column, c.before, row) or "（空）", MAX_CHANGED_CELL_CHARS),
+                             md(namer.text(c.column, c.after, row) or "（空）", MAX_CHANGED_CELL_CHARS)])
         lines += ["", f"修改 {len(r.changed)} 行：", "", *table([key_header, "列", "原值", "新值"], body, max_rows)]
     return lines

@@ -1,0 +1,88 @@
+"""`python -m scripts check`: validate, build, compare with the base and check the version; print the summary."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from scripts.core.package import DEFAULT_PACKAGE
+from scripts.core.paths import BUILD_DIR, SITE_DIR, validation_cache_dir
+from scripts.tools.check.base import DiffError, base_ref, describe_base, packages
+from scripts.tools.check.summary import Outcome, render
+from scripts.tools.check.versions import CHANGELOG_FILE, check_version
+from scripts.tools.datadiff.diff import diff_packages
+from scripts.tools.datadiff.markdown import render_markdown
+
+
+def run_check(package: Path, ref: str | None, base_package: Path | None, site_dir: Path, work_dir: Path,
+              today: datetime.date) -> Outcome:
+    from scripts.pipeline.build import build_site
+    from scripts.pipeline.failures import BuildFailed, describe
+    from scripts.tools.ci_summary import render_left_off, render_problems
+    from scripts.validate.run import validate_cached
+
+    outcome = Outcome(base=describe_base(ref, base_package), site_dir=str(site_dir))
+    work_dir.mkdir(parents=True, exist_ok=True)
+    report = validate_cached(package, validation_cache_dir(work_dir))  # byte-identical inputs only; CI starts empty
+    report.write_json(work_dir / "validation-report.json")
+    data = report.to_dict()
+    outcome.valid = report.ok
+    outcome.validation = render_problems(data["problems"]) + render_left_off(data["left_off"])
+    if not report.ok:
+        print(report.text(), file=sys.stderr)
+        return outcome
+    try:
+        build_site(package, site_dir, work_dir, validate=False)
+        outcome.built = True
+    except BuildFailed as error:
+        outcome.built, outcome.build_error = False, str(error)
+    except Exception as error:  # noqa: BLE001 - a Chinese sentence in the summary, never a traceback
+        outcome.built, outcome.build_error = False, describe(error)
+    try:
+        with packages(package, ref, base_package) as (old, new):
+            diff = diff_packages(old, new)
+        changelog_path = package.parent / CHANGELOG_FILE
+        changelog = changelog_path.read_text(encoding="utf-8-sig") if changelog_path.exists() else ""
+        outcome.requirement, outcome.findings = check_version(diff, changelog, today)
+        outcome.version_before, outcome.version_after = diff.version_before, diff.version_after
+        outcome.diff = render_markdown(diff, base=outcome.base)
+    except DiffError as error:
+        outcome.version_error = f"无法与基准版本比较：{error}"
+    return outcome
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts check",
+        description="拉取请求的检查（make check）：校验数据、构建网站、与基准版本比较，核对版本号和更新记录，"
+                    "写出中文摘要。有任何一项不通过时退出码为 1。")
+    parser.add_argument("package", nargs="?", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径（默认：本仓库的数据包）")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--base", help="与哪个 git 版本相比（默认：环境变量 QZ_BASE_REF，否则 origin/main）")
+    where.add_argument("--base-package", help="与另一个文件夹里的数据包相比（datapackage.json 的路径）")
+    parser.add_argument("--site-dir", default=str(SITE_DIR), help="网站输出目录（默认：site/）")
+    parser.add_argument("--work-dir", default=str(BUILD_DIR), help="中间文件目录（默认：build/）")
+    parser.add_argument("--summary", help="摘要另写到这个文件（默认：<中间文件目录>/check-summary.md）")
+    parser.add_argument("--today", help=argparse.SUPPRESS)  # tests: the date the version rule takes as today
+    args = parser.parse_args(argv)
+    today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+    work_dir = Path(args.work_dir).resolve()
+    try:
+        ref = None if args.base_package else base_ref(args.base)
+    except DiffError as error:
+        print(f"没有检查：{error}", file=sys.stderr)
+        return 1
+    try:
+        outcome = run_check(Path(args.package).resolve(), ref, Path(args.base_package).resolve() if args.base_package else None,
+                            Path(args.site_dir).resolve(), work_dir, today)
+    except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
+        print(f"检查没有完成：出现了意外错误（{type(error).__name__}）。数据文件没有被改动；请把这条信息发给维护者。", file=sys.stderr)
+        return 1
+    markdown = render(outcome)
+    summary = Path(args.summary) if args.summary else work_dir / "check-summary.md"
+    summary.parent.mkdir(parents=True, exist_ok=True)
+    summary.write_text(markdown, encoding="utf-8")
+    sys.stdout.write(markdown)
+    return 0 if outcome.passed else 1
