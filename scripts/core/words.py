@@ -91,8 +91,29 @@ AREA_KIND_LABELS = {"city": "全市", "district": "区", "county": "县", "count
 # Where a statement about a figure's source comes from (figure_sources.basis), and editorial links to tasks.
 BASIS_LABELS = {"plan": "方案原文", "official": "官方说明", "judgement": "本站判断"}
 RELATED_TASKS_LABEL = "相关任务（本站归纳，方案未写明）"
+# A headline target's lead as the plan gives it: none. The leads of its related tasks are shown apart, under this label.
+NO_LEAD_LABEL = "方案未单列"
+RELATED_LEADS_LABEL = f"{RELATED_TASKS_LABEL}的牵头单位"
 NOT_SEEN_LABEL = "尚未见公开数字"
 FIGURE_SOURCE_LABELS = {"publisher": "发布单位", "publication": "发布渠道", "frequency": "发布频率", "usual_release": "通常发布时间"}
+
+# ---- the board's filters: docs/assets/board.js takes every word it shows from the page, and the page from here ----
+BOARD_FILTER_LABELS = {"lead": ROLE_LABELS["lead"], "group": "分组", "status": "状态"}
+BOARD_ORDER_LABELS = {"plan": "按方案顺序", "status": "按状态", "lead": "按牵头单位", "name": "按指标名称"}
+BOARD_WORDS = {
+    "heading": "全部目标",
+    "order": "排序",
+    "all": "全部",
+    "reset": "清除筛选",
+    "shown": "显示 {shown} / {total} 项",
+    "total": "共 {total} 项量化目标：",
+    "total_filtered": "筛选出 {shown} 项量化目标（全部 {total} 项）：",
+    "caption": "全部 {total} 项量化目标，{order}",
+    "caption_filtered": "筛选（{filters}）：{shown} 项量化目标（全部 {total} 项），{order}",
+    "filter": "{label}：{value}",
+    "board_link": "查看目标一览：全部 {total} 项目标由谁牵头、最新数字和状态",
+}
+
 
 # ---- figures and reports ------------------------------------------------------------------------------------------
 DATA_STATUS_LABELS = {"final": "正式数", "provisional": "初步数"}

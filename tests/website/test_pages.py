@@ -12,6 +12,7 @@ from scripts.website.catalog import build_catalog
 from scripts.website.pages import SiteContext
 from scripts.website.pages.indicator import indicator_page
 from scripts.website.pages.nav import chunked
+from scripts.website.pages.page import Page
 from scripts.website.pages.pieces import reader_note
 from tests.conftest import FIXTURES
 
@@ -24,12 +25,9 @@ def text_of(markup: str) -> str:
 
 @pytest.fixture
 def context(small_package: Path) -> SiteContext:
-    """The small package's site context, with the fictional related tasks and figure sources attached."""
+    """The small package's site context (its related tasks are its own), with fictional figure sources attached."""
     package = read_package(small_package)
     catalog = build_catalog(package)
-    with open(READER / "related_tasks.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            catalog.__dict__.setdefault("related_tasks_of", {}).setdefault(row["indicator_id"], []).append((catalog.tasks[row["task_id"]], row["reason"]))
     with open(READER / "figure_sources.csv", encoding="utf-8", newline="") as handle:
         catalog.__dict__["figure_source_of"] = {row["indicator_id"]: row for row in csv.DictReader(handle)}
     return SiteContext(catalog, compute_progress(package), {})
@@ -63,8 +61,31 @@ def test_headline_target_shows_related_tasks_as_the_sites_own_link(context):
     assert "方案在“实施目标”中提出这项指标，未单列责任单位。" in text
     assert "相关任务（本站归纳，方案未写明）" in text
     assert "三(一)1 示例任务甲 （牵头： 示例经信局 ）" in text
-    assert "示例：摸排高耗低效企业直接影响亩均税收（虚构）。" in text
-    assert "牵头单位 示例经信局 、 示例发改委 相关任务（本站归纳，方案未写明）" in text
+    assert "本站归纳：示例任务甲摸排企业，影响亩均税收（虚构）；方案未写明" in text
+    # the plan names no lead: the lead row says so; the leads of the related tasks have a row of their own
+    assert "牵头单位 方案未单列 相关任务（本站归纳，方案未写明）的牵头单位 示例经信局、示例发改委（ 见下文 ）" in text
+
+
+def test_a_headline_target_is_led_by_no_unit_in_tables_the_board_and_the_counts(context):
+    from scripts.website.pages.board import board_page
+    from scripts.website.pages.overview import units_index
+    from scripts.website.pages.pieces import indicator_table
+    from scripts.website.pages.unit import unit_page
+
+    board = board_page(context).body
+    # 示例经信局 leads 三(一)1 (示例新增企业, 示例县域全覆盖); the headline 示例亩均税收 only relates to it
+    assert re.findall(r'data-name="([^"]+)" data-lead="economy-it"', board) == ["示例新增企业", "示例县域全覆盖"]
+    assert re.findall(r'data-name="([^"]+)" data-lead="-"', board) == ["示例亩均税收"]
+    home = Page("index.md", "首页", "")
+    row = text_of(indicator_table(context, home, [context.catalog.indicators["tax-per-mu"]]))
+    assert row == ("指标 状态 最新公开数字 目标 牵头单位 示例亩均税收 相关任务（本站归纳，方案未写明）的牵头单位：示例经信局、示例发改委 "
+                   "符合进度 17.5万元（2021年） 2023年不低于22万元 方案未单列")
+    unit = text_of(unit_page(context, context.catalog.units["economy-it"]).body)
+    assert "牵头 1 项任务，配合 0 项；牵头任务共有 2 项量化目标（ 在目标一览中查看 ）。" in unit
+    assert "## 牵头任务的量化目标 {#indicators} 共 2 项： 符合进度 1 暂无公开数字 1" in unit
+    units = text_of(units_index(context).body)
+    assert "示例经信局 1 0 0 2 项 符合进度 1 暂无公开数字 1" in units
+    assert "示例发改委 1 1 0 1 项 符合进度 1" in units  # 四(一) 示例政策乙: 示例新增机器人
 
 
 def test_indicator_without_figures_says_where_they_would_come_from(context):
