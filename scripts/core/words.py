@@ -91,6 +91,7 @@ AREA_KIND_LABELS = {"city": "全市", "district": "区", "county": "县", "count
 # Where a statement about a figure's source comes from (figure_sources.basis), and editorial links to tasks.
 BASIS_LABELS = {"plan": "方案原文", "official": "官方说明", "judgement": "本站判断"}
 RELATED_TASKS_LABEL = "相关任务（本站归纳，方案未写明）"
+RELATED_TARGETS_LABEL = "相关的核心指标（本站归纳，方案未写明）"  # the same links, seen from the task
 # A headline target's lead as the plan gives it: none. The leads of its related tasks are shown apart, under this label.
 NO_LEAD_LABEL = "方案未单列"
 RELATED_LEADS_LABEL = f"{RELATED_TASKS_LABEL}的牵头单位"

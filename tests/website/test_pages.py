@@ -122,3 +122,45 @@ def test_very_long_nav_groups_nest_so_no_group_holds_more_than_25():
     last = groups[3]["第1876—2300项"]
     assert len(last) == 17 and list(last[0]) == ["第1876—1900项"] and list(last[-1]) == ["第2276—2300项"]
     assert last[-1]["第2276—2300项"][-1] == {"单位2300": "units/u2300.md"}
+
+
+def test_task_page_links_the_headline_targets_the_site_relates_to_it(context):
+    from scripts.website.pages.task import task_page
+
+    text = text_of(task_page(context, context.catalog.tasks["policy-1"]).body)
+    assert ("## 相关的核心指标（本站归纳，方案未写明） {#related-targets} 方案在“实施目标”中提出下列核心指标，没有把它们分给某项任务；"
+            "本站认为这项任务与它们相关，方案本身没有这样写。 示例亩均税收 符合进度 本站归纳：示例政策乙支持亩均提升（虚构）；方案未写明") in text
+    body = task_page(context, context.catalog.tasks["organisation-1"]).body
+    assert "方案没有为这项任务定量化目标。" in text_of(body)
+    assert "related-targets" not in body
+
+
+def test_chart_text_alternative_is_read_once(context):
+    from scripts.website.pages.pieces import chart
+
+    context.charts["x"] = "示例说明<虚构>"
+    page = Page("indicators/a.md", "甲", "")
+    assert chart(context, page, "x", "甲：进展与目标") == (
+        '<figure class="chart"><img src="../../charts/x.svg" alt="示例说明&lt;虚构&gt;" loading="lazy">'
+        '<figcaption>甲：进展与目标<span aria-hidden="true">：示例说明&lt;虚构&gt;</span> '
+        '<a href="../../charts/x.csv">下载图表数据（CSV）</a></figcaption></figure>'
+    )
+
+
+def test_contact_links_the_issue_form_or_says_plainly_what_to_do(monkeypatch):
+    from scripts.website.fragments import contact, repository_url
+
+    for name in ("REPOSITORY_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"):
+        monkeypatch.delenv(name, raising=False)
+    assert repository_url() is None
+    local = text_of(contact(None))
+    assert "请在本站代码仓库提交问题（Issue）" in local and "<a" not in contact(None)
+    assert "这份网站构建时没有设置代码仓库的地址，所以上面没有链接：请向提供这份网站的人要仓库地址。" in local
+    monkeypatch.setenv("GITHUB_REPOSITORY", "example-org/plan-site")
+    assert repository_url() == "https://github.com/example-org/plan-site"
+    monkeypatch.setenv("GITHUB_REPOSITORY", "x/y\" onclick=\"alert(1)")
+    assert repository_url() is None
+    monkeypatch.setenv("REPOSITORY_URL", "https://git.example.org/plan/")
+    markup = contact(repository_url())
+    assert '<a href="https://git.example.org/plan/issues/new?template=correction.yml" rel="noopener noreferrer">在代码仓库提交问题（Issue）</a>' in markup
+    assert "没有设置代码仓库的地址" not in markup

@@ -42,6 +42,11 @@ class SiteContext:
         """(task row, reason) the site links to a headline target: an editorial link, not the plan's."""
         return list(self.catalog.related_tasks_of.get(indicator_id, []))
 
+    def related_targets(self, task_id: str) -> list[tuple[dict, str]]:
+        """(indicator row, reason) of the headline targets the site links to a task: related_tasks seen from the task."""
+        return [(self.catalog.indicators[indicator_id], reason)
+                for indicator_id, pairs in self.catalog.related_tasks_of.items() for task, reason in pairs if task["id"] == task_id]
+
     def figure_source(self, indicator_id: str) -> dict | None:
         """Where a figure for the indicator would be published (publisher, publication, basis, …), if recorded."""
         return self.catalog.figure_source_of.get(indicator_id)

@@ -149,8 +149,11 @@ def chart(ctx: SiteContext, page: Page, name: str, caption: str) -> Markup:
         return m.EMPTY
     alt = ctx.charts[name]
     img = Markup('<img src="{}" alt="{}" loading="lazy">').format(m.text(href(page, f"charts/{name}.svg")), m.text(alt))
-    return Markup('<figure class="chart">{}<figcaption>{}：{} {}</figcaption></figure>').format(
-        img, m.text(caption), m.text(alt), m.link("下载图表数据（CSV）", href(page, f"charts/{name}.csv"))
+    # The text alternative is shown under the chart too, for every reader, but hidden from screen readers there:
+    # they have just read it as the image's alt, and would otherwise hear it twice.
+    summary = m.tag("span", Markup("：{}").format(m.text(alt)), aria_hidden="true")
+    return Markup('<figure class="chart">{}<figcaption>{}{} {}</figcaption></figure>').format(
+        img, m.text(caption), summary, m.link("下载图表数据（CSV）", href(page, f"charts/{name}.csv"))
     )
 
 
