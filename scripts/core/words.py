@@ -125,6 +125,16 @@ REPORT_STATUS_LABELS = {
     "not_started": "尚未启动",
 }
 FIELD_TYPE_LABELS = {"string": "文本", "integer": "整数", "number": "数字", "boolean": "是/否", "date": "日期"}
+BOOLEAN_WORDS = {"true": "是", "false": "否"}
+# The codes a reader's copy of the data (中文表头版) writes as words: a field whose allowed values are all keys of one
+# of these is written with its words.
+CODE_WORDS = [DATA_STATUS_LABELS, REPORT_STATUS_LABELS, ROLE_LABELS, DIRECTION_LABELS, KIND_LABELS, SECTION_LABELS,
+              UNIT_KIND_LABELS, AREA_KIND_LABELS, BASIS_LABELS, COMPARATOR_WORDS]
+
+# ---- how to cite the data (download page, every indicator page) ----------------------------------------------------
+CITATION = "引用本数据：《{title}》{part}，数据版本 {version}（{date}），{address}"
+CITATION_PART = "中的“{name}”"
+CITATION_NO_ADDRESS = "网址见浏览器地址栏"  # a site built without SITE_URL does not know its public address
 
 
 # ---- numbers ------------------------------------------------------------------------------------------------------
