@@ -29,5 +29,6 @@ def citation_text(package: Package, path: str, name: str | None = None) -> str:
 
 
 def citation(package: Package, path: str, name: str | None = None) -> Markup:
-    """The citation line as a paragraph a reader can copy."""
-    return m.tag("p", citation_text(package, path, name), class_="citation")
+    """The citation line as a paragraph a reader can copy; left out of the search index, where the same line on
+    every indicator page would only weigh on each reader's first visit."""
+    return m.tag("p", citation_text(package, path, name), class_="citation", data_search_exclude="")

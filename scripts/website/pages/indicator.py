@@ -41,7 +41,7 @@ def indicator_page(ctx: SiteContext, ind: dict) -> Page:
         figures_block(ctx, page, ind),
         figure_source_block(ctx, ind),
         responsibility_block(ctx, page, ind, task),
-        m.block(m.heading(2, "引用", "cite"), citation(c.package, page.url_dir, ind["name"])),
+        citation(c.package, page.url_dir, ind["name"]),
     ]
     lead = ctx.lead_of_indicator(ind)
     description = f"{ind['name']}：{p.target_words(ctx, ind)}。{ROLE_LABELS['lead']}：{lead['name'] if lead else NO_LEAD_LABEL}。状态：{ctx.standing(ind['id']).label}。"

@@ -185,7 +185,9 @@ def tasks_by_group(ctx: SiteContext, page: Page, tasks: list[dict]) -> Markup:
         links = [m.tag("li", task_link(page, t)) for t in group_tasks if t["id"] in ids]
         if links:
             groups.append(Markup("<li><strong>{}</strong><ul>{}</ul></li>").format(m.text(group), m.html_join(links)))
-    return Markup('<ul class="task-groups">{}</ul>').format(m.html_join(groups))
+    # Not in the search index: the same list on every county's pages would answer a search for any task with them
+    # all. On a <div>: the theme's search parser matches an excluded element's end by its tag, and the list nests <ul>s.
+    return Markup('<div data-search-exclude><ul class="task-groups">{}</ul></div>').format(m.html_join(groups))
 
 
 def responsible_body_note(ctx: SiteContext, page: Page, tasks: list[dict]) -> Markup:
