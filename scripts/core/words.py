@@ -98,8 +98,10 @@ RELATED_LEADS_LABEL = f"{RELATED_TASKS_LABEL}的牵头单位"
 NOT_SEEN_LABEL = "尚未见公开数字"
 FIGURE_SOURCE_LABELS = {"publisher": "发布单位", "publication": "发布渠道", "frequency": "发布频率", "usual_release": "通常发布时间"}
 
-# ---- the board's filters: docs/assets/board.js takes every word it shows from the page, and the page from here ----
-BOARD_FILTER_LABELS = {"lead": ROLE_LABELS["lead"], "group": "分组", "status": "状态"}
+# ---- tables of targets and the board's filters: docs/assets/board.js takes every word it shows from the page, and the page from here ----
+# The columns of every table of targets (home, board, unit and task pages): the answer right after the name.
+TARGET_COLUMN_LABELS = {"indicator": "指标", "status": "状态", "figure": "最新公开数字", "target": "目标", "lead": ROLE_LABELS["lead"]}
+BOARD_FILTER_LABELS = {"lead": TARGET_COLUMN_LABELS["lead"], "group": "分组", "status": TARGET_COLUMN_LABELS["status"]}
 BOARD_ORDER_LABELS = {"plan": "按方案顺序", "status": "按状态", "lead": "按牵头单位", "name": "按指标名称"}
 BOARD_WORDS = {
     "heading": "全部目标",

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
-from scripts.core.words import NO_LEAD_LABEL, READER_STATUS_LABELS, RELATED_LEADS_LABEL, REPORT_STATUS_LABELS, ROLE_LABELS, number
+from scripts.core.words import NO_LEAD_LABEL, READER_STATUS_LABELS, RELATED_LEADS_LABEL, REPORT_STATUS_LABELS, TARGET_COLUMN_LABELS, number
 from scripts.progress.kinds import describe_targets
 from scripts.website import markup as m
 from scripts.website.pages.context import SiteContext
@@ -92,7 +92,7 @@ def indicator_cell(ctx: SiteContext, page: Page, ind: dict) -> Markup:
 
 # A target's row wherever targets are listed (home, board, headline and task indicators, task and unit pages): the
 # answer (status, figure) right after the name, so that a phone card or a narrow table shows it first.
-TARGET_COLUMNS = ["指标", "状态", "最新公开数字", "目标", ROLE_LABELS["lead"]]
+TARGET_COLUMNS = list(TARGET_COLUMN_LABELS.values())
 
 
 def target_cells(ctx: SiteContext, page: Page, ind: dict) -> list[Markup]:
