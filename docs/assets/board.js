@@ -1,12 +1,18 @@
-/* The board's filters and sorting: an optional layer over a table that is complete without it. */
+/* The board's filters and sorting: an optional layer over a table that is complete without it.
+   Every word it shows and every value it accepts is in the page (scripts/website/pages/board.py); values read from
+   the address (?lead=…&group=…&status=…&order=…) are used only when one of the page's own options has them, and
+   everything is written as text (textContent, text nodes), never as markup. */
 (function () {
   "use strict";
 
+  var FILTERS = ["lead", "group", "status"];
+
   function setUp() {
     var table = document.getElementById("board-table");
-    var box = document.querySelector("[data-board-controls]");
-    if (!table || !box || box.getAttribute("data-ready")) return;
-    box.setAttribute("data-ready", "1");
+    var form = document.querySelector("[data-board-controls]");
+    if (!table || !form || form.getAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "1");
+    var words = form.dataset;
     var groups = Array.prototype.slice.call(table.tBodies);
     var rows = Array.prototype.slice.call(table.querySelectorAll("tr.board-row"));
     var sorted = document.createElement("tbody");
@@ -14,82 +20,117 @@
     sorted.hidden = true;
     table.appendChild(sorted);
     rows.forEach(function (row) { row._home = row.parentNode; });
-
-    function distinct(read) {
-      var seen = [];
-      rows.forEach(function (row) {
-        read(row).forEach(function (value) { if (value && seen.indexOf(value) < 0) seen.push(value); });
-      });
-      return seen;
-    }
-    function control(labelText, name, options) {
-      var label = document.createElement("label");
-      label.appendChild(document.createTextNode(labelText));
-      var select = document.createElement("select");
-      select.name = name;
-      options.forEach(function (pair) {
-        var option = document.createElement("option");
-        option.value = pair[0];
-        option.textContent = pair[1];
-        select.appendChild(option);
-      });
-      label.appendChild(select);
-      box.appendChild(label);
-      select.addEventListener("change", update);
-      return select;
-    }
-    function all(values) {
-      return [["", "全部"]].concat(values.map(function (v) { return [v, v]; }));
-    }
-
-    var statusPairs = [];
-    rows.forEach(function (row) {
-      var code = row.getAttribute("data-status");
-      if (!statusPairs.some(function (p) { return p[0] === code; })) statusPairs.push([code, row.getAttribute("data-status-label"), +row.getAttribute("data-status-rank")]);
+    var caption = table.querySelector("caption");
+    var strip = document.querySelector(".status-strip");
+    var total = strip && strip.querySelector("[data-board-total]");
+    var counts = strip ? Array.prototype.slice.call(strip.querySelectorAll("li[data-status]")) : [];
+    var shown = form.querySelector("output");
+    var select = {};
+    ["lead", "group", "status", "order"].forEach(function (name) {
+      select[name] = form.elements[name];
+      select[name].addEventListener("change", changed);
     });
-    statusPairs.sort(function (a, b) { return a[2] - b[2]; });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(changed, 0); });
 
-    var lead = control("牵头单位", "lead", all(distinct(function (r) { return (r.getAttribute("data-lead") || "").split("|"); }).concat(["方案未单列"])));
-    var group = control("分组", "group", all(groups.map(function (g) { return g.getAttribute("data-group"); })));
-    var status = control("状态", "status", [["", "全部"]].concat(statusPairs.map(function (p) { return [p[0], p[1]]; })));
-    var order = control("排序", "order", [["plan", "按方案顺序"], ["status", "按状态"], ["lead", "按牵头单位"], ["name", "按指标名称"]]);
-    var reset = document.createElement("button");
-    reset.type = "button";
-    reset.textContent = "清除筛选";
-    reset.addEventListener("click", function () { lead.value = ""; group.value = ""; status.value = ""; order.value = "plan"; update(); });
-    box.appendChild(reset);
-    var shown = document.createElement("output");
-    shown.setAttribute("aria-live", "polite");
-    box.appendChild(shown);
-    box.hidden = false;
+    /* A template's {names} filled in, as text nodes; numbers in bold when `bold` is given. */
+    function fill(element, template, values, bold) {
+      while (element.firstChild) element.removeChild(element.firstChild);
+      template.split(/(\{\w+\})/).forEach(function (part) {
+        var name = /^\{(\w+)\}$/.exec(part);
+        if (!name) { if (part) element.appendChild(document.createTextNode(part)); return; }
+        var node = document.createTextNode(String(values[name[1]]));
+        if (bold) { var strong = document.createElement("strong"); strong.appendChild(node); node = strong; }
+        element.appendChild(node);
+      });
+    }
+    function optionText(name) {
+      var s = select[name];
+      return s.options[s.selectedIndex].textContent;
+    }
+    function accepts(name, value) {
+      return Array.prototype.some.call(select[name].options, function (option) { return option.value === value; });
+    }
 
     function matches(row) {
-      var leads = (row.getAttribute("data-lead") || "").split("|").filter(Boolean);
-      if (lead.value === "方案未单列" ? leads.length > 0 : lead.value && leads.indexOf(lead.value) < 0) return false;
-      if (group.value && row._home.getAttribute("data-group") !== group.value) return false;
-      return !status.value || row.getAttribute("data-status") === status.value;
+      if (select.lead.value && row.getAttribute("data-lead") !== select.lead.value) return false;
+      if (select.group.value && row._home.getAttribute("data-group") !== select.group.value) return false;
+      return !select.status.value || row.getAttribute("data-status") === select.status.value;
     }
     var compare = {
       status: function (a, b) { return a.getAttribute("data-status-rank") - b.getAttribute("data-status-rank"); },
-      lead: function (a, b) { return (a.getAttribute("data-lead") || "\uffff").localeCompare(b.getAttribute("data-lead") || "\uffff", "zh-CN"); },
+      lead: function (a, b) { return (a.getAttribute("data-lead-name") || "\uffff").localeCompare(b.getAttribute("data-lead-name") || "\uffff", "zh-CN"); },
       name: function (a, b) { return a.getAttribute("data-name").localeCompare(b.getAttribute("data-name"), "zh-CN"); }
     };
+
     function update() {
       var count = 0;
-      rows.forEach(function (row) { row.hidden = !matches(row); if (!row.hidden) count += 1; });
-      if (order.value === "plan") {
+      var byStatus = {};
+      rows.forEach(function (row) {
+        row.hidden = !matches(row);
+        if (row.hidden) return;
+        count += 1;
+        byStatus[row.getAttribute("data-status")] = (byStatus[row.getAttribute("data-status")] || 0) + 1;
+      });
+      if (select.order.value === "plan") {
         rows.forEach(function (row) { row._home.appendChild(row); });
         sorted.hidden = true;
         groups.forEach(function (g) { g.hidden = !g.querySelector("tr.board-row:not([hidden])"); });
       } else {
         rows.slice().sort(function (a, b) {
-          return compare[order.value](a, b) || a.getAttribute("data-order") - b.getAttribute("data-order");
+          return compare[select.order.value](a, b) || a.getAttribute("data-order") - b.getAttribute("data-order");
         }).forEach(function (row) { sorted.appendChild(row); });
         groups.forEach(function (g) { g.hidden = true; });
         sorted.hidden = false;
       }
-      shown.textContent = "显示 " + count + " / " + rows.length + " 项";
+      var chosen = FILTERS.filter(function (name) { return select[name].value; });
+      var values = {
+        shown: count, total: rows.length, order: optionText("order"),
+        filters: chosen.map(function (name) {
+          return words.filter.replace("{label}", select[name].parentNode.firstChild.textContent).replace("{value}", optionText(name));
+        }).join("；")
+      };
+      fill(shown, words.shown, values);
+      if (caption) fill(caption, chosen.length ? words.captionFiltered : words.caption, values);
+      if (total) fill(total, chosen.length ? words.totalFiltered : words.total, values, true);
+      counts.forEach(function (item) {
+        var n = byStatus[item.getAttribute("data-status")] || 0;
+        item.hidden = n === 0;
+        item.querySelector("strong").textContent = String(n);
+      });
     }
+
+    /* The filters as the address says them, so that a filtered view can be shared and reopened. */
+    function remember() {
+      var params = new URLSearchParams(window.location.search);
+      params.delete("h");  // the theme's search highlight: not part of the view
+      ["lead", "group", "status", "order"].forEach(function (name) {
+        var value = select[name].value;
+        if (value && !(name === "order" && value === "plan")) params.set(name, value);
+        else params.delete(name);
+      });
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+    function changed() { update(); remember(); }
+
+    /* On the board, a status count filters in place and keeps the other filters. */
+    counts.forEach(function (item) {
+      item.querySelector("a").addEventListener("click", function (event) {
+        var code = item.getAttribute("data-status");
+        if (!accepts("status", code)) return;
+        event.preventDefault();
+        select.status.value = select.status.value === code ? "" : code;
+        changed();
+      });
+    });
+
+    var asked = new URLSearchParams(window.location.search);
+    ["lead", "group", "status", "order"].forEach(function (name) {
+      var value = asked.get(name);
+      if (value !== null && accepts(name, value)) select[name].value = value;
+    });
+    form.hidden = false;
     update();
   }
 

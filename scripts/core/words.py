@@ -105,8 +105,32 @@ AREA_KIND_LABELS = {"city": "全市", "district": "区", "county": "县", "count
 # Where a statement about a figure's source comes from (figure_sources.basis), and editorial links to tasks.
 BASIS_LABELS = {"plan": "方案原文", "official": "官方说明", "judgement": "本站判断"}
 RELATED_TASKS_LABEL = "相关任务（本站归纳，方案未写明）"
+RELATED_TARGETS_LABEL = "相关的核心指标（本站归纳，方案未写明）"  # the same links, seen from the task
+# A headline target's lead as the plan gives it: none. The leads of its related tasks are shown apart, under this label.
+NO_LEAD_LABEL = "方案未单列"
+RELATED_LEADS_LABEL = f"{RELATED_TASKS_LABEL}的牵头单位"
 NOT_SEEN_LABEL = "尚未见公开数字"
 FIGURE_SOURCE_LABELS = {"publisher": "发布单位", "publication": "发布渠道", "frequency": "发布频率", "usual_release": "通常发布时间"}
+
+# ---- tables of targets and the board's filters: docs/assets/board.js takes every word it shows from the page, and the page from here ----
+# The columns of every table of targets (home, board, unit and task pages): the answer right after the name.
+TARGET_COLUMN_LABELS = {"indicator": "指标", "status": "状态", "figure": "最新公开数字", "target": "目标", "lead": ROLE_LABELS["lead"]}
+BOARD_FILTER_LABELS = {"lead": TARGET_COLUMN_LABELS["lead"], "group": "分组", "status": TARGET_COLUMN_LABELS["status"]}
+BOARD_ORDER_LABELS = {"plan": "按方案顺序", "status": "按状态", "lead": "按牵头单位", "name": "按指标名称"}
+BOARD_WORDS = {
+    "heading": "全部目标",
+    "order": "排序",
+    "all": "全部",
+    "reset": "清除筛选",
+    "shown": "显示 {shown} / {total} 项",
+    "total": "共 {total} 项量化目标：",
+    "total_filtered": "筛选出 {shown} 项量化目标（全部 {total} 项）：",
+    "caption": "全部 {total} 项量化目标，{order}",
+    "caption_filtered": "筛选（{filters}）：{shown} 项量化目标（全部 {total} 项），{order}",
+    "filter": "{label}：{value}",
+    "board_link": "查看目标一览：全部 {total} 项目标由谁牵头、最新数字和状态",
+}
+
 
 # ---- figures and reports ------------------------------------------------------------------------------------------
 DATA_STATUS_LABELS = {"final": "正式数", "provisional": "初步数"}
@@ -119,6 +143,16 @@ REPORT_STATUS_LABELS = {
     "not_started": "尚未启动",
 }
 FIELD_TYPE_LABELS = {"string": "文本", "integer": "整数", "number": "数字", "boolean": "是/否", "date": "日期"}
+BOOLEAN_WORDS = {"true": "是", "false": "否"}
+# The codes a reader's copy of the data (中文表头版) writes as words: a field whose allowed values are all keys of one
+# of these is written with its words.
+CODE_WORDS = [DATA_STATUS_LABELS, REPORT_STATUS_LABELS, ROLE_LABELS, DIRECTION_LABELS, KIND_LABELS, SECTION_LABELS,
+              UNIT_KIND_LABELS, AREA_KIND_LABELS, BASIS_LABELS, COMPARATOR_WORDS]
+
+# ---- how to cite the data (download page, every indicator page) ----------------------------------------------------
+CITATION = "引用本数据：《{title}》{part}，数据版本 {version}（{date}），{address}"
+CITATION_PART = "中的“{name}”"
+CITATION_NO_ADDRESS = "网址见浏览器地址栏"  # a site built without SITE_URL does not know its public address
 
 
 # ---- numbers ------------------------------------------------------------------------------------------------------

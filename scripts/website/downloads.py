@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from pathlib import Path
@@ -9,18 +10,19 @@ from pathlib import Path
 from markupsafe import Markup
 
 from scripts.core import files
-from scripts.core.csvcells import safe_csv_bytes
+from scripts.core.csvcells import csv_text, safe_csv_bytes
 from scripts.core.package import Package
 from scripts.core.safety import is_safe_name
-from scripts.core.words import FIELD_TYPE_LABELS
+from scripts.core.words import BOOLEAN_WORDS, CODE_WORDS, FIELD_TYPE_LABELS
 from scripts.website import markup as m
+from scripts.website.citation import citation
 from scripts.website.pages.page import Page
 
-FALLBACK_NAME = "datapackage"
+FALLBACK_NAME = "datapackage"  # the zip's name when the package's own name cannot be a file name
 UTF8_BOM = b"\xef\xbb\xbf"
 # How the downloads protect a cell Excel could run as a formula (scripts/core/csvcells.py), told to the reader.
 FORMULA_NOTE = ("以 = + - @ 开头的格（负数除外）前面加了一个英文单引号，如 '=A1，防止 Excel/WPS 把它当作公式执行；"
-                "把改好的文件传回本仓库时，检查会指出这个单引号，运行 make normalize 会自动删掉它。")  # the zip's name when the package's own name cannot be a file name
+                "把改好的文件传回本仓库时，检查会指出这个单引号，运行 make normalize 会自动删掉它。")
 
 
 def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
@@ -37,7 +39,7 @@ def copy_downloads(package: Package, data_dir: Path) -> list[Path]:
             written.append(files.write_bytes(data_dir / Path(resource["path"]).name, data))
             bundle.writestr(_entry(resource["path"]), data, zipfile.ZIP_DEFLATED)
     zip_path = files.write_bytes(data_dir / zip_name(package), archive.getvalue())
-    return [zip_path, *written]
+    return [zip_path, *written, *write_chinese_downloads(package, data_dir)]
 
 
 def _entry(name: str) -> zipfile.ZipInfo:
@@ -98,6 +100,8 @@ def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]
             m.text(package.version), m.text(FORMULA_NOTE), licenses or "未注明"
         ),
         m.tag("ul", m.html_join(files)),
+        citation(package, page.url_dir),
+    ), chinese_downloads_list(package), m.block(
         m.heading(2, "字段说明", "fields"),
         Markup("<p>以下说明由数据包的 datapackage.json 自动生成。</p>"),
     )]
@@ -114,3 +118,86 @@ def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]
     parts.append(m.heading(3, "进度计算结果（progress.csv）", "progress"))
     parts.append(m.table(["列名", "中文名", "说明"], rows))
     return Page(page.path, page.title, Markup("\n\n").join(parts))
+
+
+# ---- the reader's copy of each table (中文表头版): Chinese headers, names beside ids, codes as words --------------
+
+CHINESE_DIR = "zh"  # under the site's data/: data/zh/observations.csv
+
+
+def chinese_table(package: Package, resource: dict) -> list[list[str]]:
+    """A resource's rows as a reader reads them: each column under its Chinese title, the name of the row an id
+    points to beside the id (指标编号, 指标名称), and codes the site has words for written as those words."""
+    columns = []  # (title, function of the raw row -> cell)
+    for field in resource["schema"]["fields"]:
+        name = field["name"]
+        columns.append((field.get("title") or name, _cell_reader(name, _code_words(field))))
+        target = _referenced(package, resource, name)
+        if target:
+            title, names = target
+            columns.append((title, lambda row, name=name, names=names: names.get(row.get(name) or "", "")))
+    return [[title for title, _ in columns]] + [[read(row) for _, read in columns] for row in _raw_rows(package, resource)]
+
+
+def write_chinese_downloads(package: Package, data_dir: Path) -> list[Path]:
+    """data/zh/<file>.csv for every resource: UTF-8 with a BOM, every cell safe to open in Excel (csvcells)."""
+    return [
+        files.write_bytes(data_dir / CHINESE_DIR / Path(resource["path"]).name, with_bom(csv_text(chinese_table(package, resource)).encode("utf-8")))
+        for resource in package.descriptor["resources"]
+    ]
+
+
+def chinese_downloads_list(package: Package) -> Markup:
+    """The download page's list of the reader's copies, one link per table."""
+    links = [
+        m.link(resource.get("title", resource["name"]), f"../data/{CHINESE_DIR}/{Path(resource['path']).name}")
+        for resource in package.descriptor["resources"]
+    ]
+    return m.block(
+        m.heading(2, "中文表头版", "chinese"),
+        Markup(
+            "<p>与上面的表格内容相同，便于直接阅读和引用：列名用中文，编号旁边加上它所指的名称（如“指标编号”旁加“指标名称”，"
+            "“区域编号”旁加“区域名称”），类型代码写成文字（如 final 写成“正式数”）。文件以 UTF-8（带 BOM）保存，"
+            "在 Excel 或 WPS 中双击即可打开。用程序处理数据时，请用上面的原始文件。</p>"
+        ),
+        Markup('<ul class="chinese-downloads">{}</ul>').format(m.html_join(m.tag("li", link) for link in links)),
+    )
+
+
+def _raw_rows(package: Package, resource: dict) -> list[dict[str, str]]:
+    """The file's rows as written (no casting: 46.80 stays 46.80), blank rows left out."""
+    records = list(csv.reader(io.StringIO(package.files[resource["path"]].decode("utf-8-sig"), newline="")))
+    header = records[0] if records else []
+    return [dict(zip(header, cells, strict=False)) for cells in records[1:] if any(cells)]
+
+
+def _code_words(field: dict) -> dict[str, str]:
+    """The words for a field's codes: BOOLEAN_WORDS for a yes/no field, else the one CODE_WORDS table that has a
+    word for every value the field allows; none when no table (or more than one) does."""
+    if field.get("type") == "boolean":
+        return BOOLEAN_WORDS
+    allowed = set(field.get("constraints", {}).get("enum", []))
+    tables = [words for words in CODE_WORDS if allowed and allowed <= set(words)]
+    return tables[0] if len(tables) == 1 else {}
+
+
+def _cell_reader(name: str, words: dict[str, str]):
+    return lambda row: words.get((row.get(name) or "").lower(), row.get(name) or "") if words else row.get(name) or ""
+
+
+def _referenced(package: Package, resource: dict, field_name: str) -> tuple[str, dict[str, str]] | None:
+    """For a field that is a foreign key by itself: the Chinese title of the referenced table's name column (name,
+    or a task's title) and id -> name of its rows; None otherwise."""
+    for key in resource["schema"].get("foreignKeys", []):
+        if key["fields"] != [field_name] and key["fields"] != field_name:
+            continue
+        target = package.resource(key["reference"]["resource"])
+        fields = {f["name"]: f for f in target["schema"]["fields"]}
+        label = next((fields[n] for n in ("name", "title") if n in fields), None)
+        reference = key["reference"]["fields"]
+        id_field = reference[0] if isinstance(reference, list) else reference
+        if label is None:
+            return None
+        names = {row.get(id_field, ""): row.get(label["name"], "") for row in _raw_rows(package, target)}
+        return label.get("title") or label["name"], names
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 
 from markupsafe import Markup
 
@@ -19,6 +20,8 @@ from scripts.progress.examples import worked_examples
 from scripts.website import markup as m
 from scripts.website.pages import Page, SiteWriter, pieces
 from scripts.website.pages.board import status_strip
+
+REPOSITORY_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")  # owner/name, as GitHub Actions gives it
 
 
 def chinese_date(value) -> str:
@@ -70,26 +73,36 @@ def plan_state(ctx) -> Markup:
 
 
 def repository_url() -> str | None:
-    """The code repository's address: REPOSITORY_URL, or the one GitHub Actions names; None on a local build."""
+    """The code repository's address: REPOSITORY_URL, or the one GitHub Actions names (GITHUB_REPOSITORY on
+    GITHUB_SERVER_URL, github.com if unset); None on a local build without either."""
     explicit = m.safe_url(os.environ.get("REPOSITORY_URL"))
     if explicit:
         return explicit.rstrip("/")
-    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
-    return m.safe_url(f"{server}/{repository}") if server and repository else None
+    repository = os.environ.get("GITHUB_REPOSITORY") or ""
+    if not REPOSITORY_NAME.fullmatch(repository):
+        return None
+    server = m.safe_url(os.environ.get("GITHUB_SERVER_URL")) or "https://github.com"
+    return f"{server.rstrip('/')}/{repository}"
 
 
 def contact(repository: str | None) -> Markup:
-    """How to report an error or propose a figure: the repository's issue form and CONTRIBUTING."""
+    """How to report an error or propose a figure: the repository's issue form and CONTRIBUTING; a site built
+    without a repository address says so and how to get one, instead of a link that is not there."""
     if repository:
         issue = m.link("在代码仓库提交问题（Issue）", f"{repository}/issues/new?template=correction.yml", external=True)
         guide = m.link("贡献指南 CONTRIBUTING.md", f"{repository}/blob/main/CONTRIBUTING.md", external=True)
+        missing = m.EMPTY
     else:
         issue, guide = m.text("在本站代码仓库提交问题（Issue）"), m.text("仓库中的贡献指南 CONTRIBUTING.md")
+        missing = Markup(
+            "<li>这份网站构建时没有设置代码仓库的地址，所以上面没有链接：请向提供这份网站的人要仓库地址。"
+            "构建网站的人设置环境变量 <code>REPOSITORY_URL</code>（仓库的网址）后重新构建，这里就会出现提交问题的链接。</li>"
+        )
     return Markup(
         "<ul><li>发现错误（数字、来源、责任单位、错别字）：请{}，写明页面地址、哪里不对，以及能证明的公开来源网址。</li>"
         "<li>发现新的公开数字：同样提交问题，附上发布单位、发布日期和网址；熟悉表格的朋友也可以按{}直接修改 CSV 文件并提交合并请求。</li>"
-        "<li>我们只收录能公开查到的数字，每一处修改都经过核对后发布。</li></ul>"
-    ).format(issue, guide)
+        "{}<li>我们只收录能公开查到的数字，每一处修改都经过核对后发布。</li></ul>"
+    ).format(issue, guide, missing)
 
 
 def licence(descriptor: dict) -> Markup:

@@ -147,6 +147,11 @@ def test_chart_is_shown_with_a_text_alternative(path, small_site, open_page):
     page = visit.page
     visit.load(small_site.page_url(path))
     assert_chart_shown(page)
+    # A screen reader hears the text alternative once, as the image's; the same words under the chart are for the eye.
+    figure = page.locator("figure.chart").first
+    alt = figure.locator("img").get_attribute("alt")
+    assert alt in figure.inner_text()
+    assert figure.aria_snapshot().count(alt) == 1
     assert visit.problems() == NO_PROBLEMS
 
 

@@ -12,6 +12,7 @@ from scripts.progress.results import compute_progress
 from scripts.website.pages import SiteContext
 from scripts.website.pages.indicator import indicator_page
 from scripts.website.pages.nav import chunked
+from scripts.website.pages.page import Page
 from scripts.website.pages.pieces import reader_note
 from tests.conftest import FIXTURES
 
@@ -28,7 +29,8 @@ RUNNING = datetime.date(2023, 6, 30)
 
 @pytest.fixture
 def context(small_package: Path) -> SiteContext:
-    """The small package's site context while its plan runs, with the fictional related tasks and figure sources."""
+    """The small package's site context while its plan runs (its related tasks are its own), with fictional figure
+    sources attached."""
     return site_context(small_package, RUNNING)
 
 
@@ -42,9 +44,6 @@ def site_context(small_package: Path, today) -> SiteContext:
     package = read_package(small_package)
     results = compute_progress(package, today)
     catalog = results.catalog
-    with open(READER / "related_tasks.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            catalog.__dict__.setdefault("related_tasks_of", {}).setdefault(row["indicator_id"], []).append((catalog.tasks[row["task_id"]], row["reason"]))
     with open(READER / "figure_sources.csv", encoding="utf-8", newline="") as handle:
         catalog.__dict__["figure_source_of"] = {row["indicator_id"]: row for row in csv.DictReader(handle)}
     return SiteContext(results, {})
@@ -78,8 +77,31 @@ def test_headline_target_shows_related_tasks_as_the_sites_own_link(context):
     assert "方案在“实施目标”中提出这项指标，未单列责任单位。" in text
     assert "相关任务（本站归纳，方案未写明）" in text
     assert "三(一)1 示例任务甲 （牵头： 示例经信局 ）" in text
-    assert "示例：摸排高耗低效企业直接影响亩均税收（虚构）。" in text
-    assert "牵头单位 示例经信局 、 示例发改委 相关任务（本站归纳，方案未写明）" in text
+    assert "本站归纳：示例任务甲摸排企业，影响亩均税收（虚构）；方案未写明" in text
+    # the plan names no lead: the lead row says so; the leads of the related tasks have a row of their own
+    assert "牵头单位 方案未单列 相关任务（本站归纳，方案未写明）的牵头单位 示例经信局、示例发改委（ 见下文 ）" in text
+
+
+def test_a_headline_target_is_led_by_no_unit_in_tables_the_board_and_the_counts(context):
+    from scripts.website.pages.board import board_page
+    from scripts.website.pages.overview import units_index
+    from scripts.website.pages.pieces import indicator_table
+    from scripts.website.pages.unit import unit_page
+
+    board = board_page(context).body
+    # 示例经信局 leads 三(一)1 (示例新增企业, 示例县域全覆盖); the headline 示例亩均税收 only relates to it
+    assert re.findall(r'data-name="([^"]+)" data-lead="economy-it"', board) == ["示例新增企业", "示例县域全覆盖"]
+    assert re.findall(r'data-name="([^"]+)" data-lead="-"', board) == ["示例亩均税收"]
+    home = Page("index.md", "首页", "")
+    row = text_of(indicator_table(context, home, [context.catalog.indicators["tax-per-mu"]]))
+    assert row == ("指标 状态 最新公开数字 目标 牵头单位 示例亩均税收 相关任务（本站归纳，方案未写明）的牵头单位：示例经信局、示例发改委 "
+                   "符合进度 17.5万元（2021年） 2023年不低于22万元 方案未单列")
+    unit = text_of(unit_page(context, context.catalog.units["economy-it"]).body)
+    assert "牵头 1 项任务，配合 0 项；牵头任务共有 2 项量化目标（ 在目标一览中查看 ）。" in unit
+    assert "## 牵头任务的量化目标 {#indicators} 共 2 项： 符合进度 1 暂无公开数字 1" in unit
+    units = text_of(units_index(context).body)
+    assert "示例经信局 1 0 0 2 项 符合进度 1 暂无公开数字 1" in units
+    assert "示例发改委 1 1 0 1 项 符合进度 1" in units  # 四(一) 示例政策乙: 示例新增机器人
 
 
 def test_indicator_without_figures_says_where_they_would_come_from(context):
@@ -116,3 +138,45 @@ def test_very_long_nav_groups_nest_so_no_group_holds_more_than_25():
     last = groups[3]["第1876—2300项"]
     assert len(last) == 17 and list(last[0]) == ["第1876—1900项"] and list(last[-1]) == ["第2276—2300项"]
     assert last[-1]["第2276—2300项"][-1] == {"单位2300": "units/u2300.md"}
+
+
+def test_task_page_links_the_headline_targets_the_site_relates_to_it(context):
+    from scripts.website.pages.task import task_page
+
+    text = text_of(task_page(context, context.catalog.tasks["policy-1"]).body)
+    assert ("## 相关的核心指标（本站归纳，方案未写明） {#related-targets} 方案在“实施目标”中提出下列核心指标，没有把它们分给某项任务；"
+            "本站认为这项任务与它们相关，方案本身没有这样写。 示例亩均税收 符合进度 本站归纳：示例政策乙支持亩均提升（虚构）；方案未写明") in text
+    body = task_page(context, context.catalog.tasks["organisation-1"]).body
+    assert "方案没有为这项任务定量化目标。" in text_of(body)
+    assert "related-targets" not in body
+
+
+def test_chart_text_alternative_is_read_once(context):
+    from scripts.website.pages.pieces import chart
+
+    context.charts["x"] = "示例说明<虚构>"
+    page = Page("indicators/a.md", "甲", "")
+    assert chart(context, page, "x", "甲：进展与目标") == (
+        '<figure class="chart"><img src="../../charts/x.svg" alt="示例说明&lt;虚构&gt;" loading="lazy">'
+        '<figcaption>甲：进展与目标<span aria-hidden="true">：示例说明&lt;虚构&gt;</span> '
+        '<a href="../../charts/x.csv">下载图表数据（CSV）</a></figcaption></figure>'
+    )
+
+
+def test_contact_links_the_issue_form_or_says_plainly_what_to_do(monkeypatch):
+    from scripts.website.fragments import contact, repository_url
+
+    for name in ("REPOSITORY_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"):
+        monkeypatch.delenv(name, raising=False)
+    assert repository_url() is None
+    local = text_of(contact(None))
+    assert "请在本站代码仓库提交问题（Issue）" in local and "<a" not in contact(None)
+    assert "这份网站构建时没有设置代码仓库的地址，所以上面没有链接：请向提供这份网站的人要仓库地址。" in local
+    monkeypatch.setenv("GITHUB_REPOSITORY", "example-org/plan-site")
+    assert repository_url() == "https://github.com/example-org/plan-site"
+    monkeypatch.setenv("GITHUB_REPOSITORY", "x/y\" onclick=\"alert(1)")
+    assert repository_url() is None
+    monkeypatch.setenv("REPOSITORY_URL", "https://git.example.org/plan/")
+    markup = contact(repository_url())
+    assert '<a href="https://git.example.org/plan/issues/new?template=correction.yml" rel="noopener noreferrer">在代码仓库提交问题（Issue）</a>' in markup
+    assert "没有设置代码仓库的地址" not in markup

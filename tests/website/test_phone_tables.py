@@ -48,3 +48,53 @@ def test_sources_table_scrolls_in_its_own_box_with_the_first_column_in_view(ship
     heights = wrap.locator("tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
     assert max(heights) <= ROW_HEIGHT_LIMIT, heights
     assert phone.problems() == NO_PROBLEMS
+
+
+# ---- tables of targets: one card per target on a phone, a table on a desk -----------------------------------------
+
+DESK = {"width": 1366, "height": 900}
+# Every row of every table of targets, measured in the page: what is out of place, as readable lines (none: []).
+TARGET_ROWS = """() => {
+  const problems = [], widths = new Set();
+  const article = document.querySelector("article").getBoundingClientRect();
+  for (const table of document.querySelectorAll("table.targets")) {
+    const wrap = table.closest(".table-wrap");
+    if (wrap.scrollWidth > wrap.clientWidth) problems.push(`a table of targets scrolls sideways: ${wrap.scrollWidth} > ${wrap.clientWidth}`);
+    for (const row of table.querySelectorAll("tr.board-row, tbody:not(.board-sorted) > tr:not(.board-group)")) {
+      const name = row.cells[0].querySelector("a").textContent;
+      widths.add(Math.round(row.getBoundingClientRect().width));
+      for (const cell of [...row.cells].slice(0, 3)) {
+        const box = cell.getBoundingClientRect();
+        if (box.left < article.left - 1 || box.right > article.right + 1 || box.right > window.innerWidth)
+          problems.push(`${name}: ${cell.dataset.label} at ${Math.round(box.left)}–${Math.round(box.right)} px`);
+        if (cell.scrollWidth > cell.clientWidth) problems.push(`${name}: ${cell.dataset.label} is cut`);
+      }
+    }
+  }
+  return {problems, widths: [...widths], article: Math.round(article.width)};
+}"""
+# The home page, a unit page and the board (the longest real names: 新增省级高新技术企业研发中心(工程中心、企业技术中心),
+# 仅有阶段性数字（4 个），尚无全年数字), and the hostile package's board (long made-up names, markup as text).
+TARGET_PAGES = [("shipped", ""), ("shipped", "units/economy-it/"), ("shipped", "board/"), ("hostile", "board/")]
+
+
+@pytest.mark.parametrize(("site", "path"), TARGET_PAGES)
+def test_every_target_shows_name_status_and_figure_without_sideways_scrolling(site, path, request, open_page):
+    visit = open_page()
+    page = visit.page
+    built = request.getfixturevalue(f"{site}_site")
+    for viewport in (PHONE, DESK):
+        page.set_viewport_size(viewport)
+        visit.load(built.page_url(path))
+        assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"], "the page itself scrolls sideways"
+        measured = page.evaluate(TARGET_ROWS)
+        assert measured["problems"] == [], viewport
+        if viewport is PHONE:
+            # each card the full width of the page's text (358 px), not squeezed beside a sticky column
+            assert measured["widths"] == [measured["article"]] == [358]
+            label = page.locator("table.targets td:nth-child(2)").first.evaluate("cell => getComputedStyle(cell, '::before').content")
+            assert label == '"状态："'
+        else:
+            assert page.locator("table.targets thead th").first.evaluate("th => th.closest('tr').innerText.split('\\t')") == [
+                "指标", "状态", "最新公开数字", "目标", "牵头单位"]
+    assert visit.problems() == NO_PROBLEMS

@@ -22,11 +22,24 @@ FIRST_RESULT = {
     "衢州市": "areas/quzhou/",
     # a phrase inside a task's text
     "数字经济": "tasks/organisation-2/",  # 五(二) 加强服务指导: 推进数字经济系统建设
-    "标准地": "tasks/action-1-4/",  # 新增工业用地实现100%“标准地”模式出让
-    "亩均": "tasks/action-1-1/",  # 锁定亩均税收未达到所属行业指导标准的企业
     "揭榜挂帅": "tasks/action-2-1/",  # 推广“揭榜挂帅”“赛马制”
     "浙货行天下": "tasks/action-4-4/",  # 开展“浙货行天下”
     # an indicator by the Latin word in its name
+    "R&D": "indicators/rd-intensity/",
+    # a title match before a page that has the words only in its text: the indicator 规上工业亩均税收 before the task
+    # 三(一)1 (锁定亩均税收未达到所属行业指导标准的企业) and a housing task (四(五), 亩均税收 in its text)
+    "亩均税收": "indicators/tax-per-mu/",
+    "标准地": "indicators/standard-land-share/",  # 新增工业用地“标准地”模式出让比例, before 三(一)4 whose text says it
+}
+
+# The short forms people type -> the page that must be among the first three results.
+IN_TOP_THREE = {
+    "经信局": "units/economy-it/",  # 市经信局
+    "经信": "units/economy-it/",
+    "招商": "units/investment-promotion/",  # 市招商中心
+    "高企": "indicators/national-high-tech-enterprises/",  # 新增国家高新技术企业
+    "科小": "indicators/provincial-tech-smes/",  # 新增省科技型中小企业
+    "亩均": "indicators/tax-per-mu/",  # 规上工业亩均税收
     "R&D": "indicators/rd-intensity/",
 }
 
@@ -83,8 +96,24 @@ def test_query_puts_the_expected_page_first(query, search_page, shipped_site):
     assert search_page.problems() == NO_PROBLEMS
 
 
+@pytest.mark.parametrize("query", IN_TOP_THREE)
+def test_short_form_puts_its_page_in_the_first_three(query, search_page, shipped_site):
+    paths = result_paths(search_page, shipped_site.url, query)
+    assert IN_TOP_THREE[query] in paths[:3], paths[:5]
+    assert search_page.problems() == NO_PROBLEMS
+
+
+def test_short_form_of_a_unit_finds_the_pages_that_name_it(search_page, shipped_site):
+    # The plan writes 市经信局 and names it in 23 tasks; a reader types 经信局. Before, it found 4 pages: the text
+    # was indexed with 市经信局 as one word, which 经信局 is not the start of.
+    result_paths(search_page, shipped_site.url, "经信局")
+    meta = search_page.page.locator(".md-search-result__meta").inner_text()
+    assert int(meta.split(" ")[0]) >= 23, meta
+
+
 def test_results_show_no_search_tags(search_page, shipped_site):
     result_paths(search_page, shipped_site.url, "经信局")
     # the page's tags (经信局, 经信, ...) exist for the index, not for reading
     assert search_page.page.locator(".md-search-result .md-tags:visible").count() == 0
-    assert "经信" not in search_page.page.locator(".md-search-result__list > li").first.inner_text().replace("市经信局", "")
+    first = search_page.page.locator(".md-search-result__list > li").first.inner_text().replace("\u200b", "")
+    assert "经信" not in first.replace("市经信局", "")

@@ -19,9 +19,8 @@ def area_page(ctx: SiteContext, area: dict) -> Page:
     for unit in [u for u in c.units.values() if u.get("area_id") == area["id"]]:
         tasks = [t for t, role in c.tasks_of_unit[unit["id"]] if role == "responsible_body"]
         parts.append(m.block(
-            Markup('<p class="government">{}的责任单位：<strong>{}</strong>{}</p>').format(
-                m.text(area["name"]), p.unit_link(page, unit), f"，作为责任主体负责 {len(tasks)} 项任务：" if tasks else ""
-            ),
+            Markup('<p class="government">{}的责任单位：<strong>{}</strong></p>').format(m.text(area["name"]), p.unit_link(page, unit)),
+            p.responsible_body_note(ctx, page, tasks) if tasks else "",
             p.tasks_by_group(ctx, page, tasks) if tasks else "",
         ))
     parts.append(m.heading(2, "公开数字", "figures"))

@@ -1,10 +1,10 @@
-"""The accountability board: every target in one table, grouped by action, with its lead unit, latest figure and status."""
+"""The accountability board: every target in one table, grouped by action, with its status, latest figure and lead."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from scripts.core.words import ROLE_LABELS
+from scripts.core.words import BOARD_FILTER_LABELS, BOARD_ORDER_LABELS, BOARD_WORDS, NO_LEAD_LABEL
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
 from scripts.website.pages.context import SiteContext
@@ -12,7 +12,7 @@ from scripts.website.pages.page import Page, href, join
 
 BOARD_PATH = "board/"
 HEADLINE_GROUP = "核心指标（方案“实施目标”）"
-COLUMNS = ["指标", "目标", ROLE_LABELS["lead"], "最新公开数字", "状态"]
+NO_LEAD_VALUE = "-"  # the lead filter's value for targets the plan assigns to no unit; no unit id can be it
 
 
 def board_groups(ctx: SiteContext) -> list[tuple[str, list[dict]]]:
@@ -26,55 +26,91 @@ def board_groups(ctx: SiteContext) -> list[tuple[str, list[dict]]]:
     return [(name, indicators) for name, indicators in groups if indicators]
 
 
+def status_link(page: Page, code: str) -> str:
+    """The board, opened filtered by a reader status (board.js reads ?status=; without it the whole table shows)."""
+    return f"{href(page, BOARD_PATH)}?status={code}"
+
+
+def lead_link(page: Page, unit_id: str) -> str:
+    """The board, opened filtered to the targets a unit leads."""
+    return f"{href(page, BOARD_PATH)}?lead={unit_id}"
+
+
 def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> Markup:
-    """The reader statuses with their counts and the total they add up to; optionally a link to the board."""
+    """The reader statuses with their counts and the total they add up to, each count a link to the board filtered
+    by it; optionally a link to the whole board. On the board, the script keeps the counts to the filtered rows."""
     ids = list(ctx.catalog.indicators)
     counts = ctx.standing_counts(ids)
     items = m.html_join(
-        Markup("<li>{} <strong>{}</strong> 项</li>").format(m.status_badge(code, label), counts[code])
+        m.tag("li", m.link(Markup("{} <strong>{}</strong> 项").format(m.status_badge(code, label), counts[code]), status_link(page, code)),
+              data_status=code)
         for code, label in ctx.status_labels().items()
         if counts[code] or ctx.ended  # a report card says "0 项" too
     )
-    board = m.link(f"查看目标一览：全部 {len(ids)} 项目标由谁牵头、最新数字和状态", href(page, BOARD_PATH))
+    total = m.tag("p", numbers(BOARD_WORDS["total"], total=len(ids)), data_board_total="")
+    board = m.link(BOARD_WORDS["board_link"].format(total=len(ids)), href(page, BOARD_PATH))
     more = m.tag("p", board, class_="board-link") if link else m.EMPTY
-    return Markup('<div class="status-strip"><p>共 <strong>{}</strong> 项量化目标：</p><ul>{}</ul>{}</div>').format(len(ids), items, more)
+    return Markup('<div class="status-strip">{}<ul>{}</ul>{}</div>').format(total, items, more)
+
+
+def numbers(template: str, **values: int) -> Markup:
+    """A template of BOARD_WORDS with its numbers in bold."""
+    bold = str(m.text(template)).replace("{", "<strong>{").replace("}", "}</strong>")  # str: Markup.replace escapes
+    return Markup(bold).format(**values)
+
+
+def board_controls(ctx: SiteContext) -> Markup:
+    """The filters, written here from the page's own values and words and shown only when the script runs: the
+    script accepts from the address (?lead=…&status=…) only a value one of these lists offers."""
+    units = {}
+    for ind in ctx.catalog.indicators.values():
+        lead = ctx.lead_of_indicator(ind)
+        if lead:
+            units[lead["id"]] = lead["name"]
+    groups = [(str(number), name) for number, (name, _) in enumerate(board_groups(ctx), start=1)]
+    present = {ctx.standing(i).group for i in ctx.catalog.indicators}
+    choices = {
+        "lead": [*units.items(), (NO_LEAD_VALUE, NO_LEAD_LABEL)],
+        "group": groups,
+        "status": [(code, label) for code, label in ctx.status_labels().items() if code in present],
+    }
+    selects = [select(name, BOARD_FILTER_LABELS[name], [("", BOARD_WORDS["all"]), *options]) for name, options in choices.items()]
+    selects.append(select("order", BOARD_WORDS["order"], list(BOARD_ORDER_LABELS.items())))
+    words = {f"data-{key.replace('_', '-')}": value for key, value in BOARD_WORDS.items()}
+    attributes = m.html_join(Markup(' {}="{}"').format(Markup(key), value) for key, value in words.items())
+    return Markup('<form class="board-controls" data-board-controls hidden{}>{}{}<output aria-live="polite"></output></form>').format(
+        attributes, m.html_join(selects), Markup('<button type="reset">{}</button>').format(BOARD_WORDS["reset"])
+    )
+
+
+def select(name: str, label: str, options: list[tuple[str, str]]) -> Markup:
+    items = m.html_join(m.tag("option", text, value=value) for value, text in options)
+    return Markup('<label>{}<select name="{}">{}</select></label>').format(label, name, items)
 
 
 def board_table(ctx: SiteContext, page: Page) -> Markup:
     """One table, a header row per group; data-* attributes let the optional script filter and sort it."""
-    head = m.html_join(Markup('<th scope="col">{}</th>').format(m.text(h)) for h in COLUMNS)
     rank = {code: order for order, code in enumerate(ctx.status_labels())}
     groups, position = [], 0
-    for group, indicators in board_groups(ctx):
-        rows = [Markup('<tr class="board-group"><th colspan="{}" scope="rowgroup">{}</th></tr>').format(len(COLUMNS), m.text(group))]
+    for number, (group, indicators) in enumerate(board_groups(ctx), start=1):
+        header = Markup('<tr class="board-group"><th colspan="{}" scope="rowgroup">{}</th></tr>').format(len(p.TARGET_COLUMNS), group)
+        rows = [header]
         for ind in indicators:
             position += 1
             rows.append(board_row(ctx, page, ind, position, rank))
-        groups.append(m.tag("tbody", m.html_join(rows), data_group=group))
-    return Markup(
-        '<div class="table-wrap"><table class="data board" id="board-table">'
-        "<caption>全部 {} 项量化目标（按方案顺序分组）</caption>"
-        "<thead><tr>{}</tr></thead>{}</table></div>"
-    ).format(position, head, m.html_join(groups))
+        groups.append(m.tag("tbody", m.html_join(rows), data_group=number))
+    caption = BOARD_WORDS["caption"].format(total=position, order=BOARD_ORDER_LABELS["plan"])
+    return p.target_table(m.html_join(groups), caption, id="board-table")
 
 
 def board_row(ctx: SiteContext, page: Page, ind: dict, position: int, rank: dict[str, int]) -> Markup:
     standing = ctx.standing(ind["id"])
-    cells = [p.indicator_link(page, ind), p.target_text(ctx, ind), p.lead_cell(ctx, page, ind), p.latest_figure(ctx, ind), p.status(ctx, ind["id"])]
-    tds = m.html_join(m.tag("td", cell, data_label=label) for label, cell in zip(COLUMNS, cells, strict=True))
-    return m.tag(
-        "tr", tds, class_="board-row", data_order=position, data_name=ind["name"], data_lead="|".join(lead_names(ctx, ind)),
-        data_status=standing.group, data_status_label=ctx.status_labels()[standing.group], data_status_rank=rank[standing.group],
-    )
-
-
-def lead_names(ctx: SiteContext, ind: dict) -> list[str]:
-    """Names of the units shown as leads of the target, for the lead-unit filter."""
     lead = ctx.lead_of_indicator(ind)
-    if lead:
-        return [lead["name"]]
-    names = [ctx.catalog.lead_of(t["id"]) for t, _ in ctx.related_tasks(ind["id"])]
-    return list(dict.fromkeys(u["name"] for u in names if u))
+    return p.target_row(
+        ctx, page, ind, class_="board-row", data_order=position, data_name=ind["name"],
+        data_lead=lead["id"] if lead else NO_LEAD_VALUE, data_lead_name=lead["name"] if lead else "",
+        data_status=standing.group, data_status_rank=rank[standing.group],
+    )
 
 
 def board_page(ctx: SiteContext) -> Page:
@@ -82,13 +118,15 @@ def board_page(ctx: SiteContext) -> Page:
     parts = [
         m.block(
             Markup(
-                "<p>方案的全部量化目标：谁牵头、最新公开发布的数字和按本站方法判断的状态。"
+                "<p>方案的全部量化目标：按本站方法判断的状态、最新公开发布的数字和谁牵头。"
                 "核心指标是方案“实施目标”提出的，方案没有为它们单列牵头单位。</p>"
             ),
+            # A heading first: the theme's skip link leads to it, and the filters are the next thing a Tab reaches.
+            m.heading(2, BOARD_WORDS["heading"], "targets"),
+            board_controls(ctx),
             status_strip(ctx, page, link=False),
-            Markup('<div class="board-controls" data-board-controls hidden></div>'),
         ),
         board_table(ctx, page),
     ]
-    description = f"全部 {len(ctx.catalog.indicators)} 项量化目标：谁牵头、最新公开数字和进展状态，可按牵头单位、行动和状态筛选。"
+    description = f"全部 {len(ctx.catalog.indicators)} 项量化目标：进展状态、最新公开数字和谁牵头，可按牵头单位、行动和状态筛选。"
     return Page(page.path, page.title, join(parts), description, wide=True)

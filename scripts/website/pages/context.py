@@ -52,9 +52,19 @@ class SiteContext:
         """The lead unit of the indicator's task (None for headline targets the plan assigns to no task)."""
         return self.catalog.lead_of(indicator["task_id"]) if indicator.get("task_id") else None
 
+    def targets_led_by(self, unit_id: str) -> list[dict]:
+        """The targets a unit leads: those whose lead_of_indicator it is, in plan order. One definition for the
+        board's lead filter, the unit's page and the units index, so the count is the same on all three."""
+        return [i for i in self.catalog.indicators.values() if (self.lead_of_indicator(i) or {}).get("id") == unit_id]
+
     def related_tasks(self, indicator_id: str) -> list[tuple[dict, str]]:
         """(task row, reason) the site links to a headline target: an editorial link, not the plan's."""
         return list(self.catalog.related_tasks_of.get(indicator_id, []))
+
+    def related_targets(self, task_id: str) -> list[tuple[dict, str]]:
+        """(indicator row, reason) of the headline targets the site links to a task: related_tasks seen from the task."""
+        return [(self.catalog.indicators[indicator_id], reason)
+                for indicator_id, pairs in self.catalog.related_tasks_of.items() for task, reason in pairs if task["id"] == task_id]
 
     def figure_source(self, indicator_id: str) -> dict | None:
         """Where a figure for the indicator would be published (publisher, publication, basis, …), if recorded."""

@@ -12,12 +12,15 @@ from scripts.core.words import (
     BASIS_LABELS,
     DATA_STATUS_LABELS,
     FIGURE_SOURCE_LABELS,
+    NO_LEAD_LABEL,
+    RELATED_LEADS_LABEL,
     RELATED_TASKS_LABEL,
     ROLE_LABELS,
     STATUS_LABELS,
     number,
 )
 from scripts.website import markup as m
+from scripts.website.citation import citation
 from scripts.website.pages import pieces as p
 from scripts.website.pages.context import SiteContext
 from scripts.website.pages.page import Page, href, join
@@ -39,9 +42,10 @@ def indicator_page(ctx: SiteContext, ind: dict) -> Page:
         figures_block(ctx, page, ind),
         figure_source_block(ctx, page, ind),
         responsibility_block(ctx, page, ind, task),
+        citation(c.package, page.url_dir, ind["name"]),
     ]
     lead = ctx.lead_of_indicator(ind)
-    description = f"{ind['name']}：{p.target_words(ctx, ind)}。牵头单位：{lead['name'] if lead else '方案未单列'}。状态：{ctx.standing(ind['id']).label}。"
+    description = f"{ind['name']}：{p.target_words(ctx, ind)}。{ROLE_LABELS['lead']}：{lead['name'] if lead else NO_LEAD_LABEL}。状态：{ctx.standing(ind['id']).label}。"
     return Page(page.path, page.title, join(parts), description)
 
 
@@ -51,6 +55,7 @@ def facts_table(ctx: SiteContext, page: Page, ind: dict, task: dict | None) -> M
         ["状态", p.status(ctx, ind["id"]) + (Markup(" {}").format(m.text(reader.reason)) if reader.reason else "")],
         ["目标", p.target_text(ctx, ind)],
         [ROLE_LABELS["lead"], p.lead_cell(ctx, page, ind)],
+        *related_leads_fact(ctx, ind),
         ["目标类型", m.text(f"{result.kind.label}（{result.kind.direction_words(ind['direction'])}）")],
         ["计量单位", m.text(ind["unit"])],
     ]
@@ -67,6 +72,15 @@ def facts_table(ctx: SiteContext, page: Page, ind: dict, task: dict | None) -> M
         facts.append(["所属任务", p.task_link(page, task)])
     rows = m.html_join(Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(m.text(k), m.text(v)) for k, v in facts)
     return m.block(Markup('<table class="facts"><tbody>{}</tbody></table>').format(rows))
+
+
+def related_leads_fact(ctx: SiteContext, ind: dict) -> list[list]:
+    """For a target the plan assigns to no unit: the leads of its related tasks, in a row of their own, labelled."""
+    leads = [] if ctx.lead_of_indicator(ind) else p.related_leads(ctx, ind["id"])
+    if not leads:
+        return []
+    names = m.text("、".join(u["name"] for u in leads))
+    return [[RELATED_LEADS_LABEL, Markup("{}（{}）").format(names, m.link("见下文", "#related-tasks"))]]
 
 
 def figures_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:

@@ -8,6 +8,7 @@ from scripts.core.periods import parse_period
 from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, ROLE_LABELS, UNIT_KIND_LABELS, number
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
+from scripts.website.pages.board import lead_link
 from scripts.website.pages.context import SiteContext
 from scripts.website.pages.page import Page, join
 
@@ -67,7 +68,7 @@ def tasks_index(ctx: SiteContext) -> Page:
 def units_index(ctx: SiteContext) -> Page:
     c = ctx.catalog
     page = Page("units/index.md", "全部责任单位", "")
-    intro = Markup("<p>每个单位牵头和配合的任务数，以及其牵头任务下量化目标的状态。</p>")
+    intro = Markup("<p>每个单位牵头和配合的任务数，以及其牵头任务下的量化目标（与目标一览按牵头单位筛选的结果相同）和它们的状态。</p>")
     parts = [m.block(intro), p.chart(ctx, page, "status-by-unit", "各牵头单位指标状态")]
     for kind, label in UNIT_KIND_LABELS.items():
         units = [u for u in c.units.values() if u["kind"] == kind]
@@ -76,11 +77,12 @@ def units_index(ctx: SiteContext) -> Page:
         rows = []
         for u in units:
             roles = [r for _, r in c.tasks_of_unit[u["id"]]]
-            led = [i["id"] for i in c.indicators_led_by(u["id"])]
+            led = [i["id"] for i in ctx.targets_led_by(u["id"])]
             counts = [m.text(str(roles.count(role))) for role in ("lead", "support", "responsible_body")]
-            rows.append([p.unit_link(page, u), *counts, p.status_counts(ctx, led) if led else m.text("—")])
+            targets = m.link(f"{len(led)} 项", lead_link(page, u["id"])) if led else m.text("—")
+            rows.append([p.unit_link(page, u), *counts, targets, p.status_counts(ctx, led) if led else m.text("—")])
         parts.append(m.heading(2, label, kind.replace("_", "-")))
-        parts.append(m.table(["单位", "牵头任务", "配合任务", "作为责任主体", "牵头任务的指标状态"], rows))
+        parts.append(m.table(["单位", "牵头任务", "配合任务", "作为责任主体的任务", "牵头的量化目标", "这些目标的状态"], rows))
     return Page(page.path, page.title, join(parts), "方案的全部责任单位：牵头和配合的任务数，以及牵头目标的状态。")
 
 

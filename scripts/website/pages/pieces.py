@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
-from scripts.core.words import RELATED_TASKS_LABEL, REPORT_STATUS_LABELS, ROLE_LABELS, number
+from scripts.core.words import NO_LEAD_LABEL, RELATED_LEADS_LABEL, REPORT_STATUS_LABELS, TARGET_COLUMN_LABELS, number
 from scripts.progress.kinds import describe_targets
 from scripts.website import markup as m
 from scripts.website.pages.context import SiteContext
@@ -58,38 +58,72 @@ def status_counts(ctx: SiteContext, indicator_ids: list[str]) -> Markup:
 
 
 def latest_figure(ctx: SiteContext, ind: dict) -> Markup:
-    """The latest city figure published, with its period; an interim one says so."""
-    city = [o for o in ctx.catalog.observations_of[ind["id"]] if o["area_id"] == CITY_AREA]
-    if not city:
-        return Markup("—")
-    # observations_of is in period-end order; at the same end a full year is the more telling figure.
-    latest = max(city, key=lambda o: (parse_period(o["period"]).end, parse_period(o["period"]).full_year))
-    period = parse_period(latest["period"])
-    return m.text(f"{number(latest['value'])}{ind['unit']}（{period.label}{'' if period.full_year else '，阶段性'}）")
+    """The figure beside a status is the one that decided it (the last full-year city figure the method counted);
+    the latest other city figure, if any, is listed apart and says what it is, never as if it decided the status."""
+    result = ctx.result(ind["id"])
+    deciding = result.deciding
+    main = m.text(_figure_words(ind, deciding, "初步数" if deciding.status == "provisional" else "")) if deciding else Markup("—")
+    others = [f for f in result.figures.get(CITY_AREA, []) if f is not deciding and (deciding is None or f.period.end > deciding.period.end)]
+    if not others:
+        return main
+    other = others[-1]
+    what = "阶段性数字" if other.interim else "全年数字，不足以判断"
+    return Markup('{}<br><small class="other-figure">另有：{}</small>').format(main, m.text(_figure_words(ind, other, what)))
+
+
+def _figure_words(ind: dict, figure, what: str) -> str:
+    return f"{number(figure.value)}{ind['unit']}（{figure.period.label}{'，' + what if what else ''}）"
 
 
 def lead_cell(ctx: SiteContext, page: Page, ind: dict) -> Markup:
-    """Who answers for the target: the lead of its task, or for a headline target the leads of related tasks."""
+    """The target's lead unit as the plan names it: the lead of its task. A headline target has none in the plan."""
     lead = ctx.lead_of_indicator(ind)
-    if lead:
-        return unit_link(page, lead)
-    leads = []
-    for task, _reason in ctx.related_tasks(ind["id"]):
-        unit = ctx.catalog.lead_of(task["id"])
-        if unit and unit not in leads:
-            leads.append(unit)
+    return unit_link(page, lead) if lead else m.tag("span", NO_LEAD_LABEL, class_="unassigned")
+
+
+def related_leads(ctx: SiteContext, indicator_id: str) -> list[dict]:
+    """The lead units of the tasks the site relates to a headline target (an editorial link, not the plan's)."""
+    leads = [ctx.catalog.lead_of(task["id"]) for task, _reason in ctx.related_tasks(indicator_id)]
+    return list({u["id"]: u for u in leads if u}.values())
+
+
+def indicator_cell(ctx: SiteContext, page: Page, ind: dict) -> Markup:
+    """The target's name; under it, for a target the plan assigns to no unit, the leads of its related tasks,
+    labelled as the site's own linking (never in the lead column, the lead filter or a unit's counts)."""
+    leads = [] if ctx.lead_of_indicator(ind) else related_leads(ctx, ind["id"])
     if not leads:
-        return Markup('<span class="unassigned">方案未单列</span>')
-    links = m.html_join((unit_link(page, u) for u in leads), "、")
-    return Markup('{}<br><small class="editorial">{}</small>').format(links, m.text(RELATED_TASKS_LABEL))
+        return indicator_link(page, ind)
+    names = m.html_join((m.text(u["name"]) for u in leads), "、")
+    return Markup('{}<br><small class="editorial">{}：{}</small>').format(indicator_link(page, ind), m.text(RELATED_LEADS_LABEL), names)
+
+
+# A target's row wherever targets are listed (home, board, headline and task indicators, task and unit pages): the
+# answer (status, figure) right after the name, so that a phone card or a narrow table shows it first.
+TARGET_COLUMNS = list(TARGET_COLUMN_LABELS.values())
+
+
+def target_cells(ctx: SiteContext, page: Page, ind: dict) -> list[Markup]:
+    return [indicator_cell(ctx, page, ind), status(ctx, ind["id"]), latest_figure(ctx, ind), target_text(ctx, ind), lead_cell(ctx, page, ind)]
+
+
+def target_row(ctx: SiteContext, page: Page, ind: dict, **attrs) -> Markup:
+    """A <tr> of TARGET_COLUMNS; each cell names its column (data-label), which a phone card writes before it."""
+    cells = m.html_join(m.tag("td", cell, data_label=label) for label, cell in zip(TARGET_COLUMNS, target_cells(ctx, page, ind), strict=True))
+    return m.tag("tr", cells, **attrs)
+
+
+def target_table(body: Markup, caption: str | None = None, **attrs) -> Markup:
+    """A table of targets: a table on a wide screen, one card per target on a phone (class targets, board.css)."""
+    head = m.html_join(Markup('<th scope="col">{}</th>').format(m.text(h)) for h in TARGET_COLUMNS)
+    cap = m.tag("caption", caption) if caption else m.EMPTY
+    return Markup('<div class="table-wrap">{}</div>').format(
+        m.tag("table", Markup("{}<thead><tr>{}</tr></thead>{}").format(cap, head, body), class_="data targets", **attrs)
+    )
 
 
 def indicator_table(ctx: SiteContext, page: Page, indicators: list[dict], *, caption: str | None = None) -> Markup:
-    rows = [
-        [indicator_link(page, ind), target_text(ctx, ind), lead_cell(ctx, page, ind), latest_figure(ctx, ind), status(ctx, ind["id"])]
-        for ind in indicators
-    ]
-    return m.table(["指标", "目标", ROLE_LABELS["lead"], "最新公开数字", "状态"], rows, caption=caption)
+    rows = m.html_join(target_row(ctx, page, ind) for ind in indicators)
+    return target_table(m.tag("tbody", rows), caption)
 
 
 # Sentences written for whoever enters data ("2021年填15…") or grading sources ("可靠性B"): not for readers.
@@ -122,8 +156,11 @@ def chart(ctx: SiteContext, page: Page, name: str, caption: str) -> Markup:
         return m.EMPTY
     alt = ctx.charts[name]
     img = Markup('<img src="{}" alt="{}" loading="lazy">').format(m.text(href(page, f"charts/{name}.svg")), m.text(alt))
-    return Markup('<figure class="chart">{}<figcaption>{}：{} {}</figcaption></figure>').format(
-        img, m.text(caption), m.text(alt), m.link("下载图表数据（CSV）", href(page, f"charts/{name}.csv"))
+    # The text alternative is shown under the chart too, for every reader, but hidden from screen readers there:
+    # they have just read it as the image's alt, and would otherwise hear it twice.
+    summary = m.tag("span", Markup("：{}").format(m.text(alt)), aria_hidden="true")
+    return Markup('<figure class="chart">{}<figcaption>{}{} {}</figcaption></figure>').format(
+        img, m.text(caption), summary, m.link("下载图表数据（CSV）", href(page, f"charts/{name}.csv"))
     )
 
 
@@ -148,15 +185,24 @@ def reports_block(ctx: SiteContext, page: Page, reports: list[dict], *, by: str)
 
 
 def tasks_by_group(ctx: SiteContext, page: Page, tasks: list[dict]) -> Markup:
-    """Many tasks in a few lines: one line per action or section, each task as its plan number."""
-    lines = []
+    """Tasks listed under their action or section, each with its plan number and title."""
+    ids = {t["id"] for t in tasks}
+    groups = []
     for _section, group, group_tasks in ctx.catalog.groups():
-        ids = {t["id"] for t in tasks}
-        links = [
-            m.link(t["number"], href(page, task_path(t["id"])), title=t["title"])
-            for t in group_tasks
-            if t["id"] in ids
-        ]
+        links = [m.tag("li", task_link(page, t)) for t in group_tasks if t["id"] in ids]
         if links:
-            lines.append(Markup("<li><strong>{}</strong>：{}</li>").format(m.text(group), m.html_join(links, "、")))
-    return Markup('<ul class="compact">{}</ul>').format(m.html_join(lines))
+            groups.append(Markup("<li><strong>{}</strong><ul>{}</ul></li>").format(m.text(group), m.html_join(links)))
+    # Not in the search index: the same list on every county's pages would answer a search for any task with them
+    # all. On a <div>: the theme's search parser matches an excluded element's end by its tag, and the list nests <ul>s.
+    return Markup('<div data-search-exclude><ul class="task-groups">{}</ul></div>').format(m.html_join(groups))
+
+
+def responsible_body_note(ctx: SiteContext, page: Page, tasks: list[dict]) -> Markup:
+    """What being a task's responsible body (责任主体) means: answering for it locally, not a count of work done."""
+    if len(tasks) == len(ctx.catalog.tasks):
+        every = m.link(f"全部 {len(tasks)} 项任务", href(page, "tasks/"))
+        return Markup(
+            "<p>方案把各县（市、区）政府和平台管委会列为每项任务的责任主体（在第一项任务的分工后写明“下同”），"
+            "负责{}在本地的落实。这是方案的分工，不是完成了多少项任务。</p>"
+        ).format(every)
+    return Markup("<p>方案把这个单位列为以下任务的责任主体，负责任务在本地的落实。这是方案的分工，不是完成了多少项任务。</p>")

@@ -7,8 +7,9 @@ from markupsafe import Markup
 from scripts.core.words import NOT_SEEN_LABEL, UNIT_KIND_LABELS
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
+from scripts.website.pages.board import lead_link
 from scripts.website.pages.context import SiteContext
-from scripts.website.pages.page import Page, href, join
+from scripts.website.pages.page import Page, join
 
 
 def unit_page(ctx: SiteContext, unit: dict) -> Page:
@@ -17,16 +18,12 @@ def unit_page(ctx: SiteContext, unit: dict) -> Page:
     by_role: dict[str, list[dict]] = {"lead": [], "support": [], "responsible_body": []}
     for task, role in c.tasks_of_unit[unit["id"]]:
         by_role[role].append(task)
-    led = c.indicators_led_by(unit["id"])
+    led = ctx.targets_led_by(unit["id"])
     parts = [m.block(
         Markup('<p class="meta">{} · {}</p>').format(m.text(unit["full_name"]), m.text(UNIT_KIND_LABELS[unit["kind"]])),
         provenance(unit),
         Markup("<p>所在区域：{}</p>").format(p.area_link(ctx, page, unit["area_id"])) if unit.get("area_id") in c.areas else "",
-        Markup("<p>牵头 {} 项任务，配合 {} 项{}。</p>").format(
-            len(by_role["lead"]),
-            len(by_role["support"]),
-            f'，作为责任主体负责 {len(by_role["responsible_body"])} 项' if by_role["responsible_body"] else "",
-        ),
+        Markup("<p>{}{}。</p>").format(role_counts(by_role), led_count(page, unit, led)),
     )]
     for role, heading in (("lead", "牵头的任务"), ("support", "配合的任务")):
         if by_role[role]:
@@ -35,12 +32,27 @@ def unit_page(ctx: SiteContext, unit: dict) -> Page:
     if by_role["responsible_body"]:
         parts.append(responsible_body_block(ctx, page, by_role["responsible_body"]))
     if led:
-        parts.append(m.block(m.heading(2, "牵头任务的量化目标", "indicators"), m.tag("p", p.status_counts(ctx, [i["id"] for i in led]))))
+        parts.append(m.block(m.heading(2, "牵头任务的量化目标", "indicators"),
+                             m.tag("p", Markup("共 {} 项：{}").format(len(led), p.status_counts(ctx, [i["id"] for i in led])))))
         parts.append(p.indicator_table(ctx, page, led))
         parts.append(not_seen_block(ctx, page, led))
     parts.append(p.reports_block(ctx, page, c.reports_of_unit[unit["id"]], by="task"))
     description = f"{unit['full_name']}在方案中牵头 {len(by_role['lead'])} 项任务、配合 {len(by_role['support'])} 项，及其牵头目标的公开数字和状态。"
     return Page(page.path, page.title, join(parts), description)
+
+
+def role_counts(by_role: dict[str, list[dict]]) -> Markup:
+    """牵头 N 项任务，配合 M 项; a responsible body (责任主体) answers for its area, which is not a count of work."""
+    return Markup("牵头 {} 项任务，配合 {} 项{}").format(
+        len(by_role["lead"]), len(by_role["support"]), "，并作为责任主体负属地责任" if by_role["responsible_body"] else ""
+    )
+
+
+def led_count(page: Page, unit: dict, led: list[dict]) -> Markup:
+    """How many targets the unit leads, with the board filtered to them (the board shows the same count)."""
+    if not led:
+        return m.EMPTY
+    return Markup("；牵头任务共有 {} 项量化目标（{}）").format(len(led), m.link("在目标一览中查看", lead_link(page, unit["id"])))
 
 
 def provenance(unit: dict) -> Markup:
@@ -56,11 +68,7 @@ def provenance(unit: dict) -> Markup:
 
 def responsible_body_block(ctx: SiteContext, page: Page, tasks: list[dict]) -> Markup:
     heading = m.heading(2, "作为责任主体的任务", "responsible-body")
-    if len(tasks) == len(ctx.catalog.tasks):
-        every = m.link(f"全部 {len(tasks)} 项任务", href(page, "tasks/"))
-        intro = Markup("<p>方案以各县（市、区）和平台为责任主体，这个单位对方案的{}负属地责任：</p>").format(every)
-        return m.block(heading, intro, p.tasks_by_group(ctx, page, tasks))
-    return m.block(heading, p.tasks_by_group(ctx, page, tasks))
+    return m.block(heading, p.responsible_body_note(ctx, page, tasks), p.tasks_by_group(ctx, page, tasks))
 
 
 def not_seen_block(ctx: SiteContext, page: Page, led: list[dict]) -> Markup:
