@@ -56,7 +56,8 @@ def new_figure(package_dir: Path) -> dict:
     indicator = next(i for i in sorted(indicators, key=lambda i: int(i["order"]))
                      if i["unit"] == "%" and (i["id"], "2021") not in taken)
     row = {"indicator_id": indicator["id"], "area_id": "quzhou", "period": "2021", "value": "12.5", "status": "final",
-           "source": FICTIONAL_SOURCE, "source_url": FICTIONAL_URL, "published": "2022-03-01", "note": "虚构的数字，只用于测试。"}
+           "source": FICTIONAL_SOURCE, "source_url": FICTIONAL_URL, "source_type": "original", "original_publisher": "",
+           "published": "2022-03-01", "note": "虚构的数字，只用于测试。"}
     return row
 
 

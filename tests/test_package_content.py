@@ -109,7 +109,7 @@ EVERY_YEAR = (2021, 2022, 2023)
 # id: (task_id, unit, target_kind, {year: value})
 TASK_INDICATORS = {
     "chemical-enterprise-reduction": ("action-1-2", "%", "reduction", {2021: 15, 2022: 25}),
-    "standard-land-share": ("action-1-4", "%", "annual", dict.fromkeys(EVERY_YEAR, 100)),
+    "standard-land-share": ("action-1-4", "%", "annual", {2022: 100, 2023: 100}),  # from 2022: the plan took effect then
     "micro-enterprise-parks": ("action-1-5", "个", "cumulative", {2023: 2}),
     "major-sci-tech-achievements": ("action-2-1", "项", "cumulative", {2023: 6}),
     "chain-innovation-projects-proposed": ("action-2-1", "个", "annual", dict.fromkeys(EVERY_YEAR, 10)),
@@ -156,7 +156,7 @@ TASK_INDICATORS = {
     "national-service-manufacturing-platforms": ("action-4-3", "家", "annual", dict.fromkeys(EVERY_YEAR, 1)),
     "provincial-service-manufacturing-demonstrations": ("action-4-3", "家", "annual", dict.fromkeys(EVERY_YEAR, 1)),
     "industrial-land-share-of-supply": ("policy-2", "%", "annual", dict.fromkeys(EVERY_YEAR, 50)),
-    "land-revenue-for-upgrading": ("policy-2", "%", "annual", dict.fromkeys(EVERY_YEAR, 0.5)),
+    "land-revenue-for-upgrading": ("policy-2", "%", "annual", {2022: 0.5, 2023: 0.5}),  # from 2022, as above
 }
 
 # (indicator_id, period): value
@@ -322,7 +322,7 @@ def test_hedged_targets_say_so(package):
 def test_every_indicator_has_a_target(package):
     with_targets = {row["indicator_id"] for row in package.rows("targets")}
     assert with_targets == {row["id"] for row in package.rows("indicators")}
-    assert len(package.rows("targets")) == 110
+    assert len(package.rows("targets")) == 108
 
 
 def test_every_observation_names_its_source_and_address(package):
@@ -375,11 +375,16 @@ def test_every_target_without_yishang_says_so_the_same_way(package, plan_text):
 
 def test_every_year_thresholds_and_standing_rules_are_read_year_by_year(package):
     indicators = package.index("indicators")
-    for indicator_id in ["manufacturing-share-of-key-projects", "project-landing-rate", "landed-project-investment-completion",
-                         "industrial-land-share-of-supply", "standard-land-share", "land-revenue-for-upgrading"]:
+    # 每年…: from the plan's first year; the standing rules without 每年 from 2022, when the plan took effect
+    years = {"manufacturing-share-of-key-projects": [2021, 2022, 2023], "project-landing-rate": [2021, 2022, 2023],
+             "landed-project-investment-completion": [2021, 2022, 2023], "industrial-land-share-of-supply": [2021, 2022, 2023],
+             "standard-land-share": [2022, 2023], "land-revenue-for-upgrading": [2022, 2023]}
+    for indicator_id, expected in years.items():
         assert indicators[indicator_id]["target_kind"] == "annual", indicator_id
-        assert sorted(_targets(package, indicator_id)) == [2021, 2022, 2023], indicator_id
+        assert sorted(_targets(package, indicator_id)) == expected, indicator_id
         assert "不能补回" in indicators[indicator_id]["note"], indicator_id
+    for indicator_id in ["standard-land-share", "land-revenue-for-upgrading"]:
+        assert "自印发之日起施行" in indicators[indicator_id]["note"], indicator_id
     assert not [row["id"] for row in package.rows("indicators") if row["target_kind"] == "share"]
 
 

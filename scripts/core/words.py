@@ -146,7 +146,7 @@ FIELD_TYPE_LABELS = {"string": "文本", "integer": "整数", "number": "数字"
 BOOLEAN_WORDS = {"true": "是", "false": "否"}
 # The codes a reader's copy of the data (中文表头版) writes as words: a field whose allowed values are all keys of one
 # of these is written with its words.
-CODE_WORDS = [DATA_STATUS_LABELS, REPORT_STATUS_LABELS, ROLE_LABELS, DIRECTION_LABELS, KIND_LABELS, SECTION_LABELS,
+CODE_WORDS = [DATA_STATUS_LABELS, SOURCE_TYPE_LABELS, REPORT_STATUS_LABELS, ROLE_LABELS, DIRECTION_LABELS, KIND_LABELS, SECTION_LABELS,
               UNIT_KIND_LABELS, AREA_KIND_LABELS, BASIS_LABELS, COMPARATOR_WORDS]
 
 # ---- how to cite the data (download page, every indicator page) ----------------------------------------------------

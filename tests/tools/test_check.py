@@ -17,7 +17,7 @@ from tests.conftest import ROOT, copy_package, fixture_package
 
 TODAY = datetime.date(2026, 12, 6)
 OBS = "data/observations.csv"
-NEW_ROW = "robots,quzhou,2022,530,final,示例来源（虚构）,https://example.org/demo/10,2023-03-01,\n"
+NEW_ROW = "robots,quzhou,2022,530,final,示例来源（虚构）,https://example.org/demo/10,original,,2023-03-01,\n"
 CHANGELOG = "# 更新记录\n\n说明。\n\n## 1.1.0 — 2026-11-29\n\n示例数据包（虚构），仅供测试。\n"
 
 
@@ -108,7 +108,7 @@ def test_a_version_that_goes_back_is_refused(base, changed):
 
 def test_a_correction_and_a_removal_need_a_patch_step(base, changed):
     replace(changed, "tax-per-mu,quzhou,2021,17.5,", "tax-per-mu,quzhou,2021,17.2,")
-    replace(changed, "robots,quzhou,2022-H1,300,provisional,示例来源（虚构）,https://example.org/demo/9,2022-08-01,\n", "")
+    replace(changed, "robots,quzhou,2022-H1,300,provisional,示例来源（虚构）,https://example.org/demo/9,original,,2022-08-01,\n", "")
     level, findings = verdict(base, changed)
     assert level == "patch"
     assert findings[0] == ("这次改动（进展数字修改 1 行；进展数字删除 1 行）要升修订号，datapackage.json 的 version 还是 1.1.0。"
@@ -152,7 +152,7 @@ def test_the_change_log_date_must_be_the_version_date(base, changed):
 
 
 def test_a_drafted_entry_cannot_carry_markup_from_the_data(base, changed):
-    append(changed, "robots,quzhou,2022,530,final,<b>来源</b>{: x}[链接]*,https://example.org/demo/10,2023-03-01,\n")
+    append(changed, "robots,quzhou,2022,530,final,<b>来源</b>{: x}[链接]*,https://example.org/demo/10,original,,2023-03-01,\n")
     _, findings = verdict(base, changed)
     assert findings[2].endswith("（来源：＜b＞来源＜/b＞｛: x｝［链接］＊，2023-03-01 发布）。")
 

@@ -35,10 +35,10 @@ output,2023,1000,>=,
 digital,2023,200,>=,
 """,
     "observations.csv": """\
-indicator_id,area_id,period,value,status,source,source_url,published,note
-output,quzhou,2021,800,final,统计公报,https://example.org/2021,2022-03-01,
-output,quzhou,2022,900,final,统计公报,https://example.org/2022,2023-03-01,
-digital,quzhou,2022,150,final,统计公报,https://example.org/2022,2023-03-01,
+indicator_id,area_id,period,value,status,source,source_url,source_type,original_publisher,published,note
+output,quzhou,2021,800,final,统计公报,https://example.org/2021,original,,2022-03-01,
+output,quzhou,2022,900,final,统计公报,https://example.org/2022,original,,2023-03-01,
+digital,quzhou,2022,150,final,统计公报,https://example.org/2022,original,,2023-03-01,
 """,
 }
 
@@ -61,10 +61,10 @@ def change_observations(descriptor: Path) -> None:
     path = descriptor.parent / "data" / "observations.csv"
     path.write_text(
         """\
-indicator_id,area_id,period,value,status,source,source_url,published,note
-output,quzhou,2021,800,final,统计公报,https://example.org/2021,2022-03-01,
-output,quzhou,2022,950,final,统计公报,https://example.org/2022,2023-03-01,修订
-output,quzhou,2023,1010,provisional,快报,https://example.org/2023,2024-01-20,
+indicator_id,area_id,period,value,status,source,source_url,source_type,original_publisher,published,note
+output,quzhou,2021,800,final,统计公报,https://example.org/2021,original,,2022-03-01,
+output,quzhou,2022,950,final,统计公报,https://example.org/2022,original,,2023-03-01,修订
+output,quzhou,2023,1010,provisional,快报,https://example.org/2023,original,,2024-01-20,
 """,
         encoding="utf-8",
     )
@@ -124,7 +124,7 @@ def test_markdown_names_columns_in_chinese(old_descriptor, new_descriptor):
     assert "| 指标编号 / 区域编号 / 时期 / 数据状态 | 列 | 原值 | 新值 |" in markdown
     assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 数值 | 900亿元 | 950亿元 |" in markdown
     assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 说明 | （空） | 修订 |" in markdown
-    assert "| 规上工业增加值（亿元） | 衢州市 | 2023年 | 1010亿元 | 初步数 | 快报 | https://example.org/2023 | 2024-01-20 |  |" in markdown
+    assert "| 规上工业增加值（亿元） | 衢州市 | 2023年 | 1010亿元 | 初步数 | 快报 | https://example.org/2023 | 原发 |  | 2024-01-20 |  |" in markdown
     assert "| 数字经济核心产业增加值（亿元） | 衢州市 | 2022年 | 150亿元 | 正式数 |" in markdown
     assert "读者看到的指标状态：没有变化。" in markdown
 
@@ -177,21 +177,21 @@ def test_long_tables_are_cut_with_a_count(old_descriptor, tmp_path):
 
 def write_observations(descriptor: Path, text: str) -> None:
     (descriptor.parent / "data" / "observations.csv").write_text(
-        "indicator_id,area_id,period,value,status,source,source_url,published,note\n" + text, encoding="utf-8")
+        "indicator_id,area_id,period,value,status,source,source_url,source_type,original_publisher,published,note\n" + text, encoding="utf-8")
 
 
 def test_status_changes_are_the_words_readers_see(old_descriptor, tmp_path, monkeypatch):
     monkeypatch.setattr(progress_results, "compute_progress", REAL_COMPUTE_PROGRESS)
     write_observations(old_descriptor, """\
-output,quzhou,2020,500,final,统计公报,https://example.org/2020,2021-03-01,
-output,quzhou,2021,800,final,统计公报,https://example.org/2021,2022-03-01,
-output,quzhou,2022,900,final,统计公报,https://example.org/2022,2023-03-01,
-digital,quzhou,2022-H1,100,provisional,快报,https://example.org/h1,2022-08-01,
+output,quzhou,2020,500,final,统计公报,https://example.org/2020,original,,2021-03-01,
+output,quzhou,2021,800,final,统计公报,https://example.org/2021,original,,2022-03-01,
+output,quzhou,2022,900,final,统计公报,https://example.org/2022,original,,2023-03-01,
+digital,quzhou,2022-H1,100,provisional,快报,https://example.org/h1,original,,2022-08-01,
 """)
     new = copy_package(old_descriptor, tmp_path / "new")
     with open(new.parent / "data" / "observations.csv", "a", encoding="utf-8") as handle:
-        handle.write("output,quzhou,2023,1010,final,统计公报,https://example.org/2023,2024-03-01,\n"
-                     "digital,kecheng,2022,120,final,统计公报,https://example.org/kc,2023-03-01,\n")
+        handle.write("output,quzhou,2023,1010,final,统计公报,https://example.org/2023,original,,2024-03-01,\n"
+                     "digital,kecheng,2022,120,final,统计公报,https://example.org/kc,original,,2023-03-01,\n")
 
     markdown = render_markdown(diff_packages(read_package(old_descriptor), read_package(new)))
 
@@ -200,13 +200,13 @@ digital,quzhou,2022-H1,100,provisional,快报,https://example.org/h1,2022-08-01,
     # full year: it cannot be judged before or after, so readers see no change.
     assert "### 读者看到的指标状态有变化（1 项指标，写法与网站一致）" in markdown
     assert "| 规上工业增加值（亿元） | 无法判断 | 已达成 |" in markdown
-    assert "数字经济核心产业增加值（亿元） |" not in markdown
+    assert "| 数字经济核心产业增加值（亿元） | 无法判断 |" not in markdown
 
 
 def test_provisional_then_final_is_one_figure_changed(old_descriptor, tmp_path):
-    write_observations(old_descriptor, "output,quzhou,2022,900,provisional,快报,https://example.org/k,2023-01-20,\n")
+    write_observations(old_descriptor, "output,quzhou,2022,900,provisional,快报,https://example.org/k,original,,2023-01-20,\n")
     new = copy_package(old_descriptor, tmp_path / "new")
-    write_observations(new, "output,quzhou,2022,905,final,统计公报,https://example.org/2022,2023-03-01,\n")
+    write_observations(new, "output,quzhou,2022,905,final,统计公报,https://example.org/2022,original,,2023-03-01,\n")
 
     diff = diff_packages(read_package(old_descriptor), read_package(new))
     observations = resource(diff, "observations")

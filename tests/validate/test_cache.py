@@ -9,10 +9,10 @@ from scripts.validate import expectations, run, schemachecks, store
 from scripts.validate.run import validate_cached
 from tests.validate.test_validate import edit_cell, flat
 
-ALL_SUITES = ["indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
+ALL_SUITES = ["attribution", "indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
               "unique_observations", "value_jumps"]
 ALL_RESOURCES = ["areas", "units", "tasks", "task_units", "indicators", "targets", "figure_sources", "related_tasks",
-                 "observations", "task_reports"]
+                 "observations", "searches", "task_reports"]
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def lines(report) -> list[str]:
 
 def observation(area: str, value: str = "16", period: str = "2022", published: str = "2023-03-01", note: str = "",
                 indicator: str = "tax-per-mu") -> str:
-    return f"{indicator},{area},{period},{value},final,统计公报,{URL},{published},{note}"
+    return f"{indicator},{area},{period},{value},final,统计公报,{URL},original,,{published},{note}"
 
 
 # 1. Control characters
@@ -202,7 +202,7 @@ def test_a_year_after_the_plan_is_allowed_where_the_indicator_has_a_target_for_i
 
 
 def test_a_period_still_running_and_a_publication_date_in_the_future(shipped_copy, december_2023):
-    row = append(shipped_copy, OBS, observation("kecheng", period="2023", published=""),
+    row = append(shipped_copy, OBS, observation("kecheng", period="2023", published="", note="来源未注明发布日期"),
                  observation("qujiang", period="2023-Q3", published="2023-12-05"))
 
     report = validate_package(shipped_copy)

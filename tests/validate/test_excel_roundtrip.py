@@ -34,7 +34,7 @@ def test_trailing_commas_on_every_line(small_package):
 
 
 def test_trailing_commas_on_data_rows_only(small_package):
-    rewrite(small_package, lambda text: text.replace("https://example.org/demo/2,2022-03-01,\n", "https://example.org/demo/2,2022-03-01,,\n"))
+    rewrite(small_package, lambda text: text.replace("https://example.org/demo/2,original,,2022-03-01,\n", "https://example.org/demo/2,original,,2022-03-01,,\n"))
     assert lines(validate_package(small_package)) == [
         f"data/observations.csv 第3行：这一行末尾多了 1 个逗号，比表头多出 1 个空格。请删掉行末多余的逗号，或{NORMALIZE} 自动删掉。",
         "data/observations.csv：有几行的格数不对，本表各格这次没有逐一检查。把上面这几行改好后请再检查一次。",
@@ -42,11 +42,11 @@ def test_trailing_commas_on_data_rows_only(small_package):
 
 
 def test_a_row_typed_with_full_width_commas(small_package):
-    rewrite(small_package, lambda text: text + "robots，quzhou，2022，530，final，示例来源（虚构），https://example.org/demo/10，2023-03-01，\n")
+    rewrite(small_package, lambda text: text + "robots，quzhou，2022，530，final，示例来源（虚构），https://example.org/demo/10，original，，2023-03-01，\n")
     report = validate_package(small_package)
     assert flat(report) == [(OBS, 11, None, "full-width-separator"), (OBS, None, None, "rows-not-checked-shape")]
     assert report.problems[0].message + report.problems[0].fix == (
-        "这一行用中文逗号“，”分隔了各格，所以只读出了 1 格（表头有 9 列）。"
+        "这一行用中文逗号“，”分隔了各格，所以只读出了 1 格（表头有 11 列）。"
         f"请把这一行里用来分隔各格的“，”改成英文逗号“,”，或{NORMALIZE} 自动改正。")
 
 
@@ -55,7 +55,7 @@ def test_an_unclosed_quote_names_its_row_and_cell(small_package):
     report = validate_package(small_package)
     assert flat(report) == [(OBS, 4, "source", "unclosed-quote"), (OBS, None, None, "rows-not-checked-shape")]
     assert report.problems[0].line() == (
-        "data/observations.csv 第4行 「来源」(source) 值“示例来源（虚构）,https://example.org/demo/3,2022-03-01,”："
+        "data/observations.csv 第4行 「来源」(source) 值“示例来源（虚构）,https://example.org/demo/3,original,,2022-03-01,”："
         "这一格以英文双引号“\"”开头，却没有配对的结尾引号，后面 7 行都被读进了这一格。"
         "请在这一格文字的末尾补上英文双引号“\"”，或删掉开头的引号；格里本来要写的引号请写成两个（\"\"）。")
 
@@ -110,7 +110,7 @@ def test_downloads_carry_a_bom_and_come_back_valid(small_package, tmp_path):
 def test_a_protected_cell_coming_back_is_explained(small_package):
     protected = safe_cell("=HYPERLINK(\"https://example.org\")")
     assert protected.startswith("'=")
-    rewrite(small_package, lambda text: text.replace("https://example.org/demo/6,2023-03-01,", f"https://example.org/demo/6,2023-03-01,\"{protected.replace(chr(34), chr(34) * 2)}\""))
+    rewrite(small_package, lambda text: text.replace("https://example.org/demo/6,original,,2023-03-01,", f"https://example.org/demo/6,original,,2023-03-01,\"{protected.replace(chr(34), chr(34) * 2)}\""))
     report = validate_package(small_package)
     assert [(p.row, p.column, p.code) for p in report.problems] == [(7, "note", "formula-protection")]
     assert report.problems[0].message == "开头的英文单引号“'”是本站下载文件为防止 Excel/WPS 把这一格当作公式执行而加的，不是数据的一部分。"

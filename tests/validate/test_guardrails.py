@@ -138,7 +138,7 @@ def test_a_foreign_key_column_is_checked_too(shipped_copy):
 
     change_descriptor(shipped_copy, loosen)
     path = shipped_copy.parent / "data/observations.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "tax-per-mu,../x,2022,16,final,统计公报,https://a.cn/1.html,2023-03-01,\n",
+    path.write_text(path.read_text(encoding="utf-8") + "tax-per-mu,../x,2022,16,final,统计公报,https://a.cn/1.html,original,,2023-03-01,\n",
                     encoding="utf-8")
 
     report = validate_package(shipped_copy)

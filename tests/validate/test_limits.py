@@ -43,7 +43,7 @@ def test_100k_observation_rows_are_within_the_limits(shipped_copy):
 
     path = shipped_copy.parent / OBS
     header = path.read_text(encoding="utf-8").splitlines()[0]
-    row = "tax-per-mu,kecheng,2022,16,final,统计公报,https://tjj.qz.gov.cn/art/2023/1.html,2023-03-01,\n"
+    row = "tax-per-mu,kecheng,2022,16,final,统计公报,https://tjj.qz.gov.cn/art/2023/1.html,original,,2023-03-01,\n"
     path.write_text(header + "\n" + row * 100_000, encoding="utf-8")
 
     assert len(read_table("observations", OBS, path).rows) == 100_000

@@ -35,14 +35,14 @@ def test_in_place_writes_utf8_with_a_bom(tmp_path, capsys):
 
 def test_the_preview_shows_the_first_chinese_text_of_a_long_row(tmp_path, capsys):
     source = tmp_path / "observations.csv"
-    row = "manufacturing-investment-growth,quzhou,2022-Q1,46.8,provisional,衢州市统计局数据，新闻转载,http://m.example.org/1,,说明"
-    source.write_bytes(("indicator_id,area_id,period,value,status,source,source_url,published,note\n" + row + "\n").encode("gb18030"))
+    row = "manufacturing-investment-growth,quzhou,2022-Q1,46.8,provisional,衢州市统计局数据，新闻转载,http://m.example.org/1,original,,,说明"
+    source.write_bytes(("indicator_id,area_id,period,value,status,source,source_url,source_type,original_publisher,published,note\n" + row + "\n").encode("gb18030"))
 
     assert main([str(source)]) == 0
 
     assert capsys.readouterr().out.splitlines()[0] == (
         f"{source}：按 GBK/GB18030 编码读取，转成带 BOM 的 UTF-8。请核对中文没有乱码，"
-        "第2行：…Q1,46.8,provisional,衢州市统计局数据，新闻转载,http://m.example.org/1,,说明")
+        "第2行：…Q1,46.8,provisional,衢州市统计局数据，新闻转载,http://m.example.org/1,original,,,说明")
 
 
 def test_utf8_without_a_bom_gets_one(tmp_path, capsys):

@@ -153,7 +153,7 @@ def test_columns_in_the_wrong_order(shipped_copy):
 
 
 def test_unit_in_cell_same_unit_as_the_indicator(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,22万元,final,柯城区统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,22万元,final,柯城区统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -165,8 +165,8 @@ def test_unit_in_cell_same_unit_as_the_indicator(shipped_copy):
 
 def test_wan_is_never_dropped_when_the_unit_differs(shipped_copy):
     row = append(shipped_copy, OBS,
-                 f"national-high-tech-enterprises,kecheng,2022,3万家,final,柯城区统计公报,{URL},2023-03-01,",
-                 f"national-high-tech-enterprises,qujiang,2022,22万元,final,衢江区统计公报,{URL},2023-03-01,")
+                 f"national-high-tech-enterprises,kecheng,2022,3万家,final,柯城区统计公报,{URL},original,,2023-03-01,",
+                 f"national-high-tech-enterprises,qujiang,2022,22万元,final,衢江区统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -177,7 +177,7 @@ def test_wan_is_never_dropped_when_the_unit_differs(shipped_copy):
 
 
 def test_full_width_digits(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,１２０,final,柯城区统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,１２０,final,柯城区统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -186,7 +186,7 @@ def test_full_width_digits(shipped_copy):
 
 
 def test_thousands_separator(shipped_copy):
-    row = append(shipped_copy, OBS, f'tax-per-mu,kecheng,2022,"1,200",final,柯城区统计公报,{URL},2023-03-01,')
+    row = append(shipped_copy, OBS, f'tax-per-mu,kecheng,2022,"1,200",final,柯城区统计公报,{URL},original,,2023-03-01,')
 
     report = validate_package(shipped_copy)
 
@@ -195,7 +195,7 @@ def test_thousands_separator(shipped_copy):
 
 
 def test_percent_sign_on_a_percent_indicator(shipped_copy):
-    row = append(shipped_copy, OBS, f"standard-land-share,kecheng,2022,15%,final,柯城区统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"standard-land-share,kecheng,2022,15%,final,柯城区统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -206,7 +206,7 @@ def test_percent_sign_on_a_percent_indicator(shipped_copy):
 def test_placeholders_are_not_numbers(shipped_copy):
     placeholders = ["NaN", "—", "暂无", "-", "N/A", "空"]
     row = append(shipped_copy, OBS, *(
-        f"tax-per-mu,{area},2022,{value},final,统计公报,{URL},2023-03-01,"
+        f"tax-per-mu,{area},2022,{value},final,统计公报,{URL},original,,2023-03-01,"
         for area, value in zip(["kecheng", "qujiang", "longyou", "changshan", "kaihua", "jiangshan"], placeholders)))
 
     report = validate_package(shipped_copy)
@@ -222,7 +222,7 @@ def test_placeholders_are_not_numbers(shipped_copy):
 
 
 def test_a_plain_negative_number_is_fine(shipped_copy):
-    append(shipped_copy, OBS, f"manufacturing-investment-growth,quzhou,2023-Q1,-2.5,provisional,市统计局,{URL},2023-04-20,")
+    append(shipped_copy, OBS, f"manufacturing-investment-growth,quzhou,2023-Q1,-2.5,provisional,市统计局,{URL},original,,2023-04-20,")
 
     assert flat(validate_package(shipped_copy)) == []
 
@@ -231,7 +231,7 @@ def test_a_plain_negative_number_is_fine(shipped_copy):
 
 
 def test_leading_and_trailing_spaces(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,16,final,柯城区统计公报 ,{URL},2023-03-01,\u3000说明")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,16,final,柯城区统计公报 ,{URL},original,,2023-03-01,\u3000说明")
 
     report = validate_package(shipped_copy)
 
@@ -242,7 +242,7 @@ def test_leading_and_trailing_spaces(shipped_copy):
 
 
 def test_zero_width_characters(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,16,final,柯城区\u200b统计公报,{URL},2023-03-01,说\ufeff明")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,16,final,柯城区\u200b统计公报,{URL},original,,2023-03-01,说\ufeff明")
 
     report = validate_package(shipped_copy)
 
@@ -256,7 +256,7 @@ def test_zero_width_characters(shipped_copy):
 def test_formulas_are_rejected(shipped_copy):
     formulas = ['"=HYPERLINK(""http://x"",""点我"")"', "@SUM(A1:A9)", "+1+1", "-2+3"]
     row = append(shipped_copy, OBS, *(
-        f"tax-per-mu,{area},2022,16,final,统计公报,{URL},2023-03-01,{formula}"
+        f"tax-per-mu,{area},2022,16,final,统计公报,{URL},original,,2023-03-01,{formula}"
         for area, formula in zip(["kecheng", "qujiang", "longyou", "changshan"], formulas)))
 
     report = validate_package(shipped_copy)
@@ -267,7 +267,7 @@ def test_formulas_are_rejected(shipped_copy):
 
 
 def test_formula_in_a_number_column(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,=10+6,final,统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,=10+6,final,统计公报,{URL},original,,2023-03-01,")
 
     assert flat(validate_package(shipped_copy)) == [(OBS, row, "value", "formula")]
 
@@ -284,7 +284,7 @@ def test_title_longer_than_the_schema_allows(shipped_copy):
 def test_hostile_text_passes_with_a_warning(shipped_copy):
     hostile = ["<script>alert(1)</script>", "{{ cycler.__init__.__globals__ }}", "{% endraw %}", "[点我](javascript:alert(1))"]
     row = append(shipped_copy, OBS, *(
-        f"tax-per-mu,{area},2022,16,final,统计公报,{URL},2023-03-01,{text}"
+        f"tax-per-mu,{area},2022,16,final,统计公报,{URL},original,,2023-03-01,{text}"
         for area, text in zip(["kecheng", "qujiang", "longyou", "changshan"], hostile)))
 
     report = validate_package(shipped_copy)
@@ -301,7 +301,7 @@ def test_hostile_text_passes_with_a_warning(shipped_copy):
 
 def test_excel_dates_where_a_date_is_expected(shipped_copy):
     row = append(shipped_copy, OBS, *(
-        f"tax-per-mu,{area},2022,16,final,统计公报,{URL},{date},"
+        f"tax-per-mu,{area},2022,16,final,统计公报,{URL},original,,{date},"
         for area, date in zip(["kecheng", "qujiang", "longyou"], ["2023/1/1", "2023年1月1日", "2023年1月"])))
 
     report = validate_package(shipped_copy)
@@ -315,7 +315,7 @@ def test_excel_dates_where_a_date_is_expected(shipped_copy):
 
 def test_excel_periods_where_a_period_is_expected(shipped_copy):
     row = append(shipped_copy, OBS, *(
-        f"tax-per-mu,{area},{period},16,final,统计公报,{URL},2023-12-01,"
+        f"tax-per-mu,{area},{period},16,final,统计公报,{URL},original,,2023-12-01,"
         for area, period in zip(["kecheng", "qujiang", "longyou"], ["2023年1-10月", "2023年一季度", "2023/1/1"])))
 
     report = validate_package(shipped_copy)
@@ -327,7 +327,7 @@ def test_excel_periods_where_a_period_is_expected(shipped_copy):
 
 
 def test_period_after_its_publication_date(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023,16,final,统计公报,{URL},2023-06-30,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023,16,final,统计公报,{URL},original,,2023-06-30,")
 
     report = validate_package(shipped_copy)
 
@@ -336,22 +336,40 @@ def test_period_after_its_publication_date(shipped_copy):
 
 
 def test_month_range_that_runs_backwards(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023-10..01,16,final,统计公报,{URL},2023-12-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023-10..01,16,final,统计公报,{URL},original,,2023-12-01,")
 
     assert flat(validate_package(shipped_copy)) == [(OBS, row, "period", "period-backwards")]
 
 
-def test_a_period_without_a_publication_date_is_fine(shipped_copy):
-    append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023-H1,16,final,统计公报,{URL},,")
+def test_a_period_without_a_publication_date_is_fine_when_the_note_says_so(shipped_copy):
+    append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023-H1,16,final,统计公报,{URL},original,,,来源未注明发布日期")
 
     assert flat(validate_package(shipped_copy)) == []
+
+
+def test_a_missing_publication_date_must_be_explained(shipped_copy):
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023-H1,16,final,统计公报,{URL},original,,,")
+
+    report = validate_package(shipped_copy)
+    assert flat(report) == [(OBS, row, "published", "undated-unexplained")]
+    assert report.problems[0].message + report.problems[0].fix == (
+        "「发布日期」空着，「说明」里没有写为什么。有日期就按 2023-11-14 的写法填上；来源确实没有注明日期的，"
+        "在「说明」里写“未注明发布日期”，不要估计日期。")
+
+
+def test_a_reprint_names_its_original_publisher(shipped_copy):
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023-H1,16,final,某网转载,{URL},reprint,,2023-08-01,")
+
+    report = validate_package(shipped_copy)
+    assert flat(report) == [(OBS, row, "original_publisher", "reprint-without-original")]
+    assert report.problems[0].fix == "请填转载页面注明的原发布单位或原发媒体（如 中国网、衢州市统计局）；页面没有注明的，写“未注明”。"
 
 
 # Rows and keys
 
 
 def test_blank_row(shipped_copy):
-    row = append(shipped_copy, OBS, ",,,,,,,,", f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, ",,,,,,,,,,", f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -360,7 +378,7 @@ def test_blank_row(shipped_copy):
 
 
 def test_duplicate_row(shipped_copy):
-    line = f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},2023-03-01,"
+    line = f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},original,,2023-03-01,"
     row = append(shipped_copy, OBS, line, line)
 
     report = validate_package(shipped_copy)
@@ -372,8 +390,8 @@ def test_duplicate_row(shipped_copy):
 
 def test_duplicate_key(shipped_copy):
     row = append(shipped_copy, OBS,
-                 f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},2023-03-01,",
-                 f"tax-per-mu,kecheng,2022,18,final,另一份公报,{URL},2023-04-01,")
+                 f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},original,,2023-03-01,",
+                 f"tax-per-mu,kecheng,2022,18,final,另一份公报,{URL},original,,2023-04-01,")
 
     report = validate_package(shipped_copy)
 
@@ -395,7 +413,7 @@ def test_duplicate_unique_value(shipped_copy):
 
 
 def test_ids_that_refer_to_nothing(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,nowhere,2022,16,final,统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,nowhere,2022,16,final,统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -406,7 +424,7 @@ def test_ids_that_refer_to_nothing(shipped_copy):
 
 
 def test_value_outside_the_enum(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,16,正式,统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,16,正式,统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -415,12 +433,12 @@ def test_value_outside_the_enum(shipped_copy):
 
 
 def test_required_cell_left_empty(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,16,final,,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,16,final,,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
     assert flat(report) == [(OBS, row, "source", "missing-value")]
-    assert report.problems[0].fix == "请填上：发布机构和文章或公报名称。"
+    assert report.problems[0].fix == "请填上：发布机构和文章或公报名称；转载的写转载网站和文章名，如 某某网转载中国网《…》。"
 
 
 # Rules a table schema cannot say
@@ -463,7 +481,7 @@ def test_task_with_two_lead_units(shipped_copy):
 
 
 def test_share_above_100(shipped_copy):
-    row = append(shipped_copy, OBS, f"standard-land-share,kecheng,2022,150,final,统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"standard-land-share,kecheng,2022,150,final,统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -472,7 +490,7 @@ def test_share_above_100(shipped_copy):
 
 
 def test_negative_count(shipped_copy):
-    row = append(shipped_copy, OBS, f"national-high-tech-enterprises,kecheng,2022,-3,final,统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"national-high-tech-enterprises,kecheng,2022,-3,final,统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -490,7 +508,7 @@ def test_fractional_count(shipped_copy):
 
 
 def test_source_url_must_be_http(shipped_copy):
-    row = append(shipped_copy, OBS, "tax-per-mu,kecheng,2022,16,final,统计公报,javascript:alert(1),2023-03-01,")
+    row = append(shipped_copy, OBS, "tax-per-mu,kecheng,2022,16,final,统计公报,javascript:alert(1),original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -509,8 +527,8 @@ def test_indicator_without_a_target(shipped_copy):
 
 def test_tenfold_jump_is_a_warning_and_exit_status_0(shipped_copy, capsys):
     row = append(shipped_copy, OBS,
-                 f"tax-per-mu,kecheng,2021,1.5,final,统计公报,{URL},2022-03-01,",
-                 f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},2023-03-01,")
+                 f"tax-per-mu,kecheng,2021,1.5,final,统计公报,{URL},original,,2022-03-01,",
+                 f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -523,8 +541,8 @@ def test_tenfold_jump_is_a_warning_and_exit_status_0(shipped_copy, capsys):
 
 def test_a_quarter_is_not_compared_with_a_year(shipped_copy):
     append(shipped_copy, OBS,
-           f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},2023-03-01,",
-           f"tax-per-mu,kecheng,2023-Q1,1.2,final,统计公报,{URL},2023-04-20,")
+           f"tax-per-mu,kecheng,2022,16,final,统计公报,{URL},original,,2023-03-01,",
+           f"tax-per-mu,kecheng,2023-Q1,1.2,final,统计公报,{URL},original,,2023-04-20,")
 
     assert flat(validate_package(shipped_copy)) == []
 
@@ -534,7 +552,7 @@ def test_a_quarter_is_not_compared_with_a_year(shipped_copy):
 
 def test_all_problems_in_one_run(shipped_copy):
     targets = append(shipped_copy, "data/targets.csv", "tax-per-mu,2030,25,>=,")
-    observations = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,22万元,final,统计公报,{URL},2023-03-01,")
+    observations = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,22万元,final,统计公报,{URL},original,,2023-03-01,")
     areas = append(shipped_copy, "data/areas.csv", "xian ,某县,county,10")
 
     report = validate_package(shipped_copy)
@@ -548,7 +566,7 @@ def test_all_problems_in_one_run(shipped_copy):
 
 
 def test_json_report_has_the_same_problems(shipped_copy, tmp_path, capsys):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,22万元,final,统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,22万元,final,统计公报,{URL},original,,2023-03-01,")
     out = tmp_path / "build" / "report.json"
 
     assert main([str(shipped_copy), "--json", str(out)]) == 1
@@ -641,7 +659,7 @@ def test_descriptor_property_that_breaks_the_spec(shipped_copy):
 
 
 def test_scientific_notation_from_a_narrow_excel_column(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,1.2E+05,final,统计公报,{URL},2023-03-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2022,1.2E+05,final,统计公报,{URL},original,,2023-03-01,")
 
     report = validate_package(shipped_copy)
 
@@ -719,7 +737,7 @@ def test_id_that_breaks_its_pattern(shipped_copy):
 
 
 def test_period_that_breaks_its_pattern_is_reported_once(shipped_copy):
-    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023-Q5,16,final,统计公报,{URL},2023-12-01,")
+    row = append(shipped_copy, OBS, f"tax-per-mu,kecheng,2023-Q5,16,final,统计公报,{URL},original,,2023-12-01,")
 
     report = validate_package(shipped_copy)
 

@@ -7,7 +7,7 @@ with its unit, a period in words. Every string from the data, the descriptor or 
 from __future__ import annotations
 
 from scripts.core.periods import parse_period
-from scripts.core.words import DATA_STATUS_LABELS
+from scripts.core.words import DATA_STATUS_LABELS, SOURCE_TYPE_LABELS
 from scripts.tools.datadiff.diff import PackageDiff, ResourceDiff
 from scripts.tools.summarytext import md
 
@@ -67,6 +67,8 @@ class Namer:
             return format_value(value) + self.diff.units.get(str(row["indicator_id"]), "")
         if column == "status" and self.resource.name == "observations":
             return DATA_STATUS_LABELS.get(str(value), format_value(value))
+        if column == "source_type" and self.resource.name == "observations":
+            return SOURCE_TYPE_LABELS.get(str(value), format_value(value))
         if column == "period":
             try:
                 return parse_period(str(value)).label
