@@ -8,6 +8,7 @@ http.server in a thread.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import threading
@@ -22,6 +23,7 @@ from tests.buildcaches import CachePool, locked, run_folder
 from tests.conftest import fixture_package, pinned_package
 
 HOST = "127.0.0.1"
+RUNNING = datetime.date(2023, 6, 30)  # a day while the plan (2021-2023) runs
 
 
 @dataclass
@@ -57,7 +59,7 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 # ---- the shared sites ---------------------------------------------------------------------------------------------
 
 
-def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool, build) -> Iterator[Site]:
+def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool, build, today=None) -> Iterator[Site]:
     """Build the site once for the whole run (the first worker to ask builds it, under a lock), then serve it here."""
     base = run_folder(tmp_path_factory) / f"{name}-site"
     base.mkdir(exist_ok=True)
@@ -65,7 +67,7 @@ def shared_site(name: str, make_package, tmp_path_factory, pool: CachePool, buil
         package = base / "package" / "datapackage.json"
         if not (base / "built").exists():
             package = make_package(base / "package")
-            build(package, base / "site", pool.warm(base / "work"))
+            build(package, base / "site", pool.warm(base / "work"), today=today)
             pool.keep(base / "work")
             (base / "built").touch()
     server, url = serve(base / "site")
@@ -84,8 +86,11 @@ def shipped_site(tmp_path_factory, cache_pool, build) -> Iterator[Site]:
 
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory, cache_pool, build) -> Iterator[Site]:
-    """The site of tests/fixtures/small: area figures with a ranking, an interim figure, a task report."""
-    yield from shared_site("small", lambda folder: fixture_package("small", folder), tmp_path_factory, cache_pool, build)
+    """The site of tests/fixtures/small: area figures with a ranking, an interim figure, a task report; built as on a day
+    while its plan runs (RUNNING), so its pages speak of pace. The shipped site is built on the day the tests run:
+    its plan has ended, and its pages are the final report card."""
+    yield from shared_site("small", lambda folder: fixture_package("small", folder), tmp_path_factory, cache_pool, build,
+                           today=RUNNING)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import itertools
 import json
 import logging
@@ -59,6 +60,7 @@ def build_site(
     keep_validator: bool = False,
     validate_here: bool = False,
     keep_pages: bool = False,
+    today: datetime.date | None = None,
 ) -> dict[str, float]:
     """Build the whole site from a package into site_dir; return seconds per stage.
 
@@ -69,7 +71,8 @@ def build_site(
     is (stages: {"unchanged": seconds}). keep_validator keeps the validation process for the next build (serve);
     validate_here validates in this process before the other stages, for a caller that has the validator
     imported already and no core to spare (the tests); keep_pages keeps what mkdocs computed for each page,
-    for the next build in this process (serve).
+    for the next build in this process (serve). today: the day the site speaks for (whether the plan has ended;
+    by default core/clock.py's build date).
     """
     timer = Timer()
     package_path = Path(package_path).resolve()
@@ -88,7 +91,7 @@ def build_site(
         # Nothing a package brings (ids, names, paths) can make the build write outside work_dir: the site is
         # built there, and only the finished site is renamed into place.
         with files.confined_to(work_dir):
-            build_unpublished(package_path, work_dir, timer, keep_pages, busy=pending.running if pending else None)
+            build_unpublished(package_path, work_dir, timer, keep_pages, busy=pending.running if pending else None, today=today)
     except Exception:
         if pending is not None:
             require_valid(pending, work_dir, timer)  # invalid data explains the failure: say what to fix
@@ -115,7 +118,7 @@ def require_valid(pending, work_dir: Path, timer: Timer) -> None:
 
 
 def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pages: bool = False,
-                      busy: Callable[[], bool] | None = None) -> None:
+                      busy: Callable[[], bool] | None = None, today: datetime.date | None = None) -> None:
     """progress -> charts -> pages -> mkdocs, into work_dir/site.new; nothing is published here. busy tells whether
     the other core is still taken by the validation process."""
     stage = stage_dir(work_dir)
@@ -129,7 +132,7 @@ def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pag
         from scripts.progress.progress_csv import write_progress_csv
         from scripts.progress.results import compute_progress
 
-        results = compute_progress(package)
+        results = compute_progress(package, today)
         written = files.copy_tree(DOCS_DIR, docs_dir)
         written.append(write_progress_csv(results, docs_dir / "data" / "progress.csv"))
     with timer.stage("charts"):

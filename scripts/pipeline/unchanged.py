@@ -15,17 +15,19 @@ import stat
 import sys
 from pathlib import Path
 
+from scripts.core.clock import build_date
 from scripts.core.paths import CODE_INPUTS, CONTENT_INPUTS, ROOT
 
 STAMP = "last-build.json"  # in the work dir
 # Settings the pages read from the environment (share-preview URLs, the repository's issue form).
-ENVIRONMENT = ["SITE_URL", "REPOSITORY_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"]
+ENVIRONMENT = ["SITE_URL", "REPOSITORY_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "SOURCE_DATE_EPOCH"]
 
 
 def inputs_key(package_path: Path, site_dir: Path) -> str:
-    """A hash of every file the build reads, of where the site goes, and of the Python that builds it."""
+    """A hash of every file the build reads, of where the site goes, of the Python that builds it, and of the build
+    date (a plan that ends between two builds turns from a pace into a report card)."""
     package_path = Path(package_path).resolve()
-    digest = hashlib.sha256(f"{sys.version}\0{Path(site_dir).resolve()}\0".encode())
+    digest = hashlib.sha256(f"{sys.version}\0{Path(site_dir).resolve()}\0{build_date().isoformat()}\0".encode())
     digest.update(json.dumps({name: os.environ.get(name) for name in ENVIRONMENT}).encode())
     package_files = sorted({*_files(package_path.parent / "data"), *_resource_files(package_path)})
     inputs = [(path, package_path.parent) for path in [package_path, *package_files]]

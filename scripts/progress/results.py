@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from scripts.core.catalog import Catalog, build_catalog
+from scripts.core.clock import build_date
 from scripts.core.package import CITY_AREA, Package
 from scripts.progress.figures import Figure, kept_figures
 from scripts.progress.kinds import Kind, kind_of
@@ -67,7 +68,7 @@ def compute_progress(package: Package, today: datetime.date | None = None) -> Re
     """Assess every indicator of the package, in the package's order; `today` decides whether the plan has ended."""
     plan = Plan.of(package)
     catalog = build_catalog(package)
-    ended = plan.ended(today or datetime.date.today())
+    ended = plan.ended(today or build_date())
     figures = kept_figures(package.rows("observations"))
     targets: dict[str, list[Target]] = {}
     for row in sorted(package.rows("targets"), key=lambda r: r["year"]):

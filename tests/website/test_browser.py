@@ -25,7 +25,7 @@ PAGE_TYPES = {
     "indicator with data": ("small", "indicators/new-firms/", "公开发布的数字"),
     "indicator with a published figure": ("shipped", "indicators/manufacturing-investment-growth/", "50.9%"),
     "indicator with an interim figure": ("small", "indicators/robots/", "阶段性数字"),
-    "indicator without data": ("shipped", "indicators/key-research-institutes-county-coverage/", "暂无公开数据"),
+    "indicator without data": ("shipped", "indicators/key-research-institutes-county-coverage/", "暂无公开数字。"),
     "tasks index": ("shipped", "tasks/", "全面摸排高耗低效企业"),
     "task": ("shipped", "tasks/action-1-1/", "牵头单位"),
     "task with a report": ("small", "tasks/action-1-1/", "示例：已完成全部摸排（虚构）。"),

@@ -113,6 +113,6 @@ def test_the_box_arithmetic():
     assert (width, height) == (100, 50)
     # 中文: 36 px wide, centred on x = 40; baseline at y = 20: top 20 - 15.3, bottom 20 + 2.7
     assert [round(v, 2) for v in (boxes[0].left, boxes[0].top, boxes[0].right, boxes[0].bottom)] == [22.0, 4.7, 58.0, 22.7]
-    # ab: 2 * 0.62 * 18 = 22.32 px from x = 10, baseline 30; c on the next line, 22 px lower
-    assert [(b.text, round(b.right, 2), round(b.top, 2)) for b in boxes[1:]] == [("ab", 32.32, 14.7), ("c", 21.16, 36.7)]
+    # ab: (0.531 + 0.586) * 18 = 20.106 px from x = 10, baseline 30; c (0.463 em) on the next line, 22 px lower
+    assert [(b.text, round(b.right, 2), round(b.top, 2)) for b in boxes[1:]] == [("ab", 30.11, 14.7), ("c", 18.33, 36.7)]
     assert boxes[0].overlaps(Box("x", 50, 10, 60, 20)) and not boxes[0].overlaps(Box("x", 58, 10, 60, 20))

@@ -15,9 +15,11 @@ from scripts.website.downloads import chinese_table, write_chinese_downloads
 def test_observations_have_chinese_headers_names_beside_ids_and_words_for_codes(small_package: Path):
     package = read_package(small_package)
     rows = chinese_table(package, package.resource("observations"))
-    assert rows[0] == ["指标编号", "指标名称", "区域编号", "区域名称", "时期", "数值", "数据状态", "来源", "来源网址", "发布日期", "说明"]
+    assert rows[0] == ["指标编号", "指标名称", "区域编号", "区域名称", "时期", "数值", "数据状态", "来源", "来源网址", "来源类型",
+                       "原发布单位", "发布日期", "说明"]
     assert rows[1] == ["tax-per-mu", "示例亩均税收", "quzhou", "示例市", "2020", "15", "正式数", "示例来源（虚构）",
-                       "https://example.org/demo/1", "2021-03-01", ""]
+                       "https://example.org/demo/1", "原发", "", "2021-03-01", ""]
+    assert rows[7][9:11] == ["转载", "示例统计局（虚构）"]  # the reprint and whom it credits, as their own columns
     assert rows[7][:7] == ["new-firms", "示例新增企业", "longyou", "示例丙县", "2022", "70", "初步数"]
 
 
@@ -31,14 +33,14 @@ def test_other_tables_name_what_their_ids_point_to(small_package: Path):
 
 
 def test_the_files_open_in_excel_and_are_safe_there(small_package: Path, tmp_path: Path):
-    package = read_package(small_package)
     observations = small_package.parent / "data" / "observations.csv"
     observations.write_text(observations.read_text(encoding="utf-8").replace("示例来源（虚构）,https://example.org/demo/1",
                                                                                 "=HYPERLINK(1),https://example.org/demo/1"), encoding="utf-8")
+    package = read_package(small_package)
     written = write_chinese_downloads(package, tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(
         f"zh/{name}.csv" for name in ("areas", "units", "tasks", "task_units", "indicators", "targets", "figure_sources",
-                                      "related_tasks", "observations", "task_reports"))
+                                      "related_tasks", "observations", "searches", "task_reports"))
     data = (tmp_path / "zh" / "observations.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf\xe6\x8c\x87\xe6\xa0\x87\xe7\xbc\x96\xe5\x8f\xb7,")  # BOM, then 指标编号
     first = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1]

@@ -32,7 +32,7 @@ def test_sources_table_scrolls_in_its_own_box_with_the_first_column_in_view(ship
     assert page.evaluate("document.documentElement.scrollWidth") == 390, "the page itself scrolls sideways"
     wrap = page.locator(".table-wrap:has(table.data th:text-is('说明'))").first
     headers = wrap.locator("th").all_inner_texts()
-    assert headers == ["时期", "区域", "数值", "数据状态", "来源", "发布日期", "说明"]
+    assert headers == ["时期", "区域", "数值", "数据状态", "来源", "原发或转载", "发布日期", "说明"]
     scroll_width, client_width = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
     assert scroll_width > client_width, "the table is squeezed into the screen instead of scrolling in its box"
     wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
