@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.core.casting import cast_row, caster
+from scripts.core.jsontext import loads
 from scripts.core.paths import DEFAULT_PACKAGE, ROOT  # noqa: F401 - ROOT re-exported for callers
 from scripts.core.safety import resource_path
 
@@ -57,7 +57,7 @@ class Package:
 
 def read_descriptor(path: Path | str = DEFAULT_PACKAGE) -> tuple[Path, dict]:
     path = Path(path).resolve()
-    return path, json.loads(path.read_text(encoding="utf-8-sig"))  # the validator accepts a UTF-8 BOM too
+    return path, loads(path.read_text(encoding="utf-8-sig"))  # the validator accepts a UTF-8 BOM too; a repeated key raises
 
 
 def read_package(path: Path | str = DEFAULT_PACKAGE) -> Package:
