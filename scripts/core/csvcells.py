@@ -17,7 +17,7 @@ _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 
 def safe_cell(value: str) -> str:
     """The cell as Excel should see it: a leading ' when it could start a formula, unless it is a plain number."""
-    if value[:1] in FORMULA_START and value and not _PLAIN_NUMBER.fullmatch(value):
+    if value and value[0] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 

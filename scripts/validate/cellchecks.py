@@ -155,4 +155,4 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
 
 def _formula(clean: str, column: Column) -> bool:
     """Whether a cell would start a formula in Excel/WPS: plain numbers and the column's own choices never do."""
-    return clean[:1] in FORMULA_START and clean not in column.choices and PLAIN_NUMBER.fullmatch(clean) is None
+    return clean != "" and clean[0] in FORMULA_START and clean not in column.choices and PLAIN_NUMBER.fullmatch(clean) is None

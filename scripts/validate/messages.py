@@ -28,8 +28,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "descriptor-option": ("error", "{where} 写的是 {value}：Frictionless 会因此和网站用不同的方式读表（例如跳过某些行、把某些值当作空），"
                           "校验就会漏掉网站照样发布的行和值。",
                           "{advice}本数据包的表都按 UTF-8 编码、逗号分隔、第1行为表头的 CSV 读取，不另设读法。"),
-    "descriptor-text": ("error", "{where}含有{names}，网页和下载文件都不能带这种字符。", "多半是复制粘贴带进来的；请删掉这些字符。"),
-    "descriptor-markup": ("warning", "{where}含有{what}。网站会把它当作普通文字显示，不会变成格式、链接或模板。",
+    "descriptor-text": ("error", "{where} 含有{names}，网页和下载文件都不能带这种字符。", "多半是复制粘贴带进来的；请删掉这些字符。"),
+    "descriptor-markup": ("warning", "{where} 含有{what}。网站会把它当作普通文字显示，不会变成格式、链接或模板。",
                           "datapackage.json 的文字（标题、说明、来源、许可）只当作文字显示；照录原文的话可以不改。"),
     "json-duplicate-key": ("error", "第{line}行的键“{key}”在同一个对象里写了两次：程序只用后一个，看文件的人却多半只看到前一个。",
                            "请删掉其中一个，只保留正确的那一个。"),
@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                         "新增的表、列、约束或规则请由维护者审核后运行 python -m scripts validate --write-schema-expectation 更新 validations/schema/expectation.json。"),
     "validator-crashed": ("error", "检查没有完成：出现了意外错误（{kind}）。",
                           "数据文件没有被改动。请先改正上面列出的问题再检查；仍然出现的话，请把这条信息发给维护者。"),
-    "disk-full": ("error", "检查没有完成：磁盘已满，写不进 {where}。", "这不是数据的问题：请清理磁盘（例如删掉 build/ 文件夹）后再检查一次。"),
+    "disk-full": ("error", "检查没有完成：磁盘已满，写不进这个文件。", "这不是数据的问题：请清理磁盘（例如删掉 build/ 文件夹）后再检查一次。"),
     # Whole files
     "missing-file": ("error", "找不到这个文件。", "请把文件放在 {file}，文件名要和 datapackage.json 里写的一致。"),
     "empty-file": ("error", "文件是空的，连表头都没有。", "第1行要写表头：{header}。"),
@@ -78,7 +78,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # Cells, as typed in Excel
     "whitespace": ("error", "{where}有空格或换行。", "请删掉，改成“{fixed}”。"),
     "invisible-character": ("error", "含有看不见的字符（{names}）。", "请删掉这些字符，或者运行 make normalize FILE={file} IN_PLACE=1 自动清除。"),
-    "formula": ("error", "以“{first}”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @ 开头写公式。"),
+    "formula": ("error", "以“{first}”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @（包括全角的 ＝ ＋ － ＠）开头写公式。"),
     "full-width-digits": ("error", "用了全角数字或符号。", "请改成半角的 {fixed}。"),
     "thousands-separator": ("error", "数字里有千分位逗号。", "请去掉逗号，填 {fixed}。"),
     "percent-sign": ("error", "数值里带了百分号。", "{advice}"),
@@ -150,7 +150,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                      "请填来源网页本身的网址（从浏览器地址栏复制）；网址的域名部分不能有 @。"),
     "url-bad-port": ("error", "网址里冒号后面的端口“{port}”不是数字。", "请从浏览器地址栏重新复制网址。"),
     "url-bad-host": ("error", "网址里的域名“{host}”不是有效的网站域名。", "请从浏览器地址栏复制完整网址，域名应像 www.qz.gov.cn 这样。"),
-    "url-lookalike-dot": ("error", "网址的域名里有“{dot}”（{code}），它看起来像点，浏览器却会把网址带到“{real}”。",
+    "url-lookalike-dot": ("error", "网址的域名里有“{dot}”（{point}），它看起来像点，浏览器却会把网址带到“{real}”。",
                           "域名里只能用半角的点“.”；请从浏览器地址栏重新复制网址。"),
     "url-full-width": ("error", "网址的域名“{host}”里有全角字母或数字。", "请改成半角的“{fixed}”，最好从浏览器地址栏重新复制网址。"),
     "url-mixed-script": ("error", "网址域名里的“{label}”一段混用了{scripts}，可能是仿冒的网址。",
@@ -162,6 +162,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "changelog-attributes": ("error", "更新记录里有花括号写的格式设置。", "请删掉这对花括号和其中的内容。"),
     "changelog-link": ("error", "链接地址不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址，或者删掉这个链接。"),
     "changelog-control": ("error", "这一行有看不见的控制字符（{names}）。", "多半是复制粘贴带进来的；请删掉这些字符后重新保存。"),
+    "changelog-invisible": ("error", "这一行有看不见的字符（{names}），它们会改变文字的显示次序或藏起文字，读者看到的和文件里写的不一样。",
+                            "请删掉这些字符后重新保存。"),
     "changelog-not-utf8": ("error", "更新记录不是 UTF-8 编码，第{line}行起有无法识别的字节。", "请用记事本或 VS Code 另存为 UTF-8 编码。"),
     "changelog-unsafe": ("error", "更新记录不能读取：{reason}", "请把 data/CHANGELOG.md 换成普通的文字文件。"),
 }

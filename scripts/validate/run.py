@@ -51,8 +51,10 @@ def validate_package(path: Path | str = DEFAULT_PACKAGE, cache: ValidationCache 
     try:
         report.problems = _validate(path, stage, cache)
     except OSError as error:
-        code = "disk-full" if error.errno in DISK_FULL else "validator-crashed"
-        report.problems = [problem(code, stage.file, kind=type(error).__name__, where=error.filename or "？")]
+        if error.errno in DISK_FULL:  # named after the file that could not be written: not a problem of the data
+            report.problems = [problem("disk-full", str(error.filename or stage.file))]
+        else:
+            report.problems = [problem("validator-crashed", stage.file, kind=type(error).__name__)]
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
         report.problems = [problem("validator-crashed", getattr(error, "file", stage.file), kind=type(error).__name__)]
     return report

@@ -28,7 +28,7 @@ def chinese_context(code: str, context: dict) -> dict:
     elif code == "url-space":
         shown["names"] = "、".join(dict.fromkeys(_BLANK_WORDS.get(c) or _other_blank(c) for c in context["chars"]))
     elif code == "url-lookalike-dot":
-        shown["code"] = f"U+{ord(context['dot']):04X}"
+        shown["point"] = f"U+{ord(context['dot']):04X}"
     elif code == "url-mixed-script":
         shown["scripts"] = "和".join(_SCRIPT_WORDS.get(s, s) for s in context["scripts"])
     return shown
