@@ -34,11 +34,24 @@ def loads(text: str):
             repeated.append(True)
         return dict(items)
 
-    value = json.loads(text, object_pairs_hook=pairs)
+    def constant(name: str):  # NaN, Infinity, -Infinity: Python reads them, JSON has no such values
+        raise json.JSONDecodeError(f"{name} is not JSON", text, _bare_position(text, name))
+
+    value = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     if repeated:  # rare: find the first repeat and its line, reading the text once more
         key, position = first_repeated_key(text)
         raise DuplicateKey(key, text.count("\n", 0, position) + 1)
     return value
+
+
+def _bare_position(text: str, word: str) -> int:
+    """Where `word` is first written outside a string (0 if nowhere)."""
+    position = 0
+    while match := re.compile(r'"|' + re.escape(word)).search(text, position):
+        if match.group() != '"':
+            return match.start()
+        position = scanstring(text, match.end())[1]
+    return 0
 
 
 def first_repeated_key(text: str) -> tuple[str, int]:

@@ -25,8 +25,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "descriptor-key": ("error", "主键或外键有误：{where}{what}。", "主键和外键只能用本数据包里已有的表和列；请对照仓库里原来的 datapackage.json 改正。"),
     "descriptor-number-too-long": ("error", "有一个数字长达几千位，无法读取。", "请核对各个数字，可对照仓库里原来的 datapackage.json。"),
     "descriptor-shape": ("error", "{where}应是{expected}，实际是{actual}。", "请按 Data Package 规范改正，可对照仓库里原来的 datapackage.json。"),
-    "descriptor-option": ("error", "{where} 写的是 {value}：Frictionless 会因此和网站用不同的方式读表（例如跳过某些行、把某些值当作空），"
-                          "校验就会漏掉网站照样发布的行和值。",
+    "descriptor-option": ("error", "{where} 写的是 {value}：这不是本数据包可以用的设置，Frictionless 会因此和网站用不同的方式读表或检查"
+                          "（例如跳过某些行、把某些值当作空），校验就会漏掉网站照样发布的行和值。",
                           "{advice}本数据包的表都按 UTF-8 编码、逗号分隔、第1行为表头的 CSV 读取，不另设读法。"),
     "descriptor-text": ("error", "{where} 含有{names}，网页和下载文件都不能带这种字符。", "多半是复制粘贴带进来的；请删掉这些字符。"),
     "descriptor-markup": ("warning", "{where} 含有{what}。网站会把它当作普通文字显示，不会变成格式、链接或模板。",

@@ -64,7 +64,8 @@ def _dialect(dialect: dict, where: str) -> list[Problem]:
         if key not in DIALECT:
             found.append(_option(f"{where}的 dialect.{key}", value, "不写"))
         elif value != DIALECT[key]:
-            found.append(_option(f"{where}的 dialect.{key}", value, _json(DIALECT[key])))
+            allowed = DIALECT[key]
+            found.append(_option(f"{where}的 dialect.{key}", value, f"“{allowed}”" if isinstance(allowed, str) else _json(allowed)))
     return found
 
 
@@ -79,7 +80,7 @@ def _field(field: dict, where: str) -> list[Problem]:
         found.append(_option(f"{where}的 bareNumber", field["bareNumber"], "true"))
     for key in ("trueValues", "falseValues"):
         if key in field and kind != "boolean":
-            found.append(_option(f"{where}的 {key}", field[key], "不写（只有 boolean 列才用）"))
+            found.append(_option(f"{where}的 {key}（只有 boolean 列才用）", field[key], "不写"))
     return found + _keys(field.get("constraints") or {}, CONSTRAINTS, f"{where}的 constraints")
 
 

@@ -27,7 +27,7 @@ from scripts.core.safety import UnsafePath, plain_files, read_plain_file
 from scripts.validate.problems import Problem
 
 FORMAT = "validation-cache-1"  # change when what is stored changes shape
-LIBRARIES = ("frictionless", "great_expectations", "pandas", "numpy")
+LIBRARIES = ("frictionless", "great_expectations", "pandas", "numpy", "confusable-homoglyphs")
 CODE_DIRS = ("scripts/validate", "scripts/core")  # what the validator runs: its own modules and what they import
 
 

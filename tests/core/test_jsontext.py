@@ -30,3 +30,10 @@ def test_equal_keys_in_different_objects_are_fine():
 def test_invalid_json_is_still_a_json_error():
     with pytest.raises(json.JSONDecodeError):
         loads('{"a": 1,}')
+
+
+@pytest.mark.parametrize("text, line, column", [('{"a": "NaN",\n "units": [1, NaN]}', 2, 15), ('{"x": -Infinity}', 1, 7)])
+def test_nan_and_infinity_are_not_json(text, line, column):
+    with pytest.raises(json.JSONDecodeError) as caught:
+        loads(text)
+    assert (caught.value.lineno, caught.value.colno) == (line, column)

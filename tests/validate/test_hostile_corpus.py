@@ -181,6 +181,9 @@ CASES = {
                                                                   '"name": "lead_units", "name": "x",'))],
                                    [("validations/lead_units.json", None, None, "schema-change"),
                                     ("validations/lead_units.json", None, None, "json-duplicate-key")], suites=True),
+    "a key twice in the structure expectation": Case(
+        [in_suites(lambda s: replace_in(s / "schema" / "expectation.json", '"demo": false,', '"demo": false, "demo": true,'))],
+        [("validations/schema/expectation.json", None, None, "json-duplicate-key")], suites=True),
     # 7. Relaxations are reviewed, first in the report.
     "plan.end_year moved to 2030": Case([descriptor(lambda d: d["plan"].update(end_year=2030))], [PLAN],
                                         "结构变更，需要审核：plan.end_year 从 2023 改成了 2030。"),
@@ -246,7 +249,7 @@ def test_each_case_is_rejected_with_file_row_and_fix_or_builds(name, tmp_path, m
     suites = tmp_path / "validations"
     if case.suites:
         shutil.copytree(ROOT / "validations", suites)
-        monkeypatch.setattr(run, "read_rules", lambda: read_rules(suites, ROOT / "validations" / "schema" / "expectation.json"))
+        monkeypatch.setattr(run, "read_rules", lambda: read_rules(suites, suites / "schema" / "expectation.json"))
     for edit in case.edits:
         edit(package, suites)
 
