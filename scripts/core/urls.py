@@ -35,7 +35,7 @@ def url_problem(value: str) -> tuple[str, dict] | None:
     """(code, context) for an address readers should not be sent to, None for a trustworthy http(s) address.
 
     The codes are the validator's message codes (scripts/validate/messages.py), the context holds the parts of
-    the address they quote: url-scheme, url-no-scheme, url-not-http, url-space, url-backslash, url-no-slashes,
+    the address they quote: url-scheme, url-no-scheme, url-not-http, url-space, url-scheme-case, url-backslash, url-no-slashes,
     url-userinfo, url-bad-port, url-bad-host, url-lookalike-dot, url-full-width, url-mixed-script.
     """
     effective = _ENDS.sub("", _IGNORED_INSIDE.sub("", value))
@@ -51,6 +51,8 @@ def url_problem(value: str) -> tuple[str, dict] | None:
     blanks = [char for char in value if char.isspace() or _CONTROL.match(char) or INVISIBLE.match(char)]
     if blanks:
         return "url-space", {"chars": blanks}
+    if scheme[1] not in WEB_SCHEMES:  # HTTPS:// works, but one way of writing it keeps the rules and the data simple
+        return "url-scheme-case", {"scheme": scheme[1], "fixed": scheme[1].lower() + value[scheme.end() - 1:]}
     if "\\" in value:
         return "url-backslash", {}
     rest = value[scheme.end():]
@@ -76,6 +78,8 @@ def host(url: str) -> str:
 
 
 def _host_problem(authority: str) -> tuple[str, dict] | None:
+    if authority.startswith("["):  # an IPv6 address: not where a published source lives
+        return "url-bad-host", {"host": authority.split("]")[0] + "]"}
     name, colon, port = authority.partition(":")
     if colon and not _PORT.fullmatch(port):
         return "url-bad-port", {"port": port}

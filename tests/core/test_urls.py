@@ -8,7 +8,9 @@ from scripts.core.urls import checked_url, host, url_problem
 @pytest.mark.parametrize("url, expected", [
     ("https://www.qz.gov.cn/art/2022/2/25/art_1229037075_2394524.html", None),
     ("http://tjj.qz.gov.cn/art/2023/3/1/x.html?id=1#p2", None),
-    ("HTTPS://WWW.QZ.GOV.CN/", None),
+    ("https://WWW.QZ.GOV.CN/A.HTML", None),
+    ("HTTPS://www.qz.gov.cn/", ("url-scheme-case", {"scheme": "HTTPS", "fixed": "https://www.qz.gov.cn/"})),
+    ("https://[::1]/x", ("url-bad-host", {"host": "[::1]"})),
     ("https://www.qz.gov.cn/新闻/一.html", None),
     ("https://tjj.qz.gov.cn:8443/x", None),
     ("https://例子.中国/", None),  # an address in one script is what it looks like
