@@ -56,7 +56,7 @@ def validate_package(path: Path | str = DEFAULT_PACKAGE, cache: ValidationCache 
         else:
             report.problems = [problem("validator-crashed", stage.file, kind=type(error).__name__)]
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
-        report.problems = [problem("validator-crashed", getattr(error, "file", stage.file), kind=type(error).__name__)]
+        report.problems = [problem("validator-crashed", stage.file, kind=type(error).__name__)]
     return report
 
 
@@ -108,7 +108,6 @@ def _validate(path: Path, stage: Stage, cache: ValidationCache | None) -> list[P
     stage.file = DESCRIPTOR
     own.extend(check_names(tables, runnable))
     ids = check_ids(tables, rules.expected)
-    stage.file = DESCRIPTOR
     structure = check_structure(path.parent, runnable, skipped, cache)
     from scripts.validate.expectations import check_expectations
 
