@@ -13,6 +13,9 @@ _INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _KIND_WORDS = {"integer": "整数", "number": "数字", "date": "日期（如 2023-03-24）"}
+# Digits a number may have, before and after the point together: a double holds 15 decimal digits exactly, so every
+# such number is read, compared and printed as written; 400 nines would be infinity, 1 and 300 zeros float noise.
+MAX_DIGITS = 15
 
 
 class CellError(ValueError):
@@ -28,15 +31,32 @@ def caster(field_descriptor: dict):
     """A function from a non-empty cell to its value; raises ValueError when the cell is not of the type."""
     kind = field_descriptor.get("type", "string")
     if kind == "integer":
-        return lambda value: int(_checked(_INTEGER, value))
+        return lambda value: int(_sized(_checked(_INTEGER, value)))
     if kind == "number":
-        return lambda value: float(_checked(_NUMBER, value))
+        return lambda value: float(_sized(_checked(_NUMBER, value)))
     if kind == "boolean":
         true_values = set(field_descriptor.get("trueValues", ["true", "True", "TRUE", "1"]))
         return lambda value: value in true_values
     if kind == "date":
         return lambda value: datetime.date.fromisoformat(_checked(_DATE, value))
     return str
+
+
+def digit_count(text: str) -> int:
+    """How many digits a plain decimal needs, without sign, leading zeros of the whole part or trailing zeros of the
+    fraction: 2023 -> 4, 0.005 -> 1, 33.3333333333 -> 12, 1 followed by 300 zeros -> 301. An exponent counts too."""
+    mantissa, _, exponent = text.lower().lstrip("+-").partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    whole, fraction = whole.lstrip("0"), fraction.rstrip("0")
+    count = len(whole) + len(fraction) if whole else len(fraction.lstrip("0"))
+    shift = int(exponent) if exponent.lstrip("+-").isdigit() else 0
+    return max(count, len(whole) + shift) if abs(shift) < 10_000 else 10_000
+
+
+def _sized(value: str) -> str:
+    if digit_count(value) > MAX_DIGITS:
+        raise ValueError(value)
+    return value
 
 
 def _checked(pattern: re.Pattern, value: str) -> str:

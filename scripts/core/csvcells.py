@@ -1,7 +1,8 @@
 """CSV cells made safe to open in Excel: the one place every CSV written for readers passes through.
 
 OWASP's CSV injection rule: a cell that starts with = + - @, a tab or a carriage return may be run as a formula
-by Excel or WPS, so it gets a leading single quote. Plain numbers such as -5 or -3.5 are left as they are.
+by Excel or WPS, so it gets a leading single quote. Their full-width and small forms (＝ ﹦ ＋ ﹢ － ﹣ ＠ ﹫), which
+an input method types for them, are treated the same. Plain numbers such as -5 or -3.5 are left as they are.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ import csv
 import io
 import re
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = "=+-@\t\r\uff1d\ufe66\uff0b\ufe62\uff0d\ufe63\uff20\ufe6b"
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 
 
 def safe_cell(value: str) -> str:
     """The cell as Excel should see it: a leading ' when it could start a formula, unless it is a plain number."""
-    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    if value and value[0] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.core.casting import cast_row, caster
+from scripts.core.jsontext import loads
 from scripts.core.paths import CHANGELOG, DEFAULT_PACKAGE, ROOT  # noqa: F401 - ROOT re-exported for callers
 from scripts.core.safety import UnsafePath, resource_path
 
@@ -62,7 +62,7 @@ class Package:
 
 def read_descriptor(path: Path | str = DEFAULT_PACKAGE) -> tuple[Path, dict]:
     path = Path(path).resolve()
-    return path, json.loads(path.read_text(encoding="utf-8-sig"))  # the validator accepts a UTF-8 BOM too
+    return path, loads(path.read_text(encoding="utf-8-sig"))  # the validator accepts a UTF-8 BOM too; a repeated key raises
 
 
 def read_package(path: Path | str = DEFAULT_PACKAGE) -> Package:
@@ -73,7 +73,7 @@ def read_package(path: Path | str = DEFAULT_PACKAGE) -> Package:
     """
     path = Path(path).resolve()
     raw = path.read_bytes()
-    package = Package(path=path, descriptor=json.loads(raw.decode("utf-8-sig")), descriptor_bytes=raw)
+    package = Package(path=path, descriptor=loads(raw.decode("utf-8-sig")), descriptor_bytes=raw)
     for resource in package.descriptor["resources"]:
         csv_path = resource_path(path.parent, resource["path"])
         data = package.files[resource["path"]] = csv_path.read_bytes()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 # Ids: page slugs, chart and file names (areas, units, tasks, indicators all use this shape).
@@ -66,3 +67,59 @@ def resource_path(package_dir: Path | str, value: object) -> Path:
     if not current.is_file():
         raise UnsafePath(value, "这不是一个普通文件。")
     return current  # no segment below the package folder is a link, and none is '..': it lies inside
+
+
+def read_plain_file(path: Path | str, base: Path | str) -> bytes:
+    """The bytes of a regular file below base reached through no link; raise UnsafePath for anything else.
+
+    For what runs before validation (the caches' keys): it never follows a link out of the package and never
+    blocks on a pipe or a device, because it checks what the path is before it reads, and opens without waiting.
+    """
+    path, base = Path(os.path.abspath(path)), Path(os.path.abspath(base))
+    _check_no_link(path, base)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        raise UnsafePath(str(path), "这个文件打不开。") from None
+    with os.fdopen(handle, "rb") as opened:
+        if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
+            raise UnsafePath(str(path), "这不是一个普通文件。")
+        return opened.read()
+
+
+def plain_files(folder: Path | str, base: Path | str) -> list[Path]:
+    """Every regular file under folder, sorted, found without following a link: none when the folder is a link
+    or lies behind one (a data/ linked to / is not walked), and no link, pipe or device among them."""
+    folder, base = Path(os.path.abspath(folder)), Path(os.path.abspath(base))
+    try:
+        _check_no_link(folder, base)
+    except UnsafePath:
+        return []
+    if not stat.S_ISDIR(_mode(folder)):
+        return []
+    found = []
+    for top, _folders, names in os.walk(folder, followlinks=False):
+        found += [Path(top) / name for name in names if stat.S_ISREG(_mode(Path(top) / name))]
+    return sorted(found)
+
+
+def _check_no_link(path: Path, base: Path) -> None:
+    try:
+        below = path.relative_to(base)
+    except ValueError:
+        raise UnsafePath(str(path), "路径必须在数据包文件夹之内。") from None
+    current = base
+    for part in below.parts:
+        current = current / part
+        if stat.S_ISLNK(_mode(current)):
+            raise UnsafePath(str(path), "这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。")
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0

@@ -6,6 +6,9 @@ once and cannot drift between a badge, a sentence and a demo note.
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
+
 # ---- statuses: ordered from best to worst; tables, counts and stacked charts list them in this order ----------
 STATUS_LABELS = {
     "achieved": "已达成",
@@ -157,14 +160,20 @@ CITATION_NO_ADDRESS = "网址见浏览器地址栏"  # a site built without SITE
 
 # ---- numbers ------------------------------------------------------------------------------------------------------
 def number(value, digits: int = 2) -> str:
-    """A number as people read it: at most `digits` decimals, no trailing zeros, never "-0"; None is a dash."""
+    """A number as people read it: at most `digits` decimals, no trailing zeros, never "-0"; None is a dash.
+
+    Never inf, nan or float noise: a value that is not finite is a dash too (validation lets none in), and one too
+    large for its decimals to matter is written from its shortest exact form (1e+300 as 1 and 300 zeros).
+    """
     if value is None:
         return "—"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, int):
         return str(value)
-    text = f"{value:.{digits}f}"
+    if not math.isfinite(value):
+        return "—"
+    text = format(Decimal(repr(value)), "f") if abs(value) >= 1e15 else f"{value:.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

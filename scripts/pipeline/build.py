@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
 import datetime
 import itertools
 import json
@@ -75,6 +76,7 @@ def build_site(
     by default core/clock.py's build date).
     """
     timer = Timer()
+    restore_site(Path(site_dir))  # a site left half swapped by a killed build comes back first, whatever follows
     package_path = Path(package_path).resolve()
     work_dir = Path(work_dir).resolve()
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -220,10 +222,20 @@ def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False, bu
 
 
 def swap_in(new_site: Path, site_dir: Path) -> None:
-    """Replace site_dir with new_site in two renames; the old site is removed only afterwards."""
-    old = site_dir.with_name(site_dir.name + ".old")
+    """Put new_site in place of site_dir; a kill at any point leaves a complete site_dir, or one the next build
+    puts back (restore_site). site_dir stays a plain folder, as `make serve`, MkDocs' server and CI's upload use it.
+
+    Where the system can (Linux), the two folders trade places in one atomic step. Otherwise the old site is renamed
+    to site.old, then the new one to site: a kill between the two leaves site.old alone, which the next build,
+    failing or not, renames back before anything else. The old site is deleted only once it is out of the way.
+    """
+    restore_site(site_dir)
+    if site_dir.exists() and _exchange(new_site, site_dir):
+        remove_in_background(new_site)  # it now holds the old site
+        return
+    old = _old(site_dir)
     if old.exists():
-        shutil.rmtree(old)
+        remove_in_background(old)  # left by a swap killed after its second rename: the site is complete
     if site_dir.exists():
         site_dir.rename(old)
     try:
@@ -234,6 +246,28 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         raise
     if old.exists():
         remove_in_background(old)
+
+
+def restore_site(site_dir: Path) -> None:
+    """A swap killed between its two renames left site.old and no site: rename it back (every build starts here)."""
+    old = _old(site_dir)
+    if not site_dir.exists() and old.is_dir() and not old.is_symlink():
+        old.rename(site_dir)
+
+
+def _old(site_dir: Path) -> Path:
+    return site_dir.with_name(site_dir.name + ".old")
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic rename (Linux renameat2 with RENAME_EXCHANGE); False where that cannot be done."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_cwd, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
+    return renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), exchange) == 0
 
 
 def remove_in_background(folder: Path) -> None:

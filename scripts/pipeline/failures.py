@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+
+from scripts.core.jsontext import DuplicateKey
 from scripts.core.safety import UnsafePath, is_safe_id
 
 # The build's stages, as staff read them in a failure message.
@@ -32,6 +35,11 @@ def describe(error: BaseException) -> str:
     reason = getattr(error, "chinese", None)
     if reason:
         return reason
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"磁盘已满，写不进 {str(error.filename or '文件')[:_EXCERPT]}。这不是数据的问题：请清理磁盘"
+                "（例如删掉 build/ 文件夹）后再运行一次。")
+    if isinstance(error, DuplicateKey):
+        return f"datapackage.json 第{error.line}行的键“{error.key[:60]}”写了两次，程序只会用后一个。请删掉其中一个后再运行。"
     if isinstance(error, UnsafePath):
         return f"数据包里的路径“{str(error.path)[:_EXCERPT]}”不安全：{error.reason}"
     if isinstance(error, FileNotFoundError):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import sys
 from pathlib import Path
 
 from scripts.core.clock import build_date
 from scripts.core.paths import CODE_INPUTS, CONTENT_INPUTS, ROOT
+from scripts.core.safety import UnsafePath, plain_files, read_plain_file
 
 STAMP = "last-build.json"  # in the work dir
 # Settings the pages read from the environment (share-preview URLs, the repository's issue form).
@@ -29,7 +29,7 @@ def inputs_key(package_path: Path, site_dir: Path) -> str:
     package_path = Path(package_path).resolve()
     digest = hashlib.sha256(f"{sys.version}\0{Path(site_dir).resolve()}\0{build_date().isoformat()}\0".encode())
     digest.update(json.dumps({name: os.environ.get(name) for name in ENVIRONMENT}).encode())
-    package_files = sorted({*_files(package_path.parent / "data"), *_resource_files(package_path)})
+    package_files = sorted({*plain_files(package_path.parent / "data", package_path.parent), *_resource_files(package_path)})
     inputs = [(path, package_path.parent) for path in [package_path, *package_files]]
     inputs += [(f, ROOT) for item in (*CONTENT_INPUTS, *CODE_INPUTS) for f in _files(item)]
     for path, base in inputs:
@@ -45,9 +45,10 @@ def inputs_key(package_path: Path, site_dir: Path) -> str:
 def _resource_files(package_path: Path) -> list[Path]:
     """The resource files the descriptor names, wherever they are (validation refuses the unsafe ones)."""
     try:
-        resources = json.loads(package_path.read_text(encoding="utf-8")).get("resources", [])
+        descriptor = read_plain_file(package_path, package_path.parent).decode("utf-8-sig")
+        resources = json.loads(descriptor).get("resources", [])
         return [package_path.parent / r["path"] for r in resources if isinstance(r.get("path"), str)]
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, UnsafePath):
         return []
 
 
@@ -57,15 +58,9 @@ def _plain_file_bytes(path: Path, base: Path) -> bytes:
     This runs before validation: a package's link to /dev/zero, or a path to a pipe, must not make it read forever.
     """
     try:
-        below = Path(os.path.abspath(path)).relative_to(os.path.abspath(base))
-    except ValueError:
-        return b"outside the package"
-    current = Path(os.path.abspath(base))
-    for part in below.parts:
-        current = current / part
-        if current.is_symlink():
-            return b"a link"
-    return path.read_bytes() if stat.S_ISREG(path.stat().st_mode) else b"not a plain file"
+        return read_plain_file(path, base)
+    except UnsafePath as error:
+        return f"not read: {error.reason}".encode()
 
 
 def _files(item: Path) -> list[Path]:

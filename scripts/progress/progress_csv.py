@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from scripts.core import files
@@ -69,5 +70,5 @@ def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return number(value, RATIO_DIGITS)
+        return number(value, RATIO_DIGITS) if math.isfinite(value) else ""  # never inf or nan in a download
     return str(value)

@@ -5,24 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scripts.core.casting import MAX_DIGITS, digit_count
+from scripts.core.csvcells import FORMULA_START
+from scripts.core.periods import PATTERN as PERIOD
+from scripts.core.urls import PLAIN_URL, url_problem
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
 from scripts.validate.messages import CONTROL, INVISIBLE, invisible_name, show
 from scripts.validate.mojibake import CODEC_NAMES, unmangle
-from scripts.core.periods import PATTERN as PERIOD
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
+from scripts.validate.urlcheck import chinese_context
 
 DEFAULT_MAX_LENGTH = 500  # for text columns whose schema gives no maxLength
-# The OWASP rule for CSV injection: Excel/WPS may run a cell that starts with one of these.
-FORMULA_START = frozenset("=+-@\t\r")
-# Full-width and small equals signs, which the site's downloads protect too.
-PROTECTED_LOOKALIKES = frozenset("\uff1d\ufe66")
 MARKUP = {
     "HTML 标签": re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>"),
     "Markdown 链接": re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),
     "模板语法": re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"),
 }
 PERIOD_SAMPLES = ("2023", "2023-Q1", "2023-H1", "2023-01..10")
+NUMBERS = ("number", "integer")
 _MARKUP_CHARS = frozenset("<]{}")
 
 
@@ -96,8 +97,10 @@ def _plain_test(column: Column):
     def is_plain(text: str) -> bool:
         if text[0].isspace() or text[-1].isspace() or text[0] in FORMULA_START or text[0] == "'":
             return False
-        if shape is not None:
-            return text.isascii() and shape.fullmatch(text) is not None
+        if shape is not None:  # a number of more than MAX_DIGITS characters may have too many digits: a closer look
+            return text.isascii() and shape.fullmatch(text) is not None and (column.kind not in NUMBERS or len(text) <= MAX_DIGITS)
+        if column.kind == "url":
+            return PLAIN_URL.fullmatch(text) is not None
         if column.kind == "text":
             return len(text) <= limit and not _MARKUP_CHARS.intersection(text)
         return True
@@ -122,14 +125,22 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
         where = "开头和末尾" if clean[:1].isspace() and clean[-1:].isspace() else ("开头" if clean[:1].isspace() else "末尾")
         add("whitespace", where=where, fixed=show(clean.strip()))
     clean = clean.strip()
-    if clean[:1] == "'" and clean[1:2] in FORMULA_START | PROTECTED_LOOKALIKES:  # what the site's downloads add
+    if clean[:1] == "'" and clean[1:2] and clean[1:2] in FORMULA_START:  # what the site's downloads add
         add("formula-protection")
         return found
     # A number column explains its own slips first: "-" is a placeholder, "+5" a plus sign, not formulas.
-    explained = explain_number(clean, unit, column.required, column.measure) if column.kind in ("number", "integer") else None
+    explained = explain_number(clean, unit, column.required, column.measure) if column.kind in NUMBERS else None
     if explained is None and _formula(clean, column):
         add("formula", first=clean[0])
         return found
+    if column.kind in NUMBERS and (explained is None or explained[0] == "scientific-notation"):
+        digits = digit_count(clean) if PLAIN_NUMBER.fullmatch(clean) or explained else 0
+        if digits > MAX_DIGITS:  # 400 nines would be read as infinity, 1 and 300 zeros printed with float noise
+            explained = "number-too-long", {"digits": digits, "limit": MAX_DIGITS}
+    if column.kind == "url" and clean:
+        wrong = url_problem(clean)
+        if wrong:
+            add(wrong[0], **chinese_context(*wrong))
     if column.kind == "date":
         explained = explain_date(clean)
     elif column.kind == "period":
@@ -163,4 +174,4 @@ def check_mojibake(file: str, row: int, cols: list[Column], cells: list[str]) ->
 
 def _formula(clean: str, column: Column) -> bool:
     """Whether a cell would start a formula in Excel/WPS: plain numbers and the column's own choices never do."""
-    return clean[:1] in FORMULA_START and clean not in column.choices and PLAIN_NUMBER.fullmatch(clean) is None
+    return clean != "" and clean[0] in FORMULA_START and clean not in column.choices and PLAIN_NUMBER.fullmatch(clean) is None

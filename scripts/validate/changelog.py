@@ -1,4 +1,5 @@
-"""Checks on data/CHANGELOG.md: the site shows it as text, so markup, non-http links and control characters are errors."""
+"""Checks on data/CHANGELOG.md: the site shows it as text, so markup, links readers should not follow (the rules of
+scripts/core/urls.py), control and invisible characters (a right-to-left override reorders what a line says) are errors."""
 
 from __future__ import annotations
 
@@ -7,13 +8,19 @@ from pathlib import Path
 
 from scripts.core.paths import CHANGELOG
 from scripts.core.safety import UnsafePath, resource_path
+from scripts.core.urls import url_problem
+from scripts.validate.messages import INVISIBLE, invisible_name
 from scripts.validate.problems import Problem, problem
+from scripts.validate.urlcheck import chinese_context
 
 _HTML = re.compile(r"</?[A-Za-z][^>\n]*>?|<!--|<![A-Za-z]|<\?")
 # Python-Markdown attribute lists ({: .class }, {#id}, {onclick=...}) on a heading, paragraph or link.
 _ATTRIBUTES = re.compile(r"\{:[^}\n]*\}?|\{\s*[#.][\w-][^}\n]*\}|\{[^}\n]*=[^}\n]*\}")
 _LINK = re.compile(r"\]\(\s*<?([^\s>]*)")
-_HTTP = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
+# <https://…>: Markdown's autolink, a link (the site makes it one), not an HTML tag.
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+# Problems with a link's scheme keep the change log's own message; the others say what is wrong with the address.
+_NOT_WEB = ("url-scheme", "url-no-scheme", "url-not-http")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -42,11 +49,22 @@ def check_line(line: str, number: int) -> list[Problem]:
     if controls:
         names = "、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in controls))
         found.append(problem("changelog-control", CHANGELOG, row=number, names=names))
+    invisible = INVISIBLE.findall(line)
+    if invisible:
+        names = "、".join(dict.fromkeys(invisible_name(c) for c in invisible))
+        found.append(problem("changelog-invisible", CHANGELOG, row=number, names=names))
+    autolinks = [m.group(1) for m in _AUTOLINK.finditer(line)]
+    without_autolinks = _AUTOLINK.sub(" ", line)
     for code, pattern in (("changelog-html", _HTML), ("changelog-attributes", _ATTRIBUTES)):
-        match = pattern.search(line)
+        match = pattern.search(without_autolinks)
         if match:
             found.append(problem(code, CHANGELOG, row=number, value=match.group()))
-    targets = [m.group(1).removesuffix(")") for m in _LINK.finditer(line) if not _HTTP.match(m.group(1))]
-    if targets:
-        found.append(problem("changelog-link", CHANGELOG, row=number, value=targets[0]))
+    targets = [m.group(1).removesuffix(")") for m in _LINK.finditer(line)] + autolinks
+    wrong = next(((target, url_problem(target)) for target in targets if url_problem(target)), None)
+    if wrong:
+        target, (code, context) = wrong
+        if code in _NOT_WEB:
+            found.append(problem("changelog-link", CHANGELOG, row=number, value=target))
+        else:
+            found.append(problem(code, CHANGELOG, number, None, target, **chinese_context(code, context)))
     return found

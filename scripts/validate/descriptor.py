@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from pathlib import Path
 
+from scripts.core.jsontext import DuplicateKey, loads
 from scripts.core.safety import UnsafePath, check_relative_path, is_safe_name
 from scripts.validate.limits import (
     MAX_DESCRIPTOR_BYTES,
@@ -26,7 +28,10 @@ _ACTUAL = {dict: "对象", list: "列表", str: "文字", bool: "true/false", in
 def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
     """The parsed descriptor, or None with the problem that stops validation; never raises for what a file holds."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            return None, [problem("unsafe-path", DESCRIPTOR, reason="这不是一个普通文件。")]
+        size = info.st_size
         if size > MAX_DESCRIPTOR_BYTES:
             return None, [problem("descriptor-too-large", DESCRIPTOR, size=size_text(size), limit=size_text(MAX_DESCRIPTOR_BYTES))]
         text, _ = decode(path.read_bytes())  # a UTF-8 BOM is accepted and dropped
@@ -36,7 +41,9 @@ def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
         encoding = {"gbk": "GBK/GB18030", "utf16": "UTF-16"}.get(error.kind, "别的编码")
         return None, [problem("descriptor-encoding", DESCRIPTOR, line=error.line, encoding=encoding)]
     try:
-        descriptor = json.loads(text)
+        descriptor = loads(text)
+    except DuplicateKey as error:
+        return None, [problem("json-duplicate-key", DESCRIPTOR, key=show(error.key, 40), line=error.line)]
     except json.JSONDecodeError as error:
         return None, [problem("descriptor-not-json", DESCRIPTOR, line=error.lineno, col=error.colno)]
     except RecursionError:

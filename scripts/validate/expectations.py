@@ -35,15 +35,21 @@ def plan_parameters(descriptor: dict) -> dict:
     return {f"plan_{key}": value for key, value in descriptor.get("plan", {}).items() if isinstance(value, int)}
 
 
-def load_suites(directory: Path = SUITES_DIR) -> list[dict]:
-    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.json"))]
+def load_suites(directory: Path = SUITES_DIR) -> dict[str, dict]:
+    """The suites that can run, by file name (scripts/validate/rules.py reports the others)."""
+    from scripts.validate.rules import read_rules
+
+    return read_rules(directory).suites
 
 
-def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: list[dict] | None = None,
+def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: dict[str, dict] | None = None,
                        cache: ValidationCache | None = None) -> list[Problem]:
-    """Run each suite on its frame (meta.frame); skip a suite whose tables or plan parameters are missing. With a
-    cache, a suite whose inputs did not change since a run that stored its result is not run again."""
+    """Run each suite (file name -> suite) on its frame (meta.frame); skip a suite whose tables or plan parameters
+    are missing. With a cache, a suite whose inputs did not change since a run that stored its result is not run
+    again. A suite that Great Expectations cannot run is a problem named after its file."""
     suites = load_suites() if suites is None else suites
+    files = {id(data): f"{SUITES_DIR.name}/{name}" for name, data in suites.items()}
+    suites = list(suites.values())
     parameters = plan_parameters(descriptor)
     titles = {(r["path"], f["name"]): f.get("title", f["name"]) for r in descriptor["resources"] for f in r["schema"]["fields"]}
     built: dict[str, pd.DataFrame | None] = {}
@@ -61,7 +67,7 @@ def check_expectations(tables: dict[str, RawTable], descriptor: dict, suites: li
             runnable.append(data)
     keys = [_suite_key(cache, data, tables, read[data["meta"]["frame"]], descriptor) for data in runnable]
     stored = [cache.problems(key) if key else None for key in keys]
-    to_run = [(data, key) for data, key, done in zip(runnable, keys, stored) if done is None]
+    to_run = [(data, key, files[id(data)]) for data, key, done in zip(runnable, keys, stored) if done is None]
     ran = iter(_run_suites(to_run, built, tables, parameters, titles, cache) if to_run else [])
     return [p for done in stored for p in (next(ran) if done is None else done)]  # in suite order, as without a cache
 
@@ -89,7 +95,7 @@ def _suite_key(cache, data: dict, tables: dict[str, RawTable], read: set[str], d
     return cache.suite_key(data, descriptor, {name: tables.get(name) for name in sorted(read)})
 
 
-def _run_suites(runnable: list[tuple[dict, str | None]], built: dict, tables: dict[str, RawTable], parameters: dict,
+def _run_suites(runnable: list[tuple[dict, str | None, str]], built: dict, tables: dict[str, RawTable], parameters: dict,
                 titles: dict, cache: ValidationCache | None = None) -> list[list[Problem]]:
     """Each suite's problems, in order; Great Expectations is imported here, when a suite has to run."""
     gx = _gx()
@@ -99,13 +105,17 @@ def _run_suites(runnable: list[tuple[dict, str | None]], built: dict, tables: di
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_pandas("package")
     results = []
-    for data, key in runnable:
+    for number, (data, key, file) in enumerate(runnable):
         frame = built[data["meta"]["frame"]]
-        suite = gx.ExpectationSuite(**data)
-        definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("all")
-        batch = definition.get_batch(batch_parameters={"dataframe": frame})
-        result = batch.validate(suite, expectation_parameters=parameters, result_format=RESULT_FORMAT)
-        problems = [p for outcome in result.results for p in _problems(outcome, frame, tables, parameters, titles, suite.name)]
+        try:
+            suite = gx.ExpectationSuite(**data)
+            asset = source.add_dataframe_asset(f"suite-{number}")  # the file's own name may be anything
+            batch = asset.add_batch_definition_whole_dataframe("all").get_batch(batch_parameters={"dataframe": frame})
+            result = batch.validate(suite, expectation_parameters=parameters, result_format=RESULT_FORMAT)
+            problems = [p for outcome in result.results for p in _problems(outcome, frame, tables, parameters, titles, file)]
+        except Exception as error:  # noqa: BLE001 - a suite that cannot run is blamed on its own file
+            problems = [problem("rules-file-shape", file, what=f"Great Expectations 不能运行它（{type(error).__name__}）",
+                                frames="、".join(frames.FRAMES))]
         if key:
             cache.keep_problems(key, problems)
         results.append(problems)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from scripts.core.lookalike import INVISIBLE  # noqa: F401 - re-exported: the checks import it from here
+
 PERIOD_FORMS = "全年写 2023，季度写 2023-Q1，半年写 2023-H1，1至10月累计写 2023-01..10"
 SAVE_AS_UTF8 = "请在 Excel/WPS 里“另存为”，保存类型选“CSV UTF-8(逗号分隔)(*.csv)”"
 UNDATED = "未注明发布日期"  # what a note says when a figure's source gives no date
@@ -24,6 +26,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "descriptor-key": ("error", "主键或外键有误：{where}{what}。", "主键和外键只能用本数据包里已有的表和列；请对照仓库里原来的 datapackage.json 改正。"),
     "descriptor-number-too-long": ("error", "有一个数字长达几千位，无法读取。", "请核对各个数字，可对照仓库里原来的 datapackage.json。"),
     "descriptor-shape": ("error", "{where}应是{expected}，实际是{actual}。", "请按 Data Package 规范改正，可对照仓库里原来的 datapackage.json。"),
+    "descriptor-option": ("error", "{where} 写的是 {value}：这不是本数据包可以用的设置，Frictionless 会因此和网站用不同的方式读表或检查"
+                          "（例如跳过某些行、把某些值当作空），校验就会漏掉网站照样发布的行和值。",
+                          "{advice}本数据包的表都按 UTF-8 编码、逗号分隔、第1行为表头的 CSV 读取，不另设读法。"),
+    "descriptor-text": ("error", "{where} 含有{names}，网页和下载文件都不能带这种字符。", "多半是复制粘贴带进来的；请删掉这些字符。"),
+    "descriptor-markup": ("warning", "{where} 含有{what}。网站会把它当作普通文字显示，不会变成格式、链接或模板。",
+                          "datapackage.json 的文字（标题、说明、来源、许可）只当作文字显示；照录原文的话可以不改。"),
+    "json-duplicate-key": ("error", "第{line}行的键“{key}”在同一个对象里写了两次：程序只用后一个，看文件的人却多半只看到前一个。",
+                           "请删掉其中一个，只保留正确的那一个。"),
+    "rules-file-shape": ("error", "不是可以运行的规则文件：{what}。",
+                         "规则文件要有 name、meta.frame（{frames} 之一）和 expectations 列表；请对照 validations/ 里的其他文件改正。"),
     "package-name-unsafe": ("error", "数据包名称 name 不能用作文件名。",
                             "name 会用作下载文件名，只能用小写英文字母、数字、点、下划线和连字符，以字母或数字开头和结尾，如 quzhou-manufacturing-plan-2021-2023。"),
     "demo-not-boolean": ("error", "demo 应是 true 或 false（不加引号）。",
@@ -41,12 +53,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "csv-unreadable": ("error", "第{line}行附近无法按 CSV 读取（多半是某格里的引号没有配对，或一格里的文字过长）。",
                        "请用 Excel/WPS 打开核对后重新保存。"),
     "schema-change": ("error", "结构变更，需要审核：{what}。",
-                      "datapackage.json 的结构（表、列、类型、约束、主键和外键）由维护者审核；请恢复原来的写法，"
+                      "数据包的结构（表、列、类型、约束、主键和外键、读表方式）、plan、demo 和 validations/ 里的规则由维护者审核；请恢复原来的写法，"
                       "确需改动的请在拉取请求里说明理由，由维护者运行 python -m scripts validate --write-schema-expectation 更新 validations/schema/expectation.json。"),
     "schema-addition": ("warning", "结构变更（新增），需要审核：{what}。",
-                        "新增的表、列或约束请由维护者审核后运行 python -m scripts validate --write-schema-expectation 更新 validations/schema/expectation.json。"),
+                        "新增的表、列、约束或规则请由维护者审核后运行 python -m scripts validate --write-schema-expectation 更新 validations/schema/expectation.json。"),
     "validator-crashed": ("error", "检查没有完成：出现了意外错误（{kind}）。",
                           "数据文件没有被改动。请先改正上面列出的问题再检查；仍然出现的话，请把这条信息发给维护者。"),
+    "disk-full": ("error", "检查没有完成：磁盘已满，写不进这个文件。", "这不是数据的问题：请清理磁盘（例如删掉 build/ 文件夹）后再检查一次。"),
     # Whole files
     "missing-file": ("error", "找不到这个文件。", "请把文件放在 {file}，文件名要和 datapackage.json 里写的一致。"),
     "empty-file": ("error", "文件是空的，连表头都没有。", "第1行要写表头：{header}。"),
@@ -66,7 +79,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # Cells, as typed in Excel
     "whitespace": ("error", "{where}有空格或换行。", "请删掉，改成“{fixed}”。"),
     "invisible-character": ("error", "含有看不见的字符（{names}）。", "请删掉这些字符，或者运行 make normalize FILE={file} IN_PLACE=1 自动清除。"),
-    "formula": ("error", "以“{first}”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @ 开头写公式。"),
+    "formula": ("error", "以“{first}”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @（包括全角的 ＝ ＋ － ＠）开头写公式。"),
     "full-width-digits": ("error", "用了全角数字或符号。", "请改成半角的 {fixed}。"),
     "thousands-separator": ("error", "数字里有千分位逗号。", "请去掉逗号，填 {fixed}。"),
     "percent-sign": ("error", "数值里带了百分号。", "{advice}"),
@@ -94,6 +107,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "period-not-ended": ("error", "时期到 {period_end} 才结束，今天（{today}）还没有过完。", "请核对时期：只收已经结束的时期的数字。"),
     "published-in-future": ("error", "发布日期 {published} 在今天（{today}）之后。", "请核对，填来源实际发布的日期。"),
     "negative-quantity": ("error", "“{indicator_id}”的单位是“{unit}”，这个数量不能是负数。", "请核对这个数，是否多写了负号。"),
+    "number-too-long": ("error", "数字有 {digits} 位，超过了 {limit} 位的上限，网站不能按原样计算和显示。",
+                        "请核对这个数：是否多打了数字，或者应换用更大的单位（如把“元”换成“万元”）。"),
+    "name-lookalike": ("error", "和第{other}行的“{other_value}”在读者看来是同一个名称（{why}）。",
+                       "名称要让读者一眼分得清：请改成不同的名称；如果说的是同一个，请删掉多出的一行，别的表里引用它的编号也一并改过来。"),
+    "name-not-normal": ("error", "名称里有不常用的写法：{chars}，看起来一样，搜索却找不到。", "请改成“{fixed}”。"),
     "follow-on-errors": ("error", "因为 {key_file} 第{key_row}行的“{key}”有误，下面 {count} 行连带报错（第{rows}行）。",
                          "请先改好 {key_file} 第{key_row}行；改好后这些行不用改。"),
     "title-row": ("error", "第1行是标题“{title}”，不是表头；表头在第{header_row}行。", "请删除{rows}，让表头成为第1行：{header}。"),
@@ -126,6 +144,24 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "undated-unexplained": ("error", "「发布日期」空着，「说明」里没有写为什么。",
                             "有日期就按 2023-11-14 的写法填上；来源确实没有注明日期的，在「说明」里写“" + UNDATED + "”，不要估计日期。"),
     "url-not-http": ("error", "不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址。"),
+    # Addresses (scripts/core/urls.py): only http(s), and the host a reader sees is the one the browser opens
+    "url-scheme": ("error", "这不是网页地址：浏览器会把它当作“{scheme}:”开头的地址{hidden}，不是 http:// 或 https:// 开头的网址。",
+                   "只能填来源网页的地址；请从浏览器地址栏复制完整网址（以 https:// 或 http:// 开头）。"),
+    "url-no-scheme": ("error", "网址没有以 https:// 或 http:// 开头，浏览器和网站都不能把它当作网址打开。",
+                      "请改成 {fixed}（最好从浏览器地址栏复制完整网址）。"),
+    "url-space": ("error", "网址里有{names}。", "网址里不能有空格、换行或看不见的字符；请删掉它们，或从浏览器地址栏重新复制网址。"),
+    "url-scheme-case": ("error", "网址开头的“{scheme}://”用了大写字母。", "请写成小写：{fixed}。"),
+    "url-backslash": ("error", "网址里有反斜杠“\\”，浏览器会把它当作“/”，打开的可能是另一个网站。", "请改成“/”，或从浏览器地址栏重新复制网址。"),
+    "url-no-slashes": ("error", "网址的“{scheme}:”后面缺少“//”。", "请写成 {scheme}://域名/…，最好从浏览器地址栏复制完整网址。"),
+    "url-userinfo": ("error", "网址里有“@”：浏览器打开的是 @ 后面的“{host}”，前面的“{userinfo}”只是用户名，不是网站。",
+                     "请填来源网页本身的网址（从浏览器地址栏复制）；网址的域名部分不能有 @。"),
+    "url-bad-port": ("error", "网址里冒号后面的端口“{port}”不是数字。", "请从浏览器地址栏重新复制网址。"),
+    "url-bad-host": ("error", "网址里的域名“{host}”不是有效的网站域名。", "请从浏览器地址栏复制完整网址，域名应像 www.qz.gov.cn 这样。"),
+    "url-lookalike-dot": ("error", "网址的域名里有“{dot}”（{point}），它看起来像点，浏览器却会把网址带到“{real}”。",
+                          "域名里只能用半角的点“.”；请从浏览器地址栏重新复制网址。"),
+    "url-full-width": ("error", "网址的域名“{host}”里有全角字符，浏览器会把它们当作半角的来读。", "请改成半角的“{fixed}”，最好从浏览器地址栏重新复制网址。"),
+    "url-mixed-script": ("error", "网址域名里的“{label}”一段混用了{scripts}，可能是仿冒的网址。",
+                         "请从浏览器地址栏复制网址，核对这是不是来源网站的真实地址。"),
     "indicator-without-target": ("error", "指标“{indicator_id}”在 targets.csv 里没有目标值。", "请在 targets.csv 里为它至少加一行目标。"),
     "value-jump": ("warning", "和上一期 {previous_period} 的 {previous_value} 相差 {jump} 倍。", "请核对单位和小数点；数字确实如此的话可以不改。"),
     # What Excel and WPS do to a file on the way back (scripts/validate/rowshape.py, mojibake.py; make normalize fixes
@@ -151,6 +187,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "changelog-attributes": ("error", "更新记录里有花括号写的格式设置。", "请删掉这对花括号和其中的内容。"),
     "changelog-link": ("error", "链接地址不是以 http:// 或 https:// 开头的网址。", "请从浏览器地址栏复制完整网址，或者删掉这个链接。"),
     "changelog-control": ("error", "这一行有看不见的控制字符（{names}）。", "多半是复制粘贴带进来的；请删掉这些字符后重新保存。"),
+    "changelog-invisible": ("error", "这一行有看不见的字符（{names}），它们会改变文字的显示次序或藏起文字，读者看到的和文件里写的不一样。",
+                            "请删掉这些字符后重新保存。"),
     "changelog-not-utf8": ("error", "更新记录不是 UTF-8 编码，第{line}行起有无法识别的字节。", "请用记事本或 VS Code 另存为 UTF-8 编码。"),
     "changelog-unsafe": ("error", "更新记录不能读取：{reason}", "请把 data/CHANGELOG.md 换成普通的文字文件。"),
 }
@@ -158,8 +196,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
 _INVISIBLE_NAMES = {
     "\u200b": "零宽空格 U+200B", "\u200c": "零宽不连字 U+200C", "\u200d": "零宽连字 U+200D", "\u2060": "零宽不换行 U+2060",
     "\ufeff": "字节顺序标记 U+FEFF", "\u00ad": "软连字符 U+00AD", "\u200e": "方向标记 U+200E", "\u200f": "方向标记 U+200F",
+    "\u061c": "阿拉伯字母方向标记 U+061C", "\u034f": "组合字形连接符 U+034F", "\u2800": "盲文空白 U+2800",
 }
-INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Look-alike and invisible characters are defined below everything (scripts/core/lookalike.py): the site and the
+# address rules use the same set.
+_INVISIBLE_KINDS = [
+    ("\u202a", "\u202e", "方向控制字符"), ("\u2066", "\u2069", "方向隔离字符"), ("\ufe00", "\ufe0f", "变体选择符"),
+    ("\U000e0100", "\U000e01ef", "变体选择符"), ("\U000e0000", "\U000e007f", "标签字符"), ("\u3164", "\u3164", "韩文填充符"),
+    ("\u115f", "\u1160", "韩文填充符"), ("\uffa0", "\uffa0", "半角韩文填充符"),
+]
 # C0 controls but tab and line breaks, DEL, C1 controls, lone surrogates and the non-characters (U+FDD0-U+FDEF and
 # the last two code points of every plane, U+FFFE/U+FFFF included): no page, chart, download or terminal can carry
 # them safely (YAML rejects them, the chart renderer aborts on U+FFFF, ESC starts terminal sequences).
@@ -168,7 +213,13 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\u
 
 
 def invisible_name(char: str) -> str:
-    return _INVISIBLE_NAMES.get(char, f"控制字符 U+{ord(char):04X}")
+    """A character no one can see, named in Chinese with its code point, e.g. 零宽空格 U+200B, 标签字符 U+E0020."""
+    if char in _INVISIBLE_NAMES:
+        return _INVISIBLE_NAMES[char]
+    kind = next((name for first, last, name in _INVISIBLE_KINDS if first <= char <= last), None)
+    if kind is None:
+        kind = "看不见的字符" if INVISIBLE.match(char) else "控制字符"
+    return f"{kind} U+{ord(char):04X}"
 
 
 def show(value: str, width: int | None = 60) -> str:

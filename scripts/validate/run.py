@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import errno
 import re
 import sys
 from pathlib import Path
@@ -14,22 +15,24 @@ from scripts.core.safety import UnsafePath, resource_path
 from scripts.validate.cellchecks import check_cells
 from scripts.validate.changelog import check_changelog
 from scripts.validate.descriptor import DESCRIPTOR, check_settings, read_descriptor
+from scripts.validate.descriptortext import check_texts
 from scripts.validate.headers import check_header
 from scripts.validate.limits import MAX_FILE_BYTES, MAX_PACKAGE_BYTES, size_text
 from scripts.validate.messages import CONTROL, INVISIBLE, MESSAGES, show
+from scripts.validate.names import check_names
+from scripts.validate.options import check_options
 from scripts.validate.problems import ERROR, Problem, Report, problem
 from scripts.validate.rawcsv import EncodingProblem, FileRefused, RawTable, read_table
 from scripts.validate.rowshape import check_rows
 from scripts.validate.schemachecks import check_descriptor, check_structure
 from scripts.validate.store import ValidationCache, package_key
-from scripts.validate.schemaguard import (
-    check_ids,
-    check_schema,
-    read_expectation,
-    write_expectation,
-)
+from scripts.validate.rules import read_rules
+from scripts.validate.schemaguard import check_ids, check_schema, write_expectation
 
 ENCODING_CODES = {"gbk": "encoding-gbk", "utf16": "encoding-utf16", "unknown": "encoding-unknown", "stray": "encoding-stray"}
+# Reviewed changes to the structure and the rules: first in the report, so first in a pull request's summary.
+REVIEW_CODES = ("schema-change", "schema-addition")
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 _ROW_LEVEL = {"blank-row": None, "duplicate-row": {"duplicate-key", "duplicate-value"}}
 # The referenced file, read back from an unknown-reference message (problems carry no other trace of it).
 _REFERENCE = re.compile(re.escape(MESSAGES["unknown-reference"][1]).replace(re.escape("{reference_file}"), "(?P<file>.+?)")
@@ -48,6 +51,11 @@ def validate_package(path: Path | str = DEFAULT_PACKAGE, cache: ValidationCache 
     stage = Stage(DESCRIPTOR)
     try:
         report.problems = _validate(path, stage, cache)
+    except OSError as error:
+        if error.errno in DISK_FULL:  # named after the file that could not be written: not a problem of the data
+            report.problems = [problem("disk-full", str(error.filename or stage.file))]
+        else:
+            report.problems = [problem("validator-crashed", stage.file, kind=type(error).__name__)]
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
         report.problems = [problem("validator-crashed", stage.file, kind=type(error).__name__)]
     return report
@@ -79,12 +87,16 @@ def _validate(path: Path, stage: Stage, cache: ValidationCache | None) -> list[P
     descriptor, found = read_descriptor(path)
     if descriptor is None:
         return found
-    expected = read_expectation()
-    found += check_settings(descriptor) + check_schema(descriptor, expected)
+    rules = read_rules()
+    if rules.expected is None:  # the reviewed structure cannot be read: nothing can be compared with it
+        return found + rules.problems
+    found += rules.problems + check_settings(descriptor) + check_texts(descriptor)
+    found += check_schema(descriptor, rules.expected, rules.suites)
     invalid, runnable = check_descriptor(descriptor)
     found += invalid
-    if runnable is None:
-        return arrange(found, descriptor)
+    options = check_options(descriptor)
+    if options or runnable is None:  # with other options Frictionless would not read the tables as the site does
+        return arrange(found + options, descriptor)
     too_big = check_package_size(path.parent, runnable)
     if too_big:
         return arrange(found + too_big, runnable)
@@ -94,15 +106,16 @@ def _validate(path: Path, stage: Stage, cache: ValidationCache | None) -> list[P
         if resource["name"] in tables:
             stage.file = resource["path"]
             own.extend(check_cells(tables[resource["name"]], resource, units))
-    ids = check_ids(tables, expected)
     stage.file = DESCRIPTOR
+    own.extend(check_names(tables, runnable))
+    ids = check_ids(tables, rules.expected)
     structure = check_structure(path.parent, runnable, skipped, cache)
     from scripts.validate.expectations import check_expectations
 
-    rules = check_expectations(tables, runnable, cache=cache)
+    suites = check_expectations(tables, runnable, rules.suites, cache=cache)
     stage.file = CHANGELOG
     own.extend(check_changelog(path.parent))
-    return arrange(merge([found + own, structure, ids, rules]), runnable)
+    return arrange(merge([found + own, structure, ids, suites]), runnable)
 
 
 def check_package_size(package_dir: Path, descriptor: dict) -> list[Problem]:
@@ -212,7 +225,7 @@ def _survives(p: Problem, row_code: str | None) -> bool:
 
 
 def arrange(problems: list[Problem], descriptor: dict) -> list[Problem]:
-    """Fill in column titles and sort: descriptor first, then files in package order, rows, columns."""
+    """Fill in column titles and sort: changes to review first, then the descriptor, files in package order, rows, columns."""
     order = {DESCRIPTOR: (-1, {})}
     for index, resource in enumerate(descriptor["resources"]):
         fields = resource["schema"]["fields"]
@@ -224,8 +237,9 @@ def arrange(problems: list[Problem], descriptor: dict) -> list[Problem]:
         title = "、".join(fields.get(c, (0, c))[1] for c in columns) if p.column else None
         last = p.code in ("rows-not-checked", "rows-not-checked-shape")
         row = p.row if p.row is not None else 1
-        titled.append((position, last, row, fields.get(columns[0], (-1,))[0], p.code, dataclasses.replace(p, column_title=title)))
-    return [item[-1] for item in sorted(titled, key=lambda item: item[:5])]
+        titled.append((p.code not in REVIEW_CODES, position, last, row, fields.get(columns[0], (-1,))[0], p.code,
+                       dataclasses.replace(p, column_title=title)))
+    return [item[-1] for item in sorted(titled, key=lambda item: item[:6])]
 
 
 def _indicator_units(tables: dict[str, RawTable]) -> dict[str, str]:
@@ -263,8 +277,11 @@ def main(argv: list[str] | None = None) -> int:
             report.write_json(args.json)
         print(report.text(limit=None if args.all else 30))
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
-        print(f"检查没有完成：{args.package}：出现了意外错误（{type(error).__name__}）。"
-              "数据文件没有被改动；请把这条信息发给维护者。")
+        if isinstance(error, OSError) and error.errno in DISK_FULL:
+            print(f"检查没有完成：磁盘已满，写不进 {error.filename or '文件'}。这不是数据的问题；请清理磁盘后再运行一次。")
+        else:
+            print(f"检查没有完成：{args.package}：出现了意外错误（{type(error).__name__}）。"
+                  "数据文件没有被改动；请把这条信息发给维护者。")
         return 1
     return 0 if report.ok else 1
 

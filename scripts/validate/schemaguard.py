@@ -1,8 +1,10 @@
-"""The structure a pull request may not loosen: a reviewed expectation of the schema, and the changes against it.
+"""The structure a pull request may not loosen: a reviewed expectation of the schema and the rules, and the changes.
 
-The expectation (validations/schema/expectation.json) is written from the reviewed datapackage.json by
-`python -m scripts validate --write-schema-expectation`; a descriptor that weakens it (drops a resource, field,
-key, pattern, enum or required, changes a type) is an error, one that adds to it a warning, both for review.
+The expectation (validations/schema/expectation.json) is written from the reviewed datapackage.json and the
+suites in validations/ by `python -m scripts validate --write-schema-expectation`. A descriptor that weakens it
+(drops a resource, field, key, pattern, enum or required, changes a type or how Frictionless reads a table),
+changes the plan's fields (its years bound every period), or a suite deleted or changed is an error; additions
+(and marking the package as fictional demo data) are warnings; both are listed first in the report, for review.
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from scripts.core.jsontext import loads
 from scripts.core.paths import SUITES_DIR
 from scripts.core.safety import is_safe_id
 from scripts.validate.descriptor import DESCRIPTOR
 from scripts.validate.messages import show
+from scripts.validate.options import reading
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
 
 EXPECTATION = SUITES_DIR / "schema" / "expectation.json"
-ABOUT = ("结构预期：由 python -m scripts validate --write-schema-expectation 按审核过的 datapackage.json 生成，"
-         "不要手改；数据包的结构比这里松就是结构变更，需要审核。")
+ABOUT = ("结构预期：由 python -m scripts validate --write-schema-expectation 按审核过的 datapackage.json 和 validations/ 里的"
+         "规则生成，不要手改；数据包的结构、plan 或规则与这里不同就是结构变更，需要审核。")
 # Field properties the code relies on. "same": any change weakens; "at most"/"at least": a bound may only tighten.
 _SAME = ("type", "pattern", "enum", "format", "bareNumber", "trueValues", "falseValues")
 _FLAGS = ("required", "unique")
@@ -27,42 +31,49 @@ _AT_MOST = ("maxLength", "maximum")
 _AT_LEAST = ("minimum",)
 
 
-def expectation_of(descriptor: dict) -> dict:
-    """What the validator holds fixed about a descriptor: resources, fields, types, constraints, keys, id columns."""
+def expectation_of(descriptor: dict, suites: dict[str, dict]) -> dict:
+    """What the validator holds fixed: resources, fields, types, constraints, keys, how each table is read, id
+    columns, the non-negative units, the plan, whether the data is fictional, and every suite (file name -> suite)."""
     resources = {}
     for resource in descriptor["resources"]:
         schema = resource["schema"]
         resources[resource["name"]] = {
             "path": resource["path"],
+            "reading": reading(resource),
             "fields": {f["name"]: _field(f) for f in schema["fields"]},
             "primaryKey": _names(schema.get("primaryKey", [])),
             "foreignKeys": sorted(_foreign_keys(schema)),
         }
     units = descriptor.get("nonNegativeUnits")
     return {"about": ABOUT, "resources": resources, "id_columns": _id_columns(descriptor),
-            "nonNegativeUnits": sorted(map(str, units)) if isinstance(units, list) else []}
+            "nonNegativeUnits": sorted(map(str, units)) if isinstance(units, list) else [],
+            "plan": descriptor.get("plan", {}), "demo": descriptor.get("demo", False), "suites": dict(sorted(suites.items()))}
 
 
-def write_expectation(descriptor_path: Path, out: Path = EXPECTATION) -> Path:
-    descriptor = json.loads(Path(descriptor_path).read_text(encoding="utf-8-sig"))
+def write_expectation(descriptor_path: Path, out: Path = EXPECTATION, suites_dir: Path = SUITES_DIR) -> Path:
+    descriptor = loads(Path(descriptor_path).read_text(encoding="utf-8-sig"))
+    suites = {path.name: loads(path.read_text(encoding="utf-8")) for path in sorted(suites_dir.glob("*.json"))}
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(expectation_of(descriptor), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(expectation_of(descriptor, suites), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out
 
 
 def read_expectation(path: Path = EXPECTATION) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    return loads(path.read_text(encoding="utf-8"))
 
 
-def check_schema(descriptor: dict, expected: dict) -> list[Problem]:
-    """Every difference from the expectation: errors where the descriptor loosens it, warnings where it adds.
+def check_schema(descriptor: dict, expected: dict, suites: dict[str, dict] | None = None) -> list[Problem]:
+    """Every difference from the expectation: errors where the descriptor or the rules loosen it, warnings where
+    they add. `suites` are the suites that will run (file name -> suite); None leaves the suites out.
 
-    One problem per table or column and kind, its changes joined, so that each has its own place in the report.
+    One problem per table, column, plan or suite and kind, its changes joined, so each has its own place in the report.
     """
-    whole = expectation_of(descriptor)
+    whole = expectation_of(descriptor, suites or {})
     actual = whole["resources"]
     changes: list[tuple[str, bool, str]] = []  # (where: table or table.column, added, what changed)
     changes.extend(_unit_changes(expected.get("nonNegativeUnits", []), whole["nonNegativeUnits"]))
+    changes.extend(_plan_changes(expected.get("plan", {}), whole["plan"]))
+    changes.extend(_demo_change(expected.get("demo", False), whole["demo"]))
     for name, want in expected["resources"].items():
         have = actual.get(name)
         if have is None:
@@ -74,9 +85,12 @@ def check_schema(descriptor: dict, expected: dict) -> list[Problem]:
     grouped: dict[tuple[str, bool], list[str]] = {}
     for where, added, what in changes:
         grouped.setdefault((where, added), []).append(what)
-    return [problem("schema-addition" if added else "schema-change", DESCRIPTOR, None, show(where, 60),
-                    what=show("；".join(whats), 300))
-            for (where, added), whats in grouped.items()]
+    found = [problem("schema-addition" if added else "schema-change", DESCRIPTOR, None, show(where, 60),
+                     what=show("；".join(whats), 300))
+             for (where, added), whats in grouped.items()]
+    if suites is not None:
+        found += _suite_changes(expected.get("suites", {}), suites)
+    return found
 
 
 def check_ids(tables: dict[str, RawTable], expected: dict) -> list[Problem]:
@@ -103,10 +117,85 @@ def _unit_changes(want: list[str], have: list[str]) -> list[tuple[str, bool, str
         [(where, True, f"不能为负数的单位多了 {'、'.join(added)}")] if added else [])
 
 
+def _plan_changes(want: dict, have: dict) -> list[tuple[str, bool, str]]:
+    """The plan's fields: its years bound every period and target, its title and address are shown on the site."""
+    found = []
+    for key in [*want, *(k for k in have if k not in want)]:
+        before, after = want.get(key), have.get(key)
+        if before != after:
+            found.append(("plan", key not in want, f"plan.{key} 从 {_shown(before)} 改成了 {_shown(after)}"))
+    return found
+
+
+def _demo_change(want, have) -> list[tuple[str, bool, str]]:
+    """Marking the data fictional is reviewed (a warning); marking fictional data real is an error."""
+    if want == have or not isinstance(have, bool):  # anything but true or false is an error of its own
+        return []
+    return [("demo", have is True, f"demo 从 {_shown(want)} 改成了 {_shown(have)}（true 时每页都标明数字为虚构）")]
+
+
+def _suite_changes(want: dict[str, dict], have: dict[str, dict]) -> list[Problem]:
+    """A suite deleted or changed is an error (the rule may have been relaxed), a new suite or rule a warning."""
+    found = []
+    for name in sorted({*want, *have}):
+        file = f"{SUITES_DIR.name}/{name}"
+        before, after = want.get(name), have.get(name)
+        if before == after:
+            continue
+        if after is None:
+            whats, added = [f"删除了规则文件 {file}（或它不能运行）"], False
+        elif before is None:
+            whats, added = [f"新增了规则文件 {file}"], True
+        else:
+            whats, added = _rule_changes(before, after)
+        found.append(problem("schema-addition" if added else "schema-change", file, what=show("；".join(whats), 300)))
+    return found
+
+
+def _rule_changes(want: dict, have: dict) -> tuple[list[str], bool]:
+    """What changed in a suite, rule by rule, and whether it only gained rules."""
+    old, new = want.get("expectations", []), have.get("expectations", [])
+    whats = []
+    for number, (a, b) in enumerate(zip(old, new), start=1):
+        if a != b:
+            whats.append(f"第{number}条规则（{_code(a)}）" + "，".join(_differences(a, b)))
+    whats += [f"删除了第{n}条规则（{_code(a)}）" for n, a in enumerate(old[len(new):], start=len(new) + 1)]
+    whats += [f"新增了第{n}条规则（{_code(b)}）" for n, b in enumerate(new[len(old):], start=len(old) + 1)]
+    rest = ({k: v for k, v in want.items() if k != "expectations"}, {k: v for k, v in have.items() if k != "expectations"})
+    if rest[0] != rest[1]:
+        whats.append("规则文件的 name 或 meta 有改动")
+    only_added = len(new) > len(old) and old == new[: len(old)] and rest[0] == rest[1]
+    return whats, only_added
+
+
+def _differences(a: dict, b: dict) -> list[str]:
+    flat_a, flat_b = _flat(a), _flat(b)
+    return [f"{key} 从 {_shown(flat_a.get(key))} 改成了 {_shown(flat_b.get(key))}"
+            for key in dict.fromkeys([*flat_a, *flat_b]) if flat_a.get(key) != flat_b.get(key)]
+
+
+def _flat(item: dict, prefix: str = "") -> dict:
+    """Nested objects as one level: {"kwargs": {"max_value": 1}} -> {"kwargs.max_value": 1}."""
+    flat = {}
+    for key, value in item.items():
+        if isinstance(value, dict) and value:
+            flat.update(_flat(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def _code(rule) -> str:
+    meta = rule.get("meta") if isinstance(rule, dict) else None
+    return str(meta.get("code", "？")) if isinstance(meta, dict) else "？"
+
+
 def _resource_changes(name: str, want: dict, have: dict) -> list[tuple[str, bool, str]]:
     found = []
     if have["path"] != want["path"]:
         found.append((name, False, f"文件从 {want['path']} 改成了 {have['path']}"))
+    if "reading" in want and have["reading"] != want["reading"]:
+        found.append((name, False, "读表方式的 " + "，".join(_differences(want["reading"], have["reading"]))))
     for field, rules in want["fields"].items():
         if field not in have["fields"]:
             found.append((f"{name}.{field}", False, f"删除或改名了列 {field}"))

@@ -23,10 +23,11 @@ from importlib import metadata
 from pathlib import Path
 
 from scripts.core.paths import SUITES_DIR, VALIDATOR_CODE
+from scripts.core.safety import UnsafePath, plain_files, read_plain_file
 from scripts.validate.problems import Problem
 
 FORMAT = "validation-cache-1"  # change when what is stored changes shape
-LIBRARIES = ("frictionless", "great_expectations", "pandas", "numpy")
+LIBRARIES = ("frictionless", "great_expectations", "pandas", "numpy", "confusable-homoglyphs")
 
 
 @functools.cache
@@ -48,23 +49,19 @@ def package_key(package_path: Path, suites_dir: Path = SUITES_DIR) -> str:
     """A hash of everything validate_package reads: descriptor, resource files and every other file under the
     package's data/ folder (the change log), suites, the code, and today's date (dates are judged against it)."""
     digest = hashlib.sha256(f"{code_version()}\0{datetime.date.today().isoformat()}\0".encode())
-    descriptor = _read(package_path)
+    folder = package_path.parent
+    descriptor = _read_inside(folder, package_path.name)
     digest.update(b"descriptor\0" + descriptor)
     for relative in _resource_paths(descriptor):
-        digest.update(b"\0file\0" + relative.encode() + b"\0" + _read_inside(package_path.parent, relative))
-    data = package_path.parent / "data"
-    for path in sorted(p for p in data.rglob("*") if p.is_file()) if data.is_dir() else []:
-        digest.update(b"\0data\0" + path.relative_to(data).as_posix().encode() + b"\0" + _read(path))
+        digest.update(b"\0file\0" + relative.encode() + b"\0" + _read_inside(folder, relative))
+    data = folder / "data"
+    for path in plain_files(data, folder):  # a data/ that is a link (to / say) is not walked
+        digest.update(b"\0data\0" + path.relative_to(data).as_posix().encode() + b"\0" + _read_inside(folder, path))
     for suite in sorted(suites_dir.glob("*.json")):
         digest.update(b"\0suite\0" + suite.name.encode() + b"\0" + suite.read_bytes())
     return digest.hexdigest()
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        return f"unreadable: {type(error).__name__}".encode()
 
 
 def _resource_paths(descriptor: bytes) -> list[str]:
@@ -75,12 +72,15 @@ def _resource_paths(descriptor: bytes) -> list[str]:
         return []  # the validator reports the descriptor; its bytes are in the key
 
 
-def _read_inside(folder: Path, relative: str) -> bytes:
-    """The file's bytes when it lies inside the package folder; a marker otherwise (the validator says why)."""
-    path = (folder / relative).resolve()
-    if not path.is_relative_to(folder.resolve()):
-        return b"outside the package"
-    return _read(path)
+def _read_inside(folder: Path, relative: str | Path) -> bytes:
+    """The bytes of a regular file inside the package folder reached through no link; a marker for anything else
+    (the validator says why). Checked before anything is read: no link is followed, no pipe waited on."""
+    try:
+        return read_plain_file(folder / relative, folder)
+    except UnsafePath as error:
+        return f"not read: {error.reason}".encode()
+    except OSError as error:
+        return f"unreadable: {type(error).__name__}".encode()
 
 
 class ValidationCache:

@@ -15,7 +15,7 @@ from scripts.website.pages.page import Page
 
 _HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"\s{0,3}(?:([-*+])|(\d{1,9})[.)])\s+(.*)")
-_INLINE = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^()\s]*)\)")
+_INLINE = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^()\s]*)\)|<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 
 
 def changelog_page(package) -> Page:
@@ -64,17 +64,20 @@ def render(source: str) -> Markup:
 
 
 def inline(text: str) -> Markup:
-    """Bold, inline code and http(s) links; every other character escaped. A link to anything else stays text."""
+    """Bold, inline code and http(s) links, [label](url) or <url>; every other character escaped. A link to anything
+    else stays text."""
     out, position = [], 0
     for match in _INLINE.finditer(text):
         out.append(m.text(text[position:match.start()]))
-        code, bold, label, target = match.groups()
-        if code is not None:
+        code, bold, label, target, autolink = match.groups()
+        if autolink is not None:
+            out.append(m.external_link(autolink, autolink) if m.safe_url(autolink) else m.text(match.group(0)))
+        elif code is not None:
             out.append(m.tag("code", code))
         elif bold is not None:
             out.append(m.tag("strong", bold))
         elif m.safe_url(target):
-            out.append(m.link(label, m.safe_url(target), external=True))
+            out.append(m.external_link(label, m.safe_url(target)))
         else:
             out.append(m.text(match.group(0)))
         position = match.end()

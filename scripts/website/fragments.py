@@ -1,4 +1,9 @@
-"""HTML fragments that the hand-written pages (home, methodology, about) insert through mkdocs-macros."""
+"""HTML fragments that the hand-written pages (home, methodology, about) insert through mkdocs-macros.
+
+A fragment may stand inline in a hand-written page (the plan's link is in a list item of about.md), where Markdown
+reads the text around and inside it: every fragment is made inert (markup.inert), so descriptor strings such as
+the plan's title or address can form no link, emphasis or attribute list there, whatever they hold.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +44,7 @@ def build_fragments(writer: SiteWriter) -> dict[str, Markup]:
         ["状态", "含义"], [[m.status_badge(code, label), m.text(reader_status_meanings(ctx.ended)[code])] for code, label in ctx.status_labels().items()]
     )
     method = Page("methodology.md", "方法说明", "")
-    return {
+    fragments = {
         "plan-intro": plan_intro(catalog),
         "status-strip": status_strip(ctx, home, link=True),
         "data-facts": data_facts(ctx),
@@ -52,8 +57,11 @@ def build_fragments(writer: SiteWriter) -> dict[str, Markup]:
         "plan-link": m.source_link(f"《{catalog.package.plan.get('title', '')}》", catalog.package.plan.get("url")),
         "contact": contact(repository_url()),
         "licence": licence(catalog.package.descriptor),
-        "labels": {code: m.text(label) for code, label in {**STATUS_LABELS, **READER_STATUS_LABELS, **FINAL_STATUS_LABELS}.items()},
     }
+    inert = {name: m.inert(fragment) for name, fragment in fragments.items()}
+    # The status words the hand-written pages say through {{ label("…") }} (scripts/website/mkdocs/macros.py).
+    inert["labels"] = {code: m.inert(m.text(label)) for code, label in {**STATUS_LABELS, **READER_STATUS_LABELS, **FINAL_STATUS_LABELS}.items()}
+    return inert
 
 
 def plan_state(ctx) -> Markup:
@@ -89,8 +97,8 @@ def contact(repository: str | None) -> Markup:
     """How to report an error or propose a figure: the repository's issue form and CONTRIBUTING; a site built
     without a repository address says so and how to get one, instead of a link that is not there."""
     if repository:
-        issue = m.link("在代码仓库提交问题（Issue）", f"{repository}/issues/new?template=correction.yml", external=True)
-        guide = m.link("贡献指南 CONTRIBUTING.md", f"{repository}/blob/main/CONTRIBUTING.md", external=True)
+        issue = m.external_link("在代码仓库提交问题（Issue）", f"{repository}/issues/new?template=correction.yml")
+        guide = m.external_link("贡献指南 CONTRIBUTING.md", f"{repository}/blob/main/CONTRIBUTING.md")
         missing = m.EMPTY
     else:
         issue, guide = m.text("在本站代码仓库提交问题（Issue）"), m.text("仓库中的贡献指南 CONTRIBUTING.md")

@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 import re
 import string
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
+
+from scripts.core.urls import checked_url, host
 
 # Control characters are never data (validation rejects them); Python-Markdown also uses STX/ETX as placeholders,
 # PyYAML refuses C1 controls, and U+FFFE/U+FFFF and lone surrogates are not characters at all.
@@ -51,13 +52,9 @@ def _html(template: str, *parts) -> Markup:
 
 
 def safe_url(url) -> str | None:
-    """Return the URL if it is an absolute http(s) address, else None."""
-    if not url:
-        return None
-    parts = urlsplit(str(url).strip())
-    if parts.scheme in ("http", "https") and parts.netloc and not _CONTROL.search(str(url)):
-        return str(url).strip()
-    return None
+    """The URL if readers may be sent there (an http(s) address whose host is what it looks like, scripts/core/urls.py),
+    else None."""
+    return checked_url(url)
 
 
 def _attributes(attrs: dict) -> Markup:
@@ -75,12 +72,29 @@ def link(label, href: str, *, external: bool = False, title: str | None = None) 
     return _html("<a{}>{}</a>", _attributes({"title": title, "href": href, "rel": rel}), label)
 
 
+def external_link(label, url: str) -> Markup:
+    """A link off the site to a checked URL, with the host it leads to beside it in plain text: 来源（www.qz.gov.cn）."""
+    return _html('{}<span class="link-host">（{}）</span>', link(label, url, external=True), host(url))
+
+
 def source_link(label, url) -> Markup:
-    """Link to a source when its URL is http(s); otherwise show both as plain text."""
+    """Link to a source when readers may be sent to its URL (safe_url), the host shown beside it; otherwise show
+    both as plain text."""
     checked = safe_url(url)
     if checked:
-        return link(label or checked, checked, external=True)
+        return external_link(label or checked, checked)
     return text(label) + (Markup("（{}）").format(text(url)) if url else EMPTY)
+
+
+_INERT_TOKEN = re.compile(r"<[^<>]*>|&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|[!-/:-@\[-`{-~]")
+
+
+def inert(value) -> Markup:
+    """HTML that stays as it is wherever Markdown meets it, inline too (a fragment in a list item of a hand-written
+    page): every ASCII punctuation character of its text is a numeric entity, so no text can form a Markdown link,
+    emphasis, attribute list or autolink. Tags and entities are kept; the text is escaped (Markup) already."""
+    escaped = text(value)
+    return Markup(_INERT_TOKEN.sub(lambda m: m.group() if len(m.group()) > 1 else f"&#{ord(m.group())};", escaped))
 
 
 def tag(name: str, content, **attrs) -> Markup:

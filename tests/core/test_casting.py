@@ -50,3 +50,16 @@ def test_integer_with_a_fraction_is_refused(tmp_path):
     path = table(tmp_path, "id,value,year,published\na,1,2023.0,\n")
     with pytest.raises(CellError, match="第2行「year」的值“2023.0”不是整数"):
         read_table(path, SCHEMA)
+
+
+@pytest.mark.parametrize("value", ["9" * 400, "1" + "0" * 300, "1e300", "1234567890123456", "0.1234567890123456"])
+def test_a_number_with_more_than_15_digits_is_refused(tmp_path, value):
+    """400 nines would be infinity and 1 and 300 zeros float noise: the site reads only what it can show as written."""
+    path = table(tmp_path, f"id,value,year,published\na,{value},2023,\n")
+    with pytest.raises(CellError, match="第2行「value」的值"):
+        read_table(path, SCHEMA)
+
+
+def test_fifteen_digits_are_read(tmp_path):
+    path = table(tmp_path, "id,value,year,published\na,999999999999999,2023,\nb,33.3333333333,2023,\n")
+    assert [row["value"] for row in read_table(path, SCHEMA)] == [999999999999999.0, 33.3333333333]

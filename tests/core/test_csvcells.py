@@ -20,6 +20,14 @@ from scripts.core.csvcells import csv_text, safe_cell, safe_csv_bytes
     ("衢州市", "衢州市"),
     ("a=b", "a=b"),
     ("", ""),
+    # The full-width and small forms an input method types for = + - @ are treated the same.
+    ("＝HYPERLINK(\"https://evil.example\")", "'＝HYPERLINK(\"https://evil.example\")"),
+    ("﹦1+1", "'﹦1+1"),
+    ("＋1", "'＋1"),
+    ("－5", "'－5"),
+    ("＠SUM(A1)", "'＠SUM(A1)"),
+    ("﹣1", "'﹣1"),
+    ("衢州＝", "衢州＝"),
 ])
 def test_cells_that_could_be_formulas_get_a_quote(cell, shown):
     assert safe_cell(cell) == shown

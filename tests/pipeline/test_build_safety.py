@@ -147,7 +147,29 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
         return real_rename(self, target)
 
     monkeypatch.setattr(type(new), "rename", rename)
+    monkeypatch.setattr(build, "_exchange", lambda first, second: False)  # where folders cannot trade places at once
     with pytest.raises(PermissionError):
         build.swap_in(new, site)
     assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
     assert not (tmp_path / "site.old").exists()
+
+
+def test_a_full_disk_is_a_disk_problem_not_a_data_problem(tmp_path):
+    error = OSError(28, "No space left on device", str(tmp_path / "work" / "stage" / "docs" / "index.md"))
+    message = str(build.stage_failed("pages", error))
+    assert message == (f"生成页面和下载文件时出错：磁盘已满，写不进 {tmp_path}/work/stage/docs/index.md。这不是数据的问题："
+                       "请清理磁盘（例如删掉 build/ 文件夹）后再运行一次。网站未更新，旧网站保持不变。")
+    assert "make validate" not in message
+
+
+def test_a_full_disk_while_validating_is_reported_as_such(shipped_copy, monkeypatch):
+    from scripts.validate import run
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device", "build/cache/validation/x.json")
+
+    monkeypatch.setattr(run, "read_tables", full)
+    report = run.validate_package(shipped_copy)
+    assert [p.line() for p in report.problems if p.code == "disk-full"] == [
+        "build/cache/validation/x.json：检查没有完成：磁盘已满，写不进这个文件。"
+        "这不是数据的问题：请清理磁盘（例如删掉 build/ 文件夹）后再检查一次。"]

@@ -9,6 +9,8 @@ from scripts.validate import expectations, run, schemachecks, store
 from scripts.validate.run import validate_cached
 from tests.validate.test_validate import edit_cell, flat
 
+# A fixture package is marked fictional (demo: true): a change from the reviewed package, listed for review.
+DEMO_REVIEW = ("datapackage.json", None, "demo", "schema-addition")
 ALL_SUITES = ["attribution", "indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
               "unique_observations", "value_jumps"]
 ALL_RESOURCES = ["areas", "units", "tasks", "task_units", "indicators", "targets", "figure_sources", "related_tasks",
@@ -22,7 +24,7 @@ def suites_run(monkeypatch) -> list[str]:
     real = expectations._run_suites
 
     def recording(runnable, *args):
-        names.extend(data["name"] for data, _ in runnable)
+        names.extend(data["name"] for data, *_ in runnable)
         return real(runnable, *args)
 
     monkeypatch.setattr(expectations, "_run_suites", recording)
@@ -150,7 +152,7 @@ def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(small_p
         assert time.monotonic() < deadline
         time.sleep(0.05)
     report = pending.report()
-    assert flat(report) == [("data/observations.csv", 2, "value", "wrong-type")]
+    assert flat(report) == [DEMO_REVIEW, ("data/observations.csv", 2, "value", "wrong-type")]
     again = validation.start_validation(small_package, tmp_path / "cache")
     assert again._process is None and again._future is None  # the stored report, at once
     assert not again.running()
@@ -162,7 +164,7 @@ def test_in_process_validation_starts_no_worker_and_stores_its_report(small_pack
     edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
     pending = validation.start_validation(small_package, tmp_path / "cache", in_process=True)
     assert pending._process is None and pending._future is None  # validated here, already done
-    assert flat(pending.report()) == [("data/observations.csv", 2, "value", "wrong-type")]
+    assert flat(pending.report()) == [DEMO_REVIEW, ("data/observations.csv", 2, "value", "wrong-type")]
     assert store.ValidationCache(tmp_path / "cache").get("report-" + store.package_key(small_package.resolve())) is not None
 
 
@@ -188,7 +190,7 @@ def test_the_serve_loop_keeps_one_validation_worker(small_package, tmp_path):
         worker = validation._KEPT[0]
         edit_cell(small_package, "data/observations.csv", 2, "value", "abc")
         second = validation.start_validation(small_package, tmp_path / "cache", keep_worker=True)
-        assert flat(second.report()) == [("data/observations.csv", 2, "value", "wrong-type")]
+        assert flat(second.report()) == [DEMO_REVIEW, ("data/observations.csv", 2, "value", "wrong-type")]
         assert validation._KEPT == [worker]  # the same process, Great Expectations already imported in it
     finally:
         for pool in validation._KEPT:

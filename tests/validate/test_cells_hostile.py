@@ -82,7 +82,7 @@ def test_formula_payloads_are_errors(shipped_copy):
     assert [p.value for p in report.problems] == payloads
     assert report.problems[1].line() == (
         f"data/observations.csv 第{row + 1}行 「说明」(note) 值“-cmd|' /C calc'!A0”：以“-”开头，会被 Excel/WPS 当作公式执行。"
-        "请填纯文字或数字，不要以 = + - @ 开头写公式。")
+        "请填纯文字或数字，不要以 = + - @（包括全角的 ＝ ＋ － ＠）开头写公式。")
 
 
 def test_formula_payload_in_a_number_column(shipped_copy):
@@ -92,7 +92,7 @@ def test_formula_payload_in_a_number_column(shipped_copy):
 
     assert lines(report) == [
         f"data/observations.csv 第{row}行 「数值」(value) 值“+'[evil.xlsx]S'!A1”：以“+”开头，会被 Excel/WPS 当作公式执行。"
-        "请填纯文字或数字，不要以 = + - @ 开头写公式。"]
+        "请填纯文字或数字，不要以 = + - @（包括全角的 ＝ ＋ － ＠）开头写公式。"]
 
 
 def test_plain_numbers_and_enum_values_are_not_formulas(shipped_copy):
@@ -108,9 +108,9 @@ def test_a_cell_starting_with_tab_or_carriage_return_is_an_error():
 
     assert [(p.row, p.code, p.message, p.fix) for p in found] == [
         (5, "whitespace", "开头有空格或换行。", "请删掉，改成“=1+1”。"),
-        (5, "formula", "以“=”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @ 开头写公式。"),
+        (5, "formula", "以“=”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @（包括全角的 ＝ ＋ － ＠）开头写公式。"),
         (6, "whitespace", "开头有空格或换行。", "请删掉，改成“@SUM(A1)”。"),
-        (6, "formula", "以“@”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @ 开头写公式。"),
+        (6, "formula", "以“@”开头，会被 Excel/WPS 当作公式执行。", "请填纯文字或数字，不要以 = + - @（包括全角的 ＝ ＋ － ＠）开头写公式。"),
     ]
 
 

@@ -62,3 +62,20 @@ def test_validate_package_reports_the_change_log(shipped_copy):
     assert [(p.file, p.row, p.code, p.value) for p in report.errors] == [
         ("data/CHANGELOG.md", 3, "changelog-html", "<script>"),
     ]
+
+
+def test_an_autolink_is_a_link_not_an_html_tag(tmp_path):
+    write(tmp_path, "来源见 <https://www.qz.gov.cn/art/2022/2/25/a.html>。\n坏的 <javascript:alert(1)>\n")
+    assert [(p.row, p.code, p.value) for p in check_changelog(tmp_path)] == [(2, "changelog-link", "javascript:alert(1)")]
+
+
+def test_a_right_to_left_override_is_refused_with_its_name(tmp_path):
+    write(tmp_path, "# 更新记录\n\n- 更正\u202e数字\n")
+    assert lines(tmp_path) == [
+        "data/CHANGELOG.md 第3行：这一行有看不见的字符（方向控制字符 U+202E），它们会改变文字的显示次序或藏起文字，"
+        "读者看到的和文件里写的不一样。请删掉这些字符后重新保存。"]
+
+
+def test_a_link_that_hides_its_host_is_refused_with_the_address_rule(tmp_path):
+    write(tmp_path, "- [原文](https://www.qz.gov.cn@evil.example/)\n")
+    assert [(p.row, p.code) for p in check_changelog(tmp_path)] == [(1, "url-userinfo")]

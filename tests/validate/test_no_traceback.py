@@ -29,7 +29,7 @@ def test_a_descriptor_that_is_a_folder(tmp_path, capsys):
 
     assert run.main([str(tmp_path / "datapackage.json")]) == 1
 
-    assert "datapackage.json：检查没有完成：出现了意外错误（IsADirectoryError）。" in capsys.readouterr().out
+    assert "datapackage.json：不能读取这个文件：这不是一个普通文件。" in capsys.readouterr().out
 
 
 def test_a_report_that_cannot_be_written(shipped_copy, tmp_path, capsys):

@@ -459,7 +459,11 @@ def test_plan_years_come_from_the_descriptor(shipped_copy):
     descriptor["plan"]["end_year"] = 2030
     shipped_copy.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
 
-    assert flat(validate_package(shipped_copy)) == []
+    report = validate_package(shipped_copy)
+
+    # The target for 2030 is within the plan now; moving the plan's end is itself a change for review.
+    assert flat(report) == [("datapackage.json", None, "plan", "schema-change")]
+    assert report.problems[0].message == "结构变更，需要审核：plan.end_year 从 2023 改成了 2030。"
 
 
 def test_task_without_a_lead_unit(shipped_copy):
@@ -512,8 +516,9 @@ def test_source_url_must_be_http(shipped_copy):
 
     report = validate_package(shipped_copy)
 
-    assert flat(report) == [(OBS, row, "source_url", "url-not-http")]
+    assert flat(report) == [(OBS, row, "source_url", "url-scheme")]
     assert report.problems[0].value == "javascript:alert(1)"
+    assert report.problems[0].message == "这不是网页地址：浏览器会把它当作“javascript:”开头的地址，不是 http:// 或 https:// 开头的网址。"
 
 
 def test_indicator_without_a_target(shipped_copy):
@@ -605,7 +610,7 @@ def test_every_message_is_chinese_and_every_suite_code_has_one():
     for code, (severity, message, fix) in MESSAGES.items():
         assert severity in ("error", "warning"), code
         assert any("\u4e00" <= ch <= "\u9fff" for ch in message), code
-    for suite in load_suites():
+    for suite in load_suites().values():
         assert suite["meta"]["frame"] in FRAMES
         for expectation in suite["expectations"]:
             assert expectation["meta"]["code"] in MESSAGES
@@ -752,8 +757,8 @@ def test_plan_without_an_end_year(shipped_copy):
 
     report = validate_package(shipped_copy)
 
-    assert flat(report) == [("datapackage.json", None, None, "plan-missing")]
-    assert report.problems[0].line() == "datapackage.json：plan 里缺少 end_year。请填上方案的结束年份（四位数字的年份）。"
+    assert flat(report) == [("datapackage.json", None, "plan", "schema-change"), ("datapackage.json", None, None, "plan-missing")]
+    assert report.problems[1].line() == "datapackage.json：plan 里缺少 end_year。请填上方案的结束年份（四位数字的年份）。"
 
 
 def test_long_runs_of_one_problem_are_cut_in_the_text_but_not_in_json():

@@ -9,7 +9,7 @@ import pytest
 
 pytest.register_assert_rewrite("tests.browserfixtures")
 from tests.browserfixtures import NO_PROBLEMS, serious_violations  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
-from tests.sitefixtures import Site  # noqa: E402
+from tests.sitefixtures import DESCRIPTOR_PAYLOAD, PAYLOAD_PLAN_URL, Site  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -328,58 +328,19 @@ def test_hostile_chart_opened_on_its_own_runs_nothing(hostile_site, open_page):
     assert visit.problems() == NO_PROBLEMS
 
 
-# ---- every payload of the pull-request attack list, built without validation -------
-
-PAYLOAD_NAME = "示例指标\x85[点我](javascript:alert(document.domain)) ![p](https://evil.example/p.png)"
-PAYLOAD_CHANGELOG = """# 更新记录
-
-## 0.2.0 {: onclick=alert(1) }
-
-<script>alert(1)</script>
-<img src=x onerror=alert(2)>
-<iframe src="https://evil.example/"></iframe>
-
-- [点我](javascript:alert(3))
-"""
-
-
-@pytest.fixture(scope="module")
-def payload_site(tmp_path_factory, cache_pool):
-    """The hostile synthetic package plus the issue's payloads: a C1 control with a javascript: link and an image
-    from another host in an indicator name, U+FFFF in its unit, a formula cell, a hostile CHANGELOG.md. Built with
-    validate=False: whatever the validator would say, the build itself must keep every payload text."""
-    from scripts.pipeline.build import build_site
-    from scripts.tools.synthetic import write_synthetic_package
-    from tests.sitefixtures import serve
-
-    base = tmp_path_factory.mktemp("payload-site")
-    package = write_synthetic_package(base / "package", scale=1, seed=0, hostile=True)
-    indicators = package.parent / "data" / "indicators.csv"
-    with open(indicators, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    level = next(row for row in rows if row["id"] == "level-1")
-    level.update(name=PAYLOAD_NAME, unit="万\uffff元", note="+cmd|' /C calc'!A0")
-    with open(indicators, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    (package.parent / "data" / "CHANGELOG.md").write_text(PAYLOAD_CHANGELOG, encoding="utf-8")
-    build_site(package, base / "site", cache_pool.warm(base / "work"), validate=False)
-    cache_pool.keep(base / "work")  # the hostile site draws the same charts but one
-    server, url = serve(base / "site")
-    try:
-        yield Site("payload", base / "site", url, package)
-    finally:
-        server.shutdown()
-        server.server_close()
+# ---- every payload of the pull-request attack lists, built without validation ---------------------------------
+# payload_site (tests/sitefixtures.py): the small fixture with every free-text cell and every descriptor string a
+# payload, deceptive source and licence addresses, a hostile change log; built once per run.
 
 
 def test_every_payload_is_text_with_no_dialog_and_no_outside_request(payload_site, open_page):
     shown = {
         "changelog/": ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", '<iframe src="https://evil.example/"></iframe>',
-                       "[点我](javascript:alert(3))", "0.2.0 {: onclick=alert(1) }"],
-        "indicators/level-1/": ["[点我](javascript:alert(document.domain)) ![p](https://evil.example/p.png)", "+cmd|' /C calc'!A0"],
+                       "[点我](javascript:alert(3))", "0.2.0 {: onclick=alert(1) }", "<javascript:alert(4)>"],
+        "indicators/tax-per-mu/": ["[点我](javascript:alert(document.domain)) ![p](https://evil.example/p.png)", "+cmd|' /C calc'!A0"],
         "": ["<script>alert(1)</script>"],
+        "about/": [DESCRIPTOR_PAYLOAD, f"（{PAYLOAD_PLAN_URL}）", "（https://www.qz.gov.cn．evil.example/）"],
+        "downloads/": [DESCRIPTOR_PAYLOAD],
     }
     for path, payloads in shown.items():
         visit = open_page()
@@ -391,3 +352,49 @@ def test_every_payload_is_text_with_no_dialog_and_no_outside_request(payload_sit
         assert page.locator("iframe").count() == 0, path
         assert_nothing_injected(page, path)
         assert visit.problems() == NO_PROBLEMS, path
+
+
+# Every link of the page, clicked: navigation to http(s) addresses is held back (the click itself still runs any
+# handler the data could have attached), every other scheme is followed, so a javascript: link would run here.
+CLICK_EVERY_LINK = """() => {
+  document.addEventListener('click', event => {
+    const link = event.target.closest('a');
+    if (link && /^https?:$/.test(link.protocol)) event.preventDefault();
+  }, true);
+  const links = [...document.querySelectorAll('a[href]')];
+  const offSite = [];
+  for (const link of links) {
+    let url;
+    try { url = new URL(link.getAttribute('href'), location.href); }
+    catch (error) { offSite.push({href: link.getAttribute('href'), host: '', text: link.textContent}); continue; }
+    const beside = link.nextElementSibling && link.nextElementSibling.matches('.link-host') ? link.nextElementSibling.textContent : '';
+    if (url.origin !== location.origin) offSite.push({href: link.getAttribute('href'), host: url.hostname,
+                                                     text: link.textContent + beside});
+    link.click();
+  }
+  return {count: links.length, offSite};
+}"""
+
+
+def site_pages(site) -> list[str]:
+    """The path of every page of a built site, as a reader opens it."""
+    pages = sorted(p.relative_to(site.root).as_posix() for p in site.root.rglob("*.html"))
+    return [page.removesuffix("index.html") for page in pages]
+
+
+def test_every_link_on_every_page_of_the_payload_site_runs_nothing_and_shows_where_it_leads(payload_site, open_page):
+    visit = open_page()
+    clicked, unseen_hosts = 0, []
+    pages = site_pages(payload_site)
+    assert len(pages) > 20 and "about/" in pages and "404.html" in pages
+    for path in pages:
+        visit.load(payload_site.page_url(path))
+        result = visit.page.evaluate(CLICK_EVERY_LINK)
+        visit.page.wait_for_timeout(20)  # a javascript: link, had there been one, runs as a task after the click
+        clicked += result["count"]
+        unseen_hosts += [(path, link) for link in result["offSite"]
+                         if not link["host"] or link["host"] not in link["text"] or not link["href"].startswith(("https://", "http://"))]
+        assert_nothing_injected(visit.page, path)
+    assert clicked > 500
+    assert unseen_hosts == []  # no link leaves the site unless its text shows where it leads
+    assert visit.problems() == NO_PROBLEMS  # no dialog: no script from the data ran

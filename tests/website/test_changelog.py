@@ -26,7 +26,8 @@ def test_headings_paragraphs_lists_bold_code_and_links():
     assert render("# 更新记录\n\n说明 **加粗** 和 `v1.0`\n续行\n\n- 一\n  续\n- [官网](https://www.qz.gov.cn/)\n\n1. 甲\n") == (
         "# 更新记录 {#changelog-1}\n\n"
         "<p>说明 <strong>加粗</strong> 和 <code>v1.0</code> 续行</p>\n"
-        '<ul><li>一 续</li><li><a href="https://www.qz.gov.cn/" rel="noopener noreferrer">官网</a></li></ul>\n'
+        '<ul><li>一 续</li><li><a href="https://www.qz.gov.cn/" rel="noopener noreferrer">官网</a>'
+        '<span class="link-host">（www.qz.gov.cn）</span></li></ul>\n'
         "<ol><li>甲</li></ol>"
     )
 
@@ -86,3 +87,9 @@ def test_a_change_log_that_links_out_of_the_package_is_not_read(small_package):
     package = read_package(small_package)
     assert package.changelog == ""  # never opened: validation reports the link
     assert changelog_page(package).body == "<p>暂无更新记录。</p>"
+
+
+def test_an_autolink_is_a_link_with_its_host_and_other_schemes_stay_text():
+    assert inline("见 <https://www.qz.gov.cn/a> 和 <javascript:alert(1)>") == (
+        '见 <a href="https://www.qz.gov.cn/a" rel="noopener noreferrer">https://www.qz.gov.cn/a</a>'
+        '<span class="link-host">（www.qz.gov.cn）</span> 和 &lt;javascript:alert(1)&gt;')

@@ -1,5 +1,8 @@
 """scripts.website.markup and Page front matter: hostile text stays text, whatever characters it holds."""
 
+import html
+
+import pytest
 import yaml
 from markupsafe import Markup
 
@@ -106,8 +109,23 @@ def test_link_escapes_label_href_and_title_and_keeps_a_markup_label():
 def test_source_link_without_a_http_url_shows_both_escaped():
     assert m.source_link("<b>", "javascript:alert('1')") == "&lt;b&gt;（javascript:alert(&#x27;1&#x27;)）"
     assert m.source_link("统计局", "https://tjj.qz.gov.cn/") == (
-        '<a href="https://tjj.qz.gov.cn/" rel="noopener noreferrer">统计局</a>'
+        '<a href="https://tjj.qz.gov.cn/" rel="noopener noreferrer">统计局</a><span class="link-host">（tjj.qz.gov.cn）</span>'
     )
+
+
+@pytest.mark.parametrize("url", ["https://www.qz.gov.cn@evil.example/", "https://www.qz.gov.cn．evil.example/",
+                                 "java\tscript:alert(1)", "//evil.example/", "https://www.qz.g\u043ev.cn/"])
+def test_a_deceptive_source_address_is_shown_as_text_not_linked(url):
+    assert m.source_link("来源", url) == f"来源（{html.escape(url, quote=True)}）"
+
+
+def test_inert_html_keeps_tags_and_entities_and_turns_text_punctuation_into_entities():
+    fragment = m.source_link("《标题[点我](javascript:alert(1))》", "https://www.qz.gov.cn/a?b=1&c=2")
+    assert m.inert(fragment) == (
+        '<a href="https://www.qz.gov.cn/a?b=1&amp;c=2" rel="noopener noreferrer">'
+        "《标题&#91;点我&#93;&#40;javascript&#58;alert&#40;1&#41;&#41;》</a>"
+        '<span class="link-host">（www&#46;qz&#46;gov&#46;cn）</span>')
+    assert m.inert("**粗** {: onclick=x} <b> &") == "&#42;&#42;粗&#42;&#42; &#123;&#58; onclick&#61;x&#125; &lt;b&gt; &amp;"
 
 
 def test_tag_escapes_str_content_and_attributes_and_keeps_markup_content():

@@ -68,11 +68,10 @@ def _present(module: str, path: str, params: tuple[str, ...] | None) -> bool:
         value = sys.modules.get(module) or __import__(module, fromlist=["_"])
     except ImportError:
         return False
-    owner = value
     for part in path.split("."):
         if not hasattr(value, part):
             return path in _INSTANCE_ATTRIBUTES and part in _source(value)
-        owner, value = value, getattr(value, part)
+        value = getattr(value, part)
     if params is None:
         return True
     try:

@@ -1,0 +1,49 @@
+"""scripts.core.urls: every rule for the addresses readers are sent to, in one place; each shape and its cause."""
+
+import pytest
+
+from scripts.core.urls import checked_url, host, url_problem
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.qz.gov.cn/art/2022/2/25/art_1229037075_2394524.html", None),
+    ("http://tjj.qz.gov.cn/art/2023/3/1/x.html?id=1#p2", None),
+    ("https://WWW.QZ.GOV.CN/A.HTML", None),
+    ("HTTPS://www.qz.gov.cn/", ("url-scheme-case", {"scheme": "HTTPS", "fixed": "https://www.qz.gov.cn/"})),
+    ("https://[::1]/x", ("url-bad-host", {"host": "[::1]"})),
+    ("https://www.qz.gov.cn/新闻/一.html", None),
+    ("https://tjj.qz.gov.cn:8443/x", None),
+    ("https://例子.中国/", None),  # an address in one script is what it looks like
+    # The issue's shapes, each with its own cause.
+    ("www.qz.gov.cn/art/2022/2/25/a.html", ("url-no-scheme", {"fixed": "https://www.qz.gov.cn/art/2022/2/25/a.html"})),
+    ("//evil.example/p", ("url-no-scheme", {"fixed": "https://evil.example/p"})),
+    ("java\tscript:alert(1)", ("url-scheme", {"scheme": "javascript", "hidden": True})),
+    ("javascript:alert(document.domain)", ("url-scheme", {"scheme": "javascript", "hidden": False})),
+    (" JavaScript:alert(1)", ("url-scheme", {"scheme": "javascript", "hidden": True})),
+    ("data:text/html,<script>alert(1)</script>", ("url-scheme", {"scheme": "data", "hidden": False})),
+    ("[点我](javascript:alert(document.domain))", ("url-not-http", {})),
+    ("https://www.qz.gov.cn@evil.example/a.html", ("url-userinfo", {"userinfo": "www.qz.gov.cn", "host": "evil.example"})),
+    ("https://user:pw@evil.example:443/", ("url-userinfo", {"userinfo": "user:pw", "host": "evil.example"})),
+    ("https://www.qz.gov.cn．evil.example/", ("url-lookalike-dot", {"dot": "．", "real": "www.qz.gov.cn.evil.example"})),
+    ("https://www.qz.gov.cn。evil.example/", ("url-lookalike-dot", {"dot": "。", "real": "www.qz.gov.cn.evil.example"})),
+    ("https://www.qz.gov.cn｡evil.example/", ("url-lookalike-dot", {"dot": "｡", "real": "www.qz.gov.cn.evil.example"})),
+    ("https://www.qz.gоv.cn/", ("url-mixed-script", {"label": "gоv", "scripts": ["CYRILLIC", "LATIN"]})),  # Cyrillic о
+    ("https://ｑｚ.gov.cn/", ("url-full-width", {"host": "ｑｚ.gov.cn", "fixed": "qz.gov.cn"})),
+    ("https://www.qz.gov.cn\\@evil.example/", ("url-backslash", {})),
+    ("https:www.qz.gov.cn", ("url-no-slashes", {"scheme": "https"})),
+    ("https://a b.cn/", ("url-space", {"chars": [" "]})),
+    ("https://www.qz.gov.cn/\u200b", ("url-space", {"chars": ["\u200b"]})),
+    ("https://www.qz.gov.cn:80x/", ("url-bad-port", {"port": "80x"})),
+    ("https://localhost/", ("url-bad-host", {"host": "localhost"})),
+    ("https:///etc/passwd", ("url-bad-host", {"host": ""})),
+    ("来源网页", ("url-not-http", {})),
+])
+def test_each_address_shape_has_its_cause(url, expected):
+    assert url_problem(url) == expected
+
+
+def test_the_site_links_only_to_checked_addresses_and_shows_their_host():
+    assert checked_url("https://www.qz.gov.cn/a.html") == "https://www.qz.gov.cn/a.html"
+    assert checked_url("https://www.qz.gov.cn@evil.example/") is None
+    assert checked_url(None) is None and checked_url(["https://x.cn/"]) is None
+    assert host("https://WWW.QZ.gov.cn:8443/a") == "www.qz.gov.cn"
