@@ -30,6 +30,7 @@ from scripts.core.paths import (
     validation_cache_dir,
 )
 from scripts.pipeline import unchanged
+from scripts.pipeline.messages import say
 from scripts.pipeline.failures import BuildFailed, check_ids, describe, stage_failed
 
 MKDOCS_OPTIONS = "mkdocs-options.json"  # in the stage dir, beside docs/
@@ -116,7 +117,7 @@ def require_valid(pending, work_dir: Path, timer: Timer) -> None:
         report.write_json(work_dir / "validation-report.json")
     if not report.ok:
         print(report.text(), file=sys.stderr)
-        raise BuildFailed("数据校验未通过，网站未更新。请按上面的提示修改后重试。")
+        raise BuildFailed(say("invalid-data"))
 
 
 def build_unpublished(package_path: Path, work_dir: Path, timer: Timer, keep_pages: bool = False,
@@ -218,7 +219,7 @@ def build_with_mkdocs(options: dict, out_dir: Path, keep_pages: bool = False, bu
         with pages:
             build(config)
     except MkDocsException as error:
-        raise BuildFailed(f"mkdocs 构建失败：{error}") from error
+        raise BuildFailed(say("mkdocs-failed", error=error)) from error
 
 
 def swap_in(new_site: Path, site_dir: Path) -> None:
@@ -292,16 +293,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         stages = build_site(args.package, Path(args.site_dir).resolve(), Path(args.work_dir).resolve(), keep_unchanged=True)
     except BuildFailed as error:
-        print(f"构建失败：{error}", file=sys.stderr)
+        print(say("build-failed", reason=error), file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - e.g. the swap itself: a Chinese sentence, never a traceback
-        print(f"构建失败：{describe(error)}", file=sys.stderr)
+        print(say("build-failed", reason=describe(error)), file=sys.stderr)
         return 1
     if "unchanged" in stages:
-        print(f"数据、页面和代码都与上次成功构建时相同，保留 {args.site_dir}（检查用了 {stages['unchanged']:.2f} 秒）。")
+        print(say("unchanged", site=args.site_dir, seconds=stages["unchanged"]))
         return 0
     timings = "，".join(f"{name} {seconds:.2f} 秒" for name, seconds in stages.items())
-    print(f"网站已构建到 {args.site_dir}（共 {time.perf_counter() - start:.1f} 秒：{timings}）")
+    print(say("built", site=args.site_dir, seconds=time.perf_counter() - start, timings=timings))
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.core.periods import PATTERN as PERIOD
-from scripts.validate.cellchecks import FORMULA_START, PROTECTED_LOOKALIKES
+from scripts.core.csvcells import FORMULA_START
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER
 from scripts.validate.lineencoding import Decoded, decode_lines
 from scripts.validate.messages import INVISIBLE, invisible_name, show
@@ -112,7 +112,7 @@ def clean_cell(cell: str, field: Field | None = None, column: str = "") -> tuple
     if cell != cell.strip():
         cell = cell.strip()
         done.append("删掉了前后的空格")
-    if cell[:1] == "'" and cell[1:2] in FORMULA_START | PROTECTED_LOOKALIKES:
+    if cell[:1] == "'" and cell[1:2] and cell[1:2] in FORMULA_START:
         cell = cell[1:]
         done.append("删掉了下载文件为防公式而加的单引号")
     if _FULL_WIDTH.search(cell):
