@@ -132,6 +132,7 @@ BOARD_WORDS = {
     "caption_filtered": "筛选（{filters}）：{shown} 项量化目标（全部 {total} 项），{order}",
     "filter": "{label}：{value}",
     "board_link": "查看目标一览：全部 {total} 项目标由谁牵头、最新数字和状态",
+    "ended": "方案期已结束，下面是最终结果；无法判断的，指标页写明缺哪一年的数字。",
 }
 
 

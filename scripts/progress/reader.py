@@ -20,7 +20,7 @@ from scripts.core.words import (
     UNDECIDED,
     interim_only_label,
 )
-from scripts.progress.text import years
+from scripts.progress.text import unit_of, years
 
 
 @dataclass(frozen=True)
@@ -56,16 +56,25 @@ def reader_status(result, plan, ended: bool) -> ReaderStatus:
 
 
 def _why_not_judged(result, plan, figures) -> str:
-    """Why an ended plan's target cannot be judged: which full-year figure is missing, and what the figures in hand
-    showed (the method's note says it with the last full-year figure)."""
+    """Why an ended plan's target cannot be judged: which full-year city figures were not seen published, and what
+    the figures in hand showed (the method's sentence where they showed a pace)."""
     if not result.targets:
         return result.note
-    final = result.targets[-1].year
     if not figures:
         return "尚未收录到任何公开发布的数字。"
-    if not result.counted_years:  # the method's note already says which full-year figures are missing
-        return result.note
-    city_full = {f.period.year for f in result.figures.get(CITY_AREA, []) if f.period.full_year}
-    missing = [y for y in result.kind.needed_years(result.targets, plan, city_full) if y not in city_full]
-    head = f"{years(missing)}全市全年数字未公布" if missing else f"{final}年的目标尚不能判断"
-    return f"{head}；{result.note}"
+    city = result.figures.get(CITY_AREA, [])
+    city_full = {f.period.year: f for f in city if f.period.full_year}
+    missing = [y for y in result.kind.needed_years(result.targets, plan, set(city_full)) if y not in city_full]
+    parts = [f"{years(missing)}全市全年数字未见公开发布"] if missing else []
+    if result.counted_years:
+        parts.append(result.note.rstrip("。"))
+    else:
+        have = [city_full[y] for y in sorted(city_full) if y >= plan.start_year]
+        if have:
+            shown = "、".join(result.kind.figure_text(f.period.year, f.value, unit_of(result.indicator), plan) for f in have)
+            parts.append(f"已有的全年数字（{shown}）不足以判断")
+        if any(f.interim for f in city):
+            parts.append("阶段性数字只作展示，不决定状态")
+        if not city:
+            parts.append("只有分区域数字，分区域数字不决定状态")
+    return "；".join(parts) + "。"

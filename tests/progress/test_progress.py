@@ -406,7 +406,7 @@ def test_progress_csv(tmp_path):
     # The plan (2021-2023) has ended on the day the test runs: readers get the report card's words.
     note = "截至2022年累计200家，按进度应达800家（目标是2021—2023年累计不低于1200家）。"
     assert rows[1] == ["a", "off_track", "严重滞后", "0.25", "2022", "80", "200", "800", "2023", "1200", "1000", note,
-                       "cannot_judge", "无法判断", "2023年全市全年数字未公布；" + note,
+                       "cannot_judge", "无法判断", "2023年全市全年数字未见公开发布；" + note,
                        "目标2021—2023年累计不低于1200家：缺少2023年全市全年数字，无法判断"]
     assert rows[2][:4] == ["b", "no_data", "暂无数据", ""]
     assert rows[2][-4:] == ["cannot_judge", "无法判断", "尚未收录到任何公开发布的数字。",

@@ -51,4 +51,4 @@ def test_a_provisional_and_a_final_figure_for_one_quarter_are_one_interim_figure
 def test_once_the_plan_has_ended_everywhere_says_it_cannot_be_judged(tmp_path):
     results = quarter_twice(datetime.date(2026, 12, 6))
     assert said_everywhere(results, tmp_path) == ["无法判断"] * 4
-    assert results["x"].reader.reason == "暂无2021年以来的全市全年数字；阶段性数字（2023年第一季度）只作展示，不决定状态。"
+    assert results["x"].reader.reason == "2021年、2022年、2023年全市全年数字未见公开发布；阶段性数字只作展示，不决定状态。"

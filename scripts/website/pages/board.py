@@ -50,7 +50,8 @@ def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> Markup:
     total = m.tag("p", numbers(BOARD_WORDS["total"], total=len(ids)), data_board_total="")
     board = m.link(BOARD_WORDS["board_link"].format(total=len(ids)), href(page, BOARD_PATH))
     more = m.tag("p", board, class_="board-link") if link else m.EMPTY
-    return Markup('<div class="status-strip">{}<ul>{}</ul>{}</div>').format(total, items, more)
+    ended = m.tag("p", BOARD_WORDS["ended"], class_="report-card") if ctx.ended else m.EMPTY
+    return Markup('<div class="status-strip">{}{}<ul>{}</ul>{}</div>').format(ended, total, items, more)
 
 
 def numbers(template: str, **values: int) -> Markup:
