@@ -63,11 +63,11 @@ test: setup $(NODE_STAMP)
 	@scripts/ensure-debian-packages.sh chromium
 	$(PY) -m pytest
 
-## test-data-change: a new figure, a correction and a removal on a copy of the package; the tests that read it run on it
+## test-data-change: a new figure, a correction, a withdrawal and a removal on a copy of the package; the tests that read it run on it
 test-data-change: setup $(NODE_STAMP)
 	@scripts/ensure-debian-packages.sh chromium
 	$(PY) -m tests.datachange build/data-change
-	QZ_PACKAGE=build/data-change/3-removed/datapackage.json $(PY) -m pytest -m shipped
+	QZ_PACKAGE=build/data-change/4-removed/datapackage.json $(PY) -m pytest -m shipped
 
 ## synthetic: write a fictional package (SCALE=N OUT=dir)
 synthetic: setup

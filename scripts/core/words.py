@@ -96,6 +96,9 @@ FIGURE_SOURCE_LABELS = {"publisher": "发布单位", "publication": "发布渠�
 
 # ---- figures and reports ------------------------------------------------------------------------------------------
 DATA_STATUS_LABELS = {"final": "正式数", "provisional": "初步数"}
+REVISION_LABELS = {"corrected": "更正", "withdrawn": "撤回"}
+REVISIONS_HEADING = "更正和撤回"
+WITHDRAWN_NOTE = "已撤回，不再用于判断状态"
 REPORT_STATUS_LABELS = {
     "completed": "已完成",
     "on_track": "按计划推进",

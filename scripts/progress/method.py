@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from scripts.core.package import CITY_AREA, Package
 from scripts.core.periods import Period, parse_period
+from scripts.core.revisions import current_observations
 from scripts.core.words import BEHIND_FROM, ON_TRACK_FROM, STATUS_LABELS
 from scripts.progress.kinds import (  # noqa: F401
     KINDS,
@@ -70,7 +71,7 @@ class IndicatorProgress:
 def collect_figures(package: Package) -> dict[str, dict[str, list[Figure]]]:
     """indicator id -> area id -> figures in period order (final preferred over provisional)."""
     chosen: dict[tuple, Figure] = {}
-    for row in package.rows("observations"):
+    for row in current_observations(package):  # a withdrawn figure never decides a status
         key = (row["indicator_id"], row["area_id"], row["period"])
         if key in chosen and chosen[key].status == "final":
             continue

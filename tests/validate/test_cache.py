@@ -10,9 +10,9 @@ from scripts.validate.run import validate_cached
 from tests.validate.test_validate import edit_cell, flat
 
 ALL_SUITES = ["indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
-              "unique_observations", "value_jumps"]
+              "unique_observations", "value_jumps"]  # revisions: no rows in the shipped package, no run
 ALL_RESOURCES = ["areas", "units", "tasks", "task_units", "indicators", "targets", "figure_sources", "related_tasks",
-                 "observations", "task_reports"]
+                 "observations", "revisions", "task_reports"]
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_an_edit_to_one_file_rechecks_only_it_and_the_files_whose_keys_point_int
     resources_checked.clear()
     edit_cell(shipped_copy, "data/areas.csv", 2, "name", "改过的地区名")
     assert validate_cached(shipped_copy, tmp_path / "cache").ok
-    assert resources_checked == ["areas", "units", "observations"]
+    assert resources_checked == ["areas", "units", "observations", "revisions"]  # revisions: a key into areas
 
 
 def test_a_resource_reused_from_the_cache_still_reports_its_problems(shipped_copy, tmp_path, resources_checked):

@@ -114,7 +114,7 @@ def test_downloads_hold_the_package_and_progress(shipped_site):
         names = sorted(bundle.namelist())
     assert names == [
         "data/areas.csv", "data/figure_sources.csv", "data/indicators.csv", "data/observations.csv",
-        "data/related_tasks.csv", "data/targets.csv", "data/task_reports.csv", "data/task_units.csv", "data/tasks.csv",
+        "data/related_tasks.csv", "data/revisions.csv", "data/targets.csv", "data/task_reports.csv", "data/task_units.csv", "data/tasks.csv",
         "data/units.csv", "datapackage.json",
     ]
     with open(data / "progress.csv", encoding="utf-8-sig", newline="") as handle:

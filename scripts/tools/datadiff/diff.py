@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from scripts.core.package import Package
 from scripts.progress import method as progress_method
+from scripts.core.revisions import current_observations
 from scripts.progress.standing import standing
 
 # A key column that says which version of a row this is, not which row: a provisional figure and the final figure
@@ -241,7 +242,7 @@ def reader_status(package: Package, results: dict, indicator_id: str) -> str:
     """The status badge a reader sees on the indicator's page, by the site's own function; "—" without a result."""
     if indicator_id not in results:
         return "—"
-    areas = [row["area_id"] for row in package.rows("observations") if row.get("indicator_id") == indicator_id]
+    areas = [row["area_id"] for row in current_observations(package) if row.get("indicator_id") == indicator_id]
     return standing(results[indicator_id], areas).label
 
 

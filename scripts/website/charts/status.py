@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 
 from scripts.core.package import Package
+from scripts.core.revisions import current_observations
 from scripts.core.words import (
     MILESTONE_DONE,
     READER_STATUS_LABELS,
@@ -111,7 +112,7 @@ def _status_counts_chart(package: Package, title: str, subtitle: str, groups: li
                         what: str) -> dict:
     """Stacked bars of how many indicators stand where, in the reader's words (the tables beside say the same)."""
     areas: dict[str, list[str]] = {}
-    for o in package.rows("observations"):
+    for o in current_observations(package):
         areas.setdefault(o["indicator_id"], []).append(o["area_id"])
     rows, sentences = [], []
     order = {code: i for i, code in enumerate(READER_STATUS_LABELS)}
