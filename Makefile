@@ -14,7 +14,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum < requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell sha1sum < package-lock.json | cut -c1-12)
 
-.PHONY: setup site serve test test-data-change validate check bump normalize diff synthetic demo bench clean
+.PHONY: setup site serve test test-data-change validate check bump intake forms normalize diff synthetic demo bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,14 @@ test-data-change: setup $(NODE_STAMP)
 	@scripts/ensure-debian-packages.sh chromium
 	$(PY) -m tests.datachange build/data-change
 	QZ_PACKAGE=build/data-change/4-removed/datapackage.json $(PY) -m pytest -m shipped
+
+## intake: turn an issue written with a form (FILE=issue-body.md) into a data change, bump the version, print the check
+intake: setup
+	$(PY) -m scripts intake "$(FILE)" --base HEAD
+
+## forms: regenerate the issue forms (.github/ISSUE_TEMPLATE) from the package's indicators and areas
+forms: setup
+	$(PY) -m scripts intake --write-forms
 
 ## synthetic: write a fictional package (SCALE=N OUT=dir)
 synthetic: setup

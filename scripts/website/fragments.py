@@ -56,7 +56,7 @@ def repository_url() -> str | None:
 def contact(repository: str | None) -> Markup:
     """How to report an error or propose a figure: the repository's issue form and CONTRIBUTING."""
     if repository:
-        issue = m.link("在代码仓库提交问题（Issue）", f"{repository}/issues/new?template=correction.yml", external=True)
+        issue = m.link("在代码仓库提交问题（Issue）", f"{repository}/issues/new/choose", external=True)
         guide = m.link("贡献指南 CONTRIBUTING.md", f"{repository}/blob/main/CONTRIBUTING.md", external=True)
     else:
         issue, guide = m.text("在本站代码仓库提交问题（Issue）"), m.text("仓库中的贡献指南 CONTRIBUTING.md")
