@@ -80,9 +80,15 @@ def apply_changes(out: Path, today: datetime.date | None = None, source: Path = 
         row = new_figure(package_dir)
         write_rows(package_dir / OBSERVATIONS, bom, header, [*rows, {k: row.get(k, "") for k in header}])
 
+    def unrevised(package_dir: Path, rows: list[dict]) -> list[dict]:
+        """Figures no revision names yet (the package may carry corrections of its own, or these very steps)."""
+        _, _, revisions = read_rows(package_dir / REVISIONS)
+        named = {key(r) for r in revisions}
+        return [r for r in rows if key(r) not in named]
+
     def correct(package_dir: Path) -> None:
         bom, header, rows = read_rows(package_dir / OBSERVATIONS)
-        first = rows[0]
+        first = unrevised(package_dir, rows)[0]
         previous = first["value"]
         value = float(previous)
         first["value"] = _number(value - 1 if value >= 1 else value + 1)
@@ -91,14 +97,12 @@ def apply_changes(out: Path, today: datetime.date | None = None, source: Path = 
 
     def withdraw(package_dir: Path) -> None:
         _, _, rows = read_rows(package_dir / OBSERVATIONS)
-        revise(package_dir, rows[1], "withdrawn", "", "测试用的撤回（虚构）：来源已删除这篇报道。")
+        revise(package_dir, unrevised(package_dir, rows)[0], "withdrawn", "", "测试用的撤回（虚构）：来源已删除这篇报道。")
 
     def remove(package_dir: Path) -> None:
         bom, header, rows = read_rows(package_dir / OBSERVATIONS)
-        _, _, revisions = read_rows(package_dir / REVISIONS)
-        named = {key(r) for r in revisions}
-        # a published figure that no revision names, not the one added
-        rows.remove([r for r in rows if r["source"] != FICTIONAL_SOURCE and key(r) not in named][-1])
+        # a published figure that no revision names (the foreign key would break), not the one added
+        rows.remove([r for r in unrevised(package_dir, rows) if r["source"] != FICTIONAL_SOURCE][-1])
         write_rows(package_dir / OBSERVATIONS, bom, header, rows)
 
     def revise(package_dir: Path, figure: dict, action: str, previous: str, reason: str) -> None:
