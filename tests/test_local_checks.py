@@ -14,7 +14,7 @@ import sys
 from scripts.__main__ import main
 codes = [main(["validate", sys.argv[1]]), main(["check", sys.argv[2], "--base-package", sys.argv[1], "--no-build",
                                                  "--work-dir", sys.argv[3], "--today", "2026-12-06"])]
-codes.append(main(["check", sys.argv[2], "--base", "main", "--work-dir", sys.argv[3]]))
+codes.append(main(["diff", "main", "--package", sys.argv[2]]))  # a git ref asked for, and no git
 print("codes", *codes)
 """
 
@@ -34,7 +34,7 @@ def test_validate_and_check_run_with_only_python_on_the_path(small_package, tmp_
     assert "检查通过：small/datapackage.json 没有发现问题。" in completed.stdout  # the path as given, from tmp_path
     assert "这次改动（进展数字新增 1 行）要升次版本号，datapackage.json 的 version 还是 1.1.0。" in completed.stdout
     assert "- 网站构建：这次没有构建（--no-build）。" in completed.stdout
-    assert "没有找到 git：要与某个 git 版本比较，请先安装 Git（https://git-scm.com/）" in completed.stdout
+    assert "无法比较数据变化：没有找到 git：要与某个 git 版本比较，请先安装 Git（https://git-scm.com/）" in completed.stdout
     assert "Traceback" not in completed.stdout + completed.stderr
 
 
