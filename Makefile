@@ -8,13 +8,16 @@ BASE ?= origin/main
 # shell command line), and checked there as git checks ref names.
 unexport BASE
 export QZ_BASE_REF := $(value BASE)
+# A file name is data too (a saved CSV, an issue body): it reaches Python the same way.
+unexport FILE
+export QZ_FILE := $(value FILE)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum < requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell sha1sum < package-lock.json | cut -c1-12)
 
-.PHONY: setup site serve test test-data-change validate check bump normalize diff synthetic demo bench clean
+.PHONY: setup site serve test test-data-change validate check bump intake forms normalize diff synthetic demo bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +47,7 @@ validate: setup
 
 ## normalize: put a CSV saved by Excel/WPS back in the package's form, previewed (FILE=data/x.csv, IN_PLACE=1 to write it)
 normalize: setup
-	$(PY) -m scripts normalize $(FILE) $(if $(IN_PLACE),--in-place,)
+	$(PY) -m scripts normalize "$$QZ_FILE" $(if $(IN_PLACE),--in-place,)
 
 ## diff: what the working tree changes in the data compared with BASE (a git ref)
 diff: setup
@@ -63,11 +66,19 @@ test: setup $(NODE_STAMP)
 	@scripts/ensure-debian-packages.sh chromium
 	$(PY) -m pytest
 
-## test-data-change: a new figure, a correction and a removal on a copy of the package; the tests that read it run on it
+## test-data-change: a new figure, a correction, a withdrawal and a removal on a copy of the package; the tests that read it run on it
 test-data-change: setup $(NODE_STAMP)
 	@scripts/ensure-debian-packages.sh chromium
 	$(PY) -m tests.datachange build/data-change
-	QZ_PACKAGE=build/data-change/3-removed/datapackage.json $(PY) -m pytest -m shipped
+	QZ_PACKAGE=build/data-change/4-removed/datapackage.json $(PY) -m pytest -m shipped
+
+## intake: turn an issue written with a form (FILE=issue-body.md) into a data change, bump the version, print the check
+intake: setup
+	$(PY) -m scripts intake "$$QZ_FILE" --base HEAD
+
+## forms: regenerate the issue forms (.github/ISSUE_TEMPLATE) from the package's indicators and areas
+forms: setup
+	$(PY) -m scripts intake --write-forms
 
 ## synthetic: write a fictional package (SCALE=N OUT=dir)
 synthetic: setup

@@ -13,6 +13,7 @@ COMMANDS = {
     "normalize": ("scripts.validate.normalize", "把 Excel/WPS 存回的 CSV 改回数据包的写法（make normalize）"),
     "diff": ("scripts.tools.datadiff", "数据与某个 git 版本相比的变化（make diff）"),
     "check": ("scripts.tools.check", "拉取请求的检查：校验、构建、版本号和更新记录、中文摘要（make check）"),
+    "intake": ("scripts.tools.intake", "把按表单填写的问题（报送公开数字、更正或撤回）转成数据修改（make intake）"),
     "bump": ("scripts.tools.check.bump", "按数据改动升版本号、写数据日期和更新记录草稿（make bump）"),
     "ci-summary": ("scripts.tools.ci_summary", "把校验报告写成拉取请求摘要（CI 用）"),
     "synthetic": ("scripts.tools.synthetic", "生成虚构的示例数据包（make synthetic）"),

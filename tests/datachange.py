@@ -1,9 +1,10 @@
-"""Normal data changes applied to a copy of the shipped package: a new figure, a correction and a removal.
+"""Normal data changes applied to a copy of the shipped package: a new figure, a correction (with its revision
+record), a withdrawal and a removal.
 
 Each step is a pull request as staff would send it: the CSV edited, then `make bump` against the step before
 (the version raised by the rule: new figure minor, correction or removal patch; the date the footer shows; a
 change log entry drafted from the change). The new figure is fictional and says so in its source. `python -m tests.datachange OUT` writes the steps into OUT/1-added,
-OUT/2-corrected and OUT/3-removed (each a whole package); `make test-data-change` runs the tests that read the
+OUT/2-corrected, OUT/3-withdrawn and OUT/4-removed (each a whole package); `make test-data-change` runs the tests that read the
 shipped package against the last one, to show that no test asserts what such a change alters.
 """
 
@@ -20,6 +21,7 @@ from scripts.tools.check.bump import bump
 from tests.conftest import SHIPPED, copy_package
 
 OBSERVATIONS = "data/observations.csv"
+REVISIONS = "data/revisions.csv"
 FICTIONAL_SOURCE = "测试用示例来源（虚构，只在测试里出现）"
 FICTIONAL_URL = "https://example.org/test/new-figure"
 
@@ -79,22 +81,46 @@ def apply_changes(out: Path, today: datetime.date | None = None, source: Path = 
         row = new_figure(package_dir)
         write_rows(package_dir / OBSERVATIONS, bom, header, [*rows, {k: row.get(k, "") for k in header}])
 
+    def unrevised(package_dir: Path, rows: list[dict]) -> list[dict]:
+        """Figures no revision names yet (the package may carry corrections of its own, or these very steps)."""
+        _, _, revisions = read_rows(package_dir / REVISIONS)
+        named = {key(r) for r in revisions}
+        return [r for r in rows if key(r) not in named]
+
     def correct(package_dir: Path) -> None:
         bom, header, rows = read_rows(package_dir / OBSERVATIONS)
-        first = rows[0]
-        value = float(first["value"])
+        first = unrevised(package_dir, rows)[0]
+        previous = first["value"]
+        value = float(previous)
         first["value"] = _number(value - 1 if value >= 1 else value + 1)
         write_rows(package_dir / OBSERVATIONS, bom, header, rows)
+        revise(package_dir, first, "corrected", previous, "测试用的更正（虚构）：来源发布了修订数。")
+
+    def withdraw(package_dir: Path) -> None:
+        _, _, rows = read_rows(package_dir / OBSERVATIONS)
+        revise(package_dir, unrevised(package_dir, rows)[0], "withdrawn", "", "测试用的撤回（虚构）：来源已删除这篇报道。")
 
     def remove(package_dir: Path) -> None:
         bom, header, rows = read_rows(package_dir / OBSERVATIONS)
-        rows.remove([r for r in rows if r["source"] != FICTIONAL_SOURCE][-1])  # a published figure, not the one added
+        # a published figure that no revision names (the foreign key would break), not the one added
+        rows.remove([r for r in unrevised(package_dir, rows) if r["source"] != FICTIONAL_SOURCE][-1])
         write_rows(package_dir / OBSERVATIONS, bom, header, rows)
+
+    def revise(package_dir: Path, figure: dict, action: str, previous: str, reason: str) -> None:
+        bom, header, rows = read_rows(package_dir / REVISIONS)
+        row = {**{c: figure[c] for c in ("indicator_id", "area_id", "period", "status")},
+               "date": today.isoformat(), "action": action, "previous_value": previous, "reason": reason}
+        write_rows(package_dir / REVISIONS, bom, header, [*rows, row])
 
     step("1-added", add)
     step("2-corrected", correct)
-    step("3-removed", remove)
+    step("3-withdrawn", withdraw)
+    step("4-removed", remove)
     return steps
+
+
+def key(row: dict) -> tuple:
+    return tuple(row[c] for c in ("indicator_id", "area_id", "period", "status"))
 
 
 def _number(value: float) -> str:

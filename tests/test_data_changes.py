@@ -25,7 +25,7 @@ def test_a_figure_a_correction_and_a_removal_each_follow_the_rule_and_stay_valid
     steps = apply_changes(tmp_path / "changes", TODAY, shipped_package)
 
     assert [(s.name, rule(s.base, s.descriptor)) for s in steps] == [
-        ("1-added", ("minor", [])), ("2-corrected", ("patch", [])), ("3-removed", ("patch", []))]
+        ("1-added", ("minor", [])), ("2-corrected", ("patch", [])), ("3-withdrawn", ("patch", [])), ("4-removed", ("patch", []))]
     last = read_package(steps[-1].descriptor)
     first = read_package(shipped_package)
     assert len(last.rows("observations")) == len(first.rows("observations"))  # one added, one removed

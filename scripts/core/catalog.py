@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from scripts.core.package import CITY_AREA, Package
 from scripts.core.periods import parse_period
+from scripts.core.revisions import current_observations
 
 
 @dataclass
@@ -116,7 +117,7 @@ def build_catalog(package: Package) -> Catalog:
             catalog.indicators_of_task[indicator["task_id"]].append(indicator)
     for target in sorted(package.rows("targets"), key=lambda t: t["year"]):
         catalog.targets_of[target["indicator_id"]].append(target)
-    for obs in sorted(package.rows("observations"), key=lambda o: (parse_period(o["period"]).end, o["period"])):
+    for obs in sorted(current_observations(package), key=lambda o: (parse_period(o["period"]).end, o["period"])):
         catalog.observations_of[obs["indicator_id"]].append(obs)
         catalog.observations_in_area[obs["area_id"]].append(obs)
     for report in sorted(package.rows("task_reports"), key=lambda r: (parse_period(r["period"]).end, r["unit_id"])):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scripts.core.casting import cast_row, caster
 from scripts.core.jsontext import loads
-from scripts.core.paths import CHANGELOG, DEFAULT_PACKAGE, ROOT  # noqa: F401 - ROOT re-exported for callers
+from scripts.core.paths import CHANGELOG, DEFAULT_PACKAGE
 from scripts.core.safety import UnsafePath, resource_path
 
 # The area id under which the package keeps city-wide figures (areas.csv); the method judges only these.

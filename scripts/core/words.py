@@ -140,6 +140,9 @@ BOARD_WORDS = {
 DATA_STATUS_LABELS = {"final": "正式数", "provisional": "初步数"}
 SOURCE_TYPE_LABELS = {"original": "原发", "reprint": "转载"}  # observations.source_type, shown beside each source
 SEARCH_RESULT_LABELS = {"found": "找到", "found_other": "找到口径或时期不符的数字", "not_found": "没有找到"}
+REVISION_LABELS = {"corrected": "更正", "withdrawn": "撤回"}
+REVISIONS_HEADING = "更正和撤回"
+WITHDRAWN_NOTE = "已撤回，不再用于判断状态"
 REPORT_STATUS_LABELS = {
     "completed": "已完成",
     "on_track": "按计划推进",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from scripts.core.catalog import Catalog, build_catalog
 from scripts.core.clock import build_date
 from scripts.core.package import CITY_AREA, Package
+from scripts.core.revisions import current_observations
 from scripts.progress.figures import Figure, kept_figures
 from scripts.progress.kinds import Kind, kind_of
 from scripts.progress.method import IndicatorProgress, assess
@@ -69,7 +70,7 @@ def compute_progress(package: Package, today: datetime.date | None = None) -> Re
     plan = Plan.of(package)
     catalog = build_catalog(package)
     ended = plan.ended(today or build_date())
-    figures = kept_figures(package.rows("observations"))
+    figures = kept_figures(current_observations(package))  # a withdrawn figure never decides a status
     targets: dict[str, list[Target]] = {}
     for row in sorted(package.rows("targets"), key=lambda r: r["year"]):
         targets.setdefault(row["indicator_id"], []).append(Target.of(row))

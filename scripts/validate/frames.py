@@ -169,6 +169,14 @@ def period_months(periods: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"year": year, "first_month": first, "last_month": last, "period_end": end}, index=periods.index)
 
 
+def revisions(t: Tables, descriptor: dict) -> pd.DataFrame:
+    """Corrections and withdrawals with their dates as dates and today's date beside them."""
+    frame = t["revisions"]
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    frame["today"] = pd.Timestamp(today())
+    return frame
+
+
 FRAMES = {
     "targets": (targets, ["targets"]),
     "values": (values, ["targets", "observations", "indicators"]),
@@ -178,6 +186,7 @@ FRAMES = {
     "task_leads": (task_leads, ["tasks", "task_units"]),
     "indicator_targets": (indicator_targets, ["indicators", "targets"]),
     "series": (series, ["observations"]),
+    "revisions": (revisions, ["revisions"]),
 }
 
 

@@ -163,6 +163,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "url-mixed-script": ("error", "网址域名里的“{label}”一段混用了{scripts}，可能是仿冒的网址。",
                          "请从浏览器地址栏复制网址，核对这是不是来源网站的真实地址。"),
     "indicator-without-target": ("error", "指标“{indicator_id}”在 targets.csv 里没有目标值。", "请在 targets.csv 里为它至少加一行目标。"),
+    "correction-without-previous": ("error", "这是一条更正（corrected），没有写原来的数值。", "请在「原数值」填上更正前公布的数值；撤回（withdrawn）的行才不填。"),
+    "revision-in-future": ("error", "日期 {date} 在今天（{today}）之后。", "请填实际更正或撤回的日期。"),
     "value-jump": ("warning", "和上一期 {previous_period} 的 {previous_value} 相差 {jump} 倍。", "请核对单位和小数点；数字确实如此的话可以不改。"),
     # What Excel and WPS do to a file on the way back (scripts/validate/rowshape.py, mojibake.py; make normalize fixes
     # the unambiguous ones)

@@ -230,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--output", "-o", metavar="OUT", help="结果写到这里（- 表示标准输出）；默认只预览，不写文件")
     where.add_argument("--in-place", action="store_true", help="直接改写原文件")
     args = parser.parse_args(argv)
+    if not args.file:
+        parser.error("请给出要转换的 CSV 文件，如 make normalize FILE=data/observations.csv")
     path = Path(args.file)
     try:
         data = path.read_bytes()

@@ -97,7 +97,7 @@ def contact(repository: str | None) -> Markup:
     """How to report an error or propose a figure: the repository's issue form and CONTRIBUTING; a site built
     without a repository address says so and how to get one, instead of a link that is not there."""
     if repository:
-        issue = m.external_link("在代码仓库提交问题（Issue）", f"{repository}/issues/new?template=correction.yml")
+        issue = m.external_link("在代码仓库提交问题（Issue）", f"{repository}/issues/new/choose")
         guide = m.external_link("贡献指南 CONTRIBUTING.md", f"{repository}/blob/main/CONTRIBUTING.md")
         missing = m.EMPTY
     else:

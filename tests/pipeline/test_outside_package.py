@@ -34,7 +34,7 @@ def test_a_data_folder_linked_to_the_root_is_never_walked_or_read(small_package,
     assert inside_the_link == []
     assert {(p.file, p.code) for p in report.errors} == {(f"data/{name}.csv", "unsafe-path") for name in (
         "areas", "units", "tasks", "task_units", "indicators", "targets", "figure_sources", "related_tasks",
-        "observations", "searches", "task_reports")} | {("data/CHANGELOG.md", "changelog-unsafe")}
+        "observations", "revisions", "searches", "task_reports")} | {("data/CHANGELOG.md", "changelog-unsafe")}
 
 
 def test_a_data_file_that_is_a_pipe_blocks_nothing(small_package, tmp_path):

@@ -115,8 +115,9 @@ def test_a_correction_and_a_removal_need_a_patch_step(base, changed):
                            "请把 version 改成 \"1.1.1\"（或运行 make bump 自动改好）。")
     assert findings[2].endswith(
         "## 1.1.1 — 2026-12-06\n\n"
-        "- 更正进展数字：示例亩均税收（万元） / 示例市 / 2021年 / 正式数：数值由 17.5万元 改为 17.2万元（请写明更正原因）。\n"
-        "- 删除进展数字：示例新增机器人（台） 示例市 2022年上半年 300台（请写明删除原因）。")
+        "- 更正进展数字：示例亩均税收（万元） 示例市 2021年 正式数：数值由 17.5万元 改为 17.2万元"
+        "（请写明更正原因，并在 data/revisions.csv 记下原数值）。\n"
+        "- 删除进展数字：示例新增机器人（台） 示例市 2022年上半年 300台（请写明删除原因；数字有误而要收回的，请改用 data/revisions.csv 撤回）。")
 
 
 def test_provisional_then_final_is_a_new_figure(base, changed):
@@ -124,7 +125,7 @@ def test_provisional_then_final_is_a_new_figure(base, changed):
     level, findings = verdict(base, changed)
     assert level == "minor"
     assert findings[2].endswith(
-        "- 正式数替代初步数：示例新增企业（家） / 示例丙县 / 2022年 / 正式数：数值由 70家 改为 72家；数据状态由 初步数 改为 正式数。")
+        "- 正式数替代初步数：示例新增企业（家） 示例丙县 2022年 正式数：数值由 70家 改为 72家；数据状态由 初步数 改为 正式数。")
 
 
 def test_a_structure_change_needs_a_major_step(base, changed):

@@ -72,7 +72,7 @@ def test_same_seed_same_bytes(tmp_path):
     second = write_synthetic_package(tmp_path / "b", scale=2, seed=7).parent
     other = write_synthetic_package(tmp_path / "c", scale=2, seed=8).parent
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert len(files) == 12  # the descriptor and eleven tables
+    assert len(files) == 13  # the descriptor and twelve tables
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
     assert (first / "data/observations.csv").read_bytes() != (other / "data/observations.csv").read_bytes()
 

@@ -7,14 +7,13 @@ import pytest
 from scripts.pipeline import validation
 from scripts.validate import expectations, run, schemachecks, store
 from scripts.validate.run import validate_cached
+from tests.validate.shared import DEMO_REVIEW
 from tests.validate.test_validate import edit_cell, flat
 
-# A fixture package is marked fictional (demo: true): a change from the reviewed package, listed for review.
-DEMO_REVIEW = ("datapackage.json", None, "demo", "schema-addition")
 ALL_SUITES = ["attribution", "indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
-              "unique_observations", "value_jumps"]
+              "unique_observations", "value_jumps"]  # revisions: no rows in the package, no run
 ALL_RESOURCES = ["areas", "units", "tasks", "task_units", "indicators", "targets", "figure_sources", "related_tasks",
-                 "observations", "searches", "task_reports"]
+                 "observations", "revisions", "searches", "task_reports"]
 
 
 @pytest.fixture
@@ -90,7 +89,7 @@ def test_an_edit_to_one_file_rechecks_only_it_and_the_files_whose_keys_point_int
     resources_checked.clear()
     edit_cell(shipped_copy, "data/areas.csv", 2, "name", "改过的地区名")
     assert validate_cached(shipped_copy, tmp_path / "cache").ok
-    assert resources_checked == ["areas", "units", "observations"]
+    assert resources_checked == ["areas", "units", "observations", "revisions"]  # revisions: a key into areas
 
 
 def test_a_resource_reused_from_the_cache_still_reports_its_problems(shipped_copy, tmp_path, resources_checked):

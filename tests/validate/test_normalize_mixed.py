@@ -82,7 +82,7 @@ def test_a_latin1_byte_that_gbk_would_read_as_chinese(tmp_path, capsys):
     # é + s is a valid GBK pair: read as GBK the line would silently become 閟. The file is UTF-8 elsewhere.
     assert b"\xe9s".decode("gb18030")
     data = "id,name\na,衢州市经信局\n".encode() + b"b,Caf\xe9s\n" + "c,衢州市科技局\n".encode()
-    assert refused(tmp_path, capsys, data).startswith(f"units.csv：第3行夹着 1 处不是 UTF-8 的字节")
+    assert refused(tmp_path, capsys, data).startswith("units.csv：第3行夹着 1 处不是 UTF-8 的字节")
 
 
 def test_a_windows_1252_quote_in_a_utf8_line(tmp_path, capsys):

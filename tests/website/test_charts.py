@@ -5,7 +5,6 @@ The package is tiny, in memory and fictional; the expected rows are worked out b
 
 import copy
 import datetime
-import json
 import re
 from pathlib import Path
 

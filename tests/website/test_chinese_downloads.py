@@ -40,7 +40,7 @@ def test_the_files_open_in_excel_and_are_safe_there(small_package: Path, tmp_pat
     written = write_chinese_downloads(package, tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(
         f"zh/{name}.csv" for name in ("areas", "units", "tasks", "task_units", "indicators", "targets", "figure_sources",
-                                      "related_tasks", "observations", "searches", "task_reports"))
+                                      "related_tasks", "observations", "revisions", "searches", "task_reports"))
     data = (tmp_path / "zh" / "observations.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf\xe6\x8c\x87\xe6\xa0\x87\xe7\xbc\x96\xe5\x8f\xb7,")  # BOM, then 指标编号
     first = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1]

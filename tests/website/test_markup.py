@@ -76,11 +76,11 @@ def builders(value):
 
 def test_every_builder_returns_markup_without_live_markup():
     for value in HOSTILE:
-        for name, html in builders(value).items():
-            assert isinstance(html, Markup), name
+        for name, built in builders(value).items():
+            assert isinstance(built, Markup), name
             # Template syntax is not markup: generated pages never reach Jinja (mkdocs-macros renders only hand-written ones).
             for live in ("<script", "<img", "onmouseover='", '" onmouseover', "\n#", "\n    ", "\n-"):
-                assert live not in html, (name, value, live)
+                assert live not in built, (name, value, live)
 
 
 def test_text_keeps_markup_as_it_is_and_escapes_a_str_once():

@@ -178,5 +178,5 @@ def test_contact_links_the_issue_form_or_says_plainly_what_to_do(monkeypatch):
     assert repository_url() is None
     monkeypatch.setenv("REPOSITORY_URL", "https://git.example.org/plan/")
     markup = contact(repository_url())
-    assert '<a href="https://git.example.org/plan/issues/new?template=correction.yml" rel="noopener noreferrer">在代码仓库提交问题（Issue）</a>' in markup
+    assert '<a href="https://git.example.org/plan/issues/new/choose" rel="noopener noreferrer">在代码仓库提交问题（Issue）</a>' in markup
     assert "没有设置代码仓库的地址" not in markup

@@ -94,7 +94,7 @@ def test_indicator_with_interim_figures_lists_them_with_sources(shipped_site):
     assert "2023年上半年（阶段性数字）" in visible_text(markup)
     assert 'href="http://zjnews.zjol.com.cn/202307/t20230725_26013414.shtml"' in markup
     # Interim figures never decide a status: the plan has ended, and the report card says why it cannot be judged.
-    assert "无法判断 暂无2021年以来的全市全年数字；阶段性数字（" in squeeze(visible_text(markup))
+    assert "无法判断 2021年、2022年、2023年全市全年数字未见公开发布；阶段性数字只作展示，不决定状态。" in squeeze(visible_text(markup))
     assert ">暂无数据</span>" not in markup  # no badge says 暂无数据 above published figures
 
 
@@ -119,7 +119,8 @@ def test_downloads_hold_the_package_and_progress(shipped_site):
         names = sorted(bundle.namelist())
     assert names == [
         "data/areas.csv", "data/figure_sources.csv", "data/indicators.csv", "data/observations.csv",
-        "data/related_tasks.csv", "data/searches.csv", "data/targets.csv", "data/task_reports.csv", "data/task_units.csv", "data/tasks.csv",
+        "data/related_tasks.csv", "data/revisions.csv", "data/searches.csv", "data/targets.csv", "data/task_reports.csv", "data/task_units.csv",
+        "data/tasks.csv",
         "data/units.csv", "datapackage.json",
     ]
     with open(data / "progress.csv", encoding="utf-8-sig", newline="") as handle:

@@ -17,13 +17,12 @@ from scripts.tools.datadiff.markdown import render_markdown
 
 
 def run_check(package: Path, ref: str | None, base_package: Path | None, site_dir: Path, work_dir: Path,
-              today: datetime.date) -> Outcome:
-    from scripts.pipeline.build import build_site
+              today: datetime.date, build: bool = True) -> Outcome:
     from scripts.pipeline.failures import BuildFailed, describe
     from scripts.tools.ci_summary import render_left_off, render_problems
     from scripts.validate.run import validate_cached
 
-    outcome = Outcome(base=describe_base(ref, base_package), site_dir=str(site_dir))
+    outcome = Outcome(base=describe_base(ref, base_package), site_dir=str(site_dir), build_asked=build)
     work_dir.mkdir(parents=True, exist_ok=True)
     report = validate_cached(package, validation_cache_dir(work_dir))  # byte-identical inputs only; CI starts empty
     report.write_json(work_dir / "validation-report.json")
@@ -34,7 +33,10 @@ def run_check(package: Path, ref: str | None, base_package: Path | None, site_di
         print(report.text(), file=sys.stderr)
         return outcome
     try:
-        build_site(package, site_dir, work_dir, validate=False)
+        if build:
+            from scripts.pipeline.build import build_site  # imported only to build: it brings MkDocs and jieba
+
+            build_site(package, site_dir, work_dir, validate=False)
         outcome.built = True
     except BuildFailed as error:
         outcome.built, outcome.build_error = False, str(error)
@@ -65,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", default=str(SITE_DIR), help="网站输出目录（默认：site/）")
     parser.add_argument("--work-dir", default=str(BUILD_DIR), help="中间文件目录（默认：build/）")
     parser.add_argument("--summary", help="摘要另写到这个文件（默认：<中间文件目录>/check-summary.md）")
+    parser.add_argument("--no-build", action="store_true", help="不构建网站，只校验、比较和核对版本号（快；拉取请求的检查会构建）")
     parser.add_argument("--today", help=argparse.SUPPRESS)  # tests: the date the version rule takes as today
     args = parser.parse_args(argv)
     today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
@@ -76,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         outcome = run_check(Path(args.package).resolve(), ref, Path(args.base_package).resolve() if args.base_package else None,
-                            Path(args.site_dir).resolve(), work_dir, today)
+                            Path(args.site_dir).resolve(), work_dir, today, build=not args.no_build)
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
         print(f"检查没有完成：出现了意外错误（{type(error).__name__}）。数据文件没有被改动；请把这条信息发给维护者。", file=sys.stderr)
         return 1

@@ -21,6 +21,7 @@ class Outcome:
     built: bool | None = None  # None: not built (the data has errors)
     build_error: str = ""
     site_dir: str = "site"
+    build_asked: bool = True  # False: --no-build
     diff: str = ""  # the data diff as Markdown
     requirement: Requirement | None = None
     version_before: str = ""
@@ -74,6 +75,8 @@ def build_line(outcome: Outcome) -> str:
         return "没有构建（数据有错误）"
     if not outcome.built:
         return f"失败：{md(outcome.build_error, 400)}"
+    if not outcome.build_asked:
+        return "这次没有构建（--no-build）。"
     return "成功。" + preview_where(outcome.site_dir)
 
 

@@ -185,17 +185,33 @@ def describe_changes(diff: PackageDiff) -> list[str]:
     structural = [k for k in diff.metadata_changed if k not in DESCRIPTIVE_KEYS]
     if structural:
         items.append("改动数据包的结构或规则：" + "、".join(structural) + "（请写明为什么改）。")
+    # A corrected figure and its revision record are one correction: said once, with the record's date and reason.
+    revisions = next((r for r in diff.resources if r.name == "revisions"), None)
+    corrections = {_key(row): row for row in (revisions.added if revisions else []) if row.get("action") == "corrected"}
+    told: set[tuple] = set()
     for r in diff.resources:
         if r.state != "kept" or r.schema_changed or r.properties_changed:
             items.append(f"改动表结构：{r.title}（请写明为什么改）。")
         namer = Namer(diff, r)
-        items += [_described_added(r, namer, row) for row in r.added]
-        items += [_described_change(r, namer, change) for change in r.changed]
+        items += [_described_added(r, namer, row) for row in r.added if not (r.name == "revisions" and _key(row) in told)]
+        for change in r.changed:
+            record = corrections.get(tuple(change.key)) if r.name == "observations" else None
+            if record is not None:
+                told.add(_key(record))
+            items.append(_described_change(r, namer, change, record))
         items += [_described_removed(r, namer, row) for row in r.removed]
     descriptive = [k for k in diff.metadata_changed if k in DESCRIPTIVE_KEYS]
     if descriptive:
         items.append("更正数据包说明：" + "、".join(descriptive) + "。")
     return [_plain(item) for item in items]
+
+
+def _key(row: dict) -> tuple:
+    return tuple(row.get(column) for column in ("indicator_id", "area_id", "period", "status"))
+
+
+def _why(row: dict) -> str:
+    return f"{format_value(row.get('date'))}；原因：{(row.get('reason') or '请写明').rstrip('。')}"
 
 
 def _plain(text: str) -> str:
@@ -218,6 +234,11 @@ def _named_key(r: ResourceDiff, namer: Namer, row: dict) -> str:
 
 
 def _described_added(r: ResourceDiff, namer: Namer, row: dict) -> str:
+    if r.name == "revisions":
+        figure = " ".join(namer.text(column, row.get(column), row) for column in ("indicator_id", "area_id", "period", "status"))
+        if row.get("action") == "withdrawn":
+            return f"撤回进展数字：{figure}，不再用于判断状态（{_why(row)}）。"
+        return f"更正进展数字：{figure}，原数值 {namer.text('value', row.get('previous_value'), row)}（{_why(row)}）。"
     if r.name == "observations":
         return f"新增进展数字：{_figure(namer, row)}，{namer.text('status', row.get('status'), row)}{_source(row)}。"
     if r.name == "task_reports":
@@ -225,16 +246,19 @@ def _described_added(r: ResourceDiff, namer: Namer, row: dict) -> str:
     return f"{r.title}新增一行：{_named_key(r, namer, row)}（请写明依据）。"
 
 
-def _described_change(r: ResourceDiff, namer: Namer, change) -> str:
+def _described_change(r: ResourceDiff, namer: Namer, change, record: dict | None = None) -> str:
     row = dict(zip(r.key_columns, change.key))
     cells = "；".join(f"{c.title}由 {namer.text(c.column, c.before, row) or '（空）'} 改为 {namer.text(c.column, c.after, row) or '（空）'}"
                      for c in change.cells)
-    if r.name == "observations" and _became_final(change):
-        return f"正式数替代初步数：{_named_key(r, namer, row)}：{cells}。"
+    if r.name == "observations":
+        figure = " ".join(namer.text(column, row.get(column), row) for column in r.key_columns)
+        if _became_final(change):
+            return f"正式数替代初步数：{figure}：{cells}。"
+        return f"更正进展数字：{figure}：{cells}（{_why(record) if record else '请写明更正原因，并在 data/revisions.csv 记下原数值'}）。"
     return f"更正{r.title}：{_named_key(r, namer, row)}：{cells}（请写明更正原因）。"
 
 
 def _described_removed(r: ResourceDiff, namer: Namer, row: dict) -> str:
     if r.name == "observations":
-        return f"删除进展数字：{_figure(namer, row)}（请写明删除原因）。"
+        return f"删除进展数字：{_figure(namer, row)}（请写明删除原因；数字有误而要收回的，请改用 data/revisions.csv 撤回）。"
     return f"{r.title}删除一行：{_named_key(r, namer, row)}（请写明删除原因）。"

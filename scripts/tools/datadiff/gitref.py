@@ -68,7 +68,11 @@ def _shown(ref: str) -> str:
 
 
 def git(repo: Path, *args: str) -> bytes:
-    completed = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+    try:
+        completed = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise DiffError("没有找到 git：要与某个 git 版本比较，请先安装 Git（https://git-scm.com/）；"
+                        "也可以用 --base-package 指定另一个文件夹里的数据包来比较。") from None
     if completed.returncode != 0:
         raise DiffError(completed.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} 失败")
     return completed.stdout

@@ -65,7 +65,7 @@ class Namer:
                 return f"{name}（{unit}）" if unit else name
         if column == "value" and row and row.get("indicator_id") is not None:
             return format_value(value) + self.diff.units.get(str(row["indicator_id"]), "")
-        if column == "status" and self.resource.name == "observations":
+        if column == "status" and self.resource.name in ("observations", "revisions"):
             return DATA_STATUS_LABELS.get(str(value), format_value(value))
         if column == "source_type" and self.resource.name == "observations":
             return SOURCE_TYPE_LABELS.get(str(value), format_value(value))

@@ -37,7 +37,7 @@ def make_tables(descriptor: dict, scale: int, seed: int) -> dict[str, list[dict]
     return {
         "areas": areas, "units": units, "tasks": tasks, "task_units": task_units, "indicators": indicators,
         "targets": targets, "observations": observations, "task_reports": task_reports,
-        "figure_sources": [], "related_tasks": [], "searches": make_searches(years, indicators),
+        "figure_sources": [], "related_tasks": [], "searches": make_searches(years, indicators), "revisions": [],
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scripts.core.periods import parse_period
+from scripts.core.revisions import CORRECTED, history
 from scripts.core.words import (
     NO_DATA_LABELS,
     NO_FIGURE,
@@ -15,8 +16,11 @@ from scripts.core.words import (
     NO_LEAD_LABEL,
     RELATED_LEADS_LABEL,
     RELATED_TASKS_LABEL,
+    REVISION_LABELS,
+    REVISIONS_HEADING,
     ROLE_LABELS,
     STATUS_LABELS,
+    WITHDRAWN_NOTE,
     number,
 )
 from scripts.website import markup as m
@@ -40,6 +44,7 @@ def indicator_page(ctx: SiteContext, ind: dict) -> Page:
         ),
         m.block(m.heading(2, "进展", "progress"), p.chart(ctx, page, ind["id"], f"{ind['name']}：进展与目标")),
         figures_block(ctx, page, ind),
+        revisions_block(ctx, page, ind),
         figure_source_block(ctx, page, ind),
         responsibility_block(ctx, page, ind, task),
         citation(c.package, page.url_dir, ind["name"]),
@@ -113,6 +118,26 @@ def source_type_text(observation: dict) -> str:
     label = SOURCE_TYPE_LABELS.get(kind, "")
     original = observation.get("original_publisher")
     return f"{label}（原发：{original}）" if kind == "reprint" and original else label
+
+
+def revisions_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
+    """Each correction and withdrawal of this indicator's figures, dated, with its reason: 2024-03-01 更正：……"""
+    items = []
+    for revision, figure in history(ctx.catalog.package, ind["id"]):
+        area = ctx.catalog.areas.get(revision["area_id"], {}).get("name", revision["area_id"])
+        what = f"{area}{parse_period(revision['period']).label}的{DATA_STATUS_LABELS.get(revision['status'], '')}"
+        if revision["action"] == CORRECTED:
+            before = number(revision.get("previous_value"))
+            after = f"{number(figure['value'])}{ind['unit']}" if figure else "—"
+            said = f"{what}由 {before}{ind['unit']} 改为 {after}。"
+        else:
+            value = f" {number(figure['value'])}{ind['unit']}" if figure else ""
+            said = f"{what}{value}{WITHDRAWN_NOTE}。"
+        items.append(Markup("<li><strong>{} {}</strong>：{}原因：{}</li>").format(
+            m.text(revision["date"].isoformat()), m.text(REVISION_LABELS[revision["action"]]), m.text(said), m.text(revision["reason"])))
+    if not items:
+        return m.EMPTY
+    return m.block(m.heading(2, REVISIONS_HEADING, "revisions"), m.tag("ul", m.html_join(items), class_="revisions"))
 
 
 def figure_source_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:

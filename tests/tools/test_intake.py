@@ -1,0 +1,256 @@
+"""scripts.tools.intake: issue forms generated from the package, and an issue body as the form writes it becoming
+a row (or a correction) -- hostile bodies refused in Chinese with nothing written."""
+
+import datetime
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scripts.core.package import read_package
+from scripts.tools import intake
+from scripts.tools.intake.forms import CORRECTION, FORMS, form_yaml
+from scripts.tools.intake.parse import Refused
+from tests.conftest import ROOT
+
+TODAY = datetime.date(2026, 12, 6)
+
+# Written as GitHub writes the body of an issue opened with the 报送公开数字 form (small package's choices).
+BODY = """\
+### 指标
+
+示例新增机器人（台）｜robots
+
+### 区域
+
+示例市｜quzhou
+
+### 时期
+
+2022
+
+### 数值
+
+530
+
+### 全年数还是阶段性数字
+
+全年数
+
+### 数据状态
+
+正式数
+
+### 来源
+
+示例市统计局《2022年统计公报》（虚构）
+
+### 来源网址
+
+https://example.org/demo/bulletin-2022
+
+### 原发还是转载
+
+原发（网址就在发布单位或官方媒体自己的网站上）
+
+### 原发布单位
+
+_No response_
+
+### 发布日期
+
+2023-03-01
+
+### 原文摘录
+
+“全年新增工业机器人530台”（虚构）
+
+### 确认
+
+- [X] 这是已经公开发布的数字，我没有估算或推算。
+"""
+
+CORRECTION_BODY = """\
+### 指标
+
+示例亩均税收（万元）｜tax-per-mu
+
+### 区域
+
+示例市｜quzhou
+
+### 时期
+
+2021
+
+### 数据状态
+
+正式数
+
+### 更正还是撤回
+
+{action}
+
+### 正确的数值
+
+{value}
+
+### 原因
+
+统计局发布了修订数（虚构）
+
+### 依据的网址
+
+https://example.org/demo/revised
+
+### 确认
+
+- [X] 这是已经公开发布的数字，我没有估算或推算。
+"""
+
+
+def files(descriptor: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((descriptor.parent / "data").iterdir())}
+
+
+def body_file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "issue-body.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.file)
+def test_the_forms_are_generated_from_the_package_and_current(form, shipped_package):
+    written = (ROOT / ".github" / "ISSUE_TEMPLATE" / form.file).read_text(encoding="utf-8")
+    assert written == form_yaml(form, read_package(shipped_package)), "run make forms"
+    assert "- 制造业投资年均增长（%）｜manufacturing-investment-growth" in written  # name, unit and id
+    assert "- 智造新城｜zhizao-xincheng" in written
+
+
+def test_a_body_as_the_form_writes_it_becomes_a_valid_row(small_package, tmp_path):
+    before = (small_package.parent / "data" / "observations.csv").read_text(encoding="utf-8")
+
+    change = intake.intake(body_file(tmp_path, BODY), small_package, TODAY)
+
+    assert change.summary == "示例新增机器人：示例市2022年"
+    after = (small_package.parent / "data" / "observations.csv").read_text(encoding="utf-8")
+    assert after == before + ("robots,quzhou,2022,530,final,示例市统计局《2022年统计公报》（虚构）,https://example.org/demo/bulletin-2022,"
+                              "original,,2023-03-01,原文：“全年新增工业机器人530台”（虚构）\n")
+    from tests.validate.shared import validate_package
+
+    assert validate_package(small_package).errors == []
+
+
+REPRINT = BODY.replace("原发（网址就在发布单位或官方媒体自己的网站上）", "转载（别的网站转载的，请在下一格写明它注明的原发布单位）")
+
+
+def test_a_reprint_names_its_original_and_an_undated_source_says_so(small_package, tmp_path):
+    body = REPRINT.replace("### 原发布单位\n\n_No response_", "### 原发布单位\n\n示例市统计局（虚构）").replace("\n2023-03-01\n", "\n_No response_\n")
+    intake.intake(body_file(tmp_path, body), small_package, TODAY)
+    added = read_package(small_package).rows("observations")[-1]
+    assert (added["source_type"], added["original_publisher"], added["published"], added["note"]) == (
+        "reprint", "示例市统计局（虚构）", None, "未注明发布日期。原文：“全年新增工业机器人530台”（虚构）")
+    from tests.validate.shared import validate_package
+
+    assert validate_package(small_package).errors == []
+
+
+HOSTILE = {
+    "reprint without its original": (REPRINT, "选了“转载”，请在「原发布单位」写明转载页面注明的原发布单位，如 衢州市统计局；页面没有注明的，写“未注明”。"),
+    "markup": (BODY.replace("示例市统计局《2022年统计公报》（虚构）", "<img src=x onerror=alert(1)>统计公报"),
+               "「来源」里有HTML 标签“<img src=x onerror=alert(1)>”：表单只收纯文字。请删掉后重新提交。"),
+    "markdown link": (BODY.replace("“全年新增工业机器人530台”（虚构）", "[点我](javascript:alert(1))"),
+                      "「原文摘录」里有Markdown 链接或图片“[点我](javascript:alert(1)”：表单只收纯文字。请删掉后重新提交。"),
+    "shell": (BODY.replace("示例市统计局《2022年统计公报》（虚构）", "统计公报$(id);`touch x`"),
+              "「来源」里有命令行语法“$(”：表单只收纯文字。请删掉后重新提交。"),
+    "template": (BODY.replace("“全年新增工业机器人530台”（虚构）", "{{ config }}"),
+                 "「原文摘录」里有模板语法“{{”：表单只收纯文字。请删掉后重新提交。"),
+    "1 MB field": (BODY.replace("“全年新增工业机器人530台”（虚构）", "长" * (1 << 20)),
+                   "问题正文超过 1 MB，不像是按表单填写的。请用表单重新提交。"),
+    "30000-character field": (BODY.replace("“全年新增工业机器人530台”（虚构）", "长" * 30000),
+                              "问题正文有 30324 个字，超过了上限 20000 个字，不像是按表单填写的。请用表单重新提交。"),
+    "long field": (BODY.replace("“全年新增工业机器人530台”（虚构）", "长" * 401),
+                   "「原文摘录」有 401 个字，超过了上限 400 个字。请只填这一项要的内容。"),
+    "unknown indicator": (BODY.replace("示例新增机器人（台）｜robots", "示例新增机器人（台）｜robots-2"),
+                          "「指标」“示例新增机器人（台）｜robots-2”不是表单里列出的选项。请在下拉列表里选择。"),
+    "control character": (BODY.replace("2022年统计公报", "2022年\x1b[2J统计公报"),
+                          "「来源」里有看不见的控制字符：“示例市统计局《2022年[U+001B][2J统计公报》（虚构）”。请重新输入这一项。"),
+    "unit in the value": (BODY.replace("\n530\n", "\n530台\n"),
+                          "「数值」“530台”不是数字：只填数字，如 41.5，不带单位、百分号或千分位逗号。"),
+    "period not over": (BODY.replace("\n2022\n", "\n2026\n"),
+                        "「时期」2026 到 2026-12-31 才结束，还没有过完：只收已经结束的时期的数字。"),
+    "interim said full year": (BODY.replace("\n2022\n", "\n2022-H1\n"),
+                               "「时期」2022-H1 和「全年数还是阶段性数字」（全年数）不一致：全年数的时期只写年份，如 2023；"
+                               "阶段性数字写 2023-Q1、2023-H1 或 2023-01..10。"),
+    "not confirmed": (BODY.replace("- [X]", "- [ ]"), "「确认」没有勾选：请确认“这是已经公开发布的数字，我没有估算或推算。”。"),
+    "duplicate figure": (BODY.replace("\n2022\n", "\n2021\n").replace("\n530\n", "\n520\n"), None),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+def test_hostile_bodies_are_refused_and_nothing_is_written(case, small_package, tmp_path):
+    text, message = HOSTILE[case]
+    before = files(small_package)
+    with pytest.raises(Refused) as refused:
+        intake.intake(body_file(tmp_path, text), small_package, TODAY)
+    if message is not None:
+        assert str(refused.value) == message
+    else:  # the validator's own words, tried on a copy: robots 2021 is there already
+        assert str(refused.value).startswith("这一行没有通过数据检查：\ndata/observations.csv 第")
+        assert "同样的「指标编号」、「区域编号」、「时期」、「数据状态」只能有一行" in str(refused.value)
+    assert files(small_package) == before
+
+
+def test_a_body_file_over_1_mb_is_not_read(small_package, tmp_path, capsys):
+    path = tmp_path / "issue-body.md"
+    path.write_bytes(b"x" * ((1 << 20) + 1))
+    assert intake.main([str(path), "--package", str(small_package)]) == 1
+    assert capsys.readouterr().err == "没有收录，数据文件没有改动：问题正文超过 1 MB，不像是按表单填写的。请用表单重新提交。\n"
+
+
+def test_a_correction_changes_the_value_and_keeps_the_history(small_package, tmp_path):
+    body = CORRECTION_BODY.format(action="更正（数值有误，改成新的数值）", value="17.2")
+    change = intake.intake(body_file(tmp_path, body), small_package, TODAY)
+
+    assert change.form is CORRECTION and change.summary == "更正 示例亩均税收：示例市2021年的正式数"
+    package = read_package(small_package)
+    assert [r["value"] for r in package.rows("observations") if (r["indicator_id"], r["period"]) == ("tax-per-mu", "2021")] == [17.2]
+    assert [(r["action"], r["previous_value"], r["reason"]) for r in package.rows("revisions")] == [
+        ("corrected", 17.5, "统计局发布了修订数（虚构）（依据：https://example.org/demo/revised）")]
+
+
+def test_a_withdrawal_marks_the_figure(small_package, tmp_path):
+    body = CORRECTION_BODY.format(action="撤回（这个数字不应收录，不再用于判断状态）", value="_No response_")
+    intake.intake(body_file(tmp_path, body), small_package, TODAY)
+    assert [(r["action"], r["date"]) for r in read_package(small_package).rows("revisions")] == [("withdrawn", TODAY)]
+    with pytest.raises(Refused) as refused:  # asked twice
+        intake.intake(body_file(tmp_path, body), small_package, TODAY)
+    assert str(refused.value) == "这个数字（示例亩均税收：示例市2021年的正式数）已经撤回了。"
+
+
+def test_a_correction_of_a_figure_that_is_not_there(small_package, tmp_path):
+    body = CORRECTION_BODY.format(action="更正（数值有误，改成新的数值）", value="17.2").replace("\n2021\n", "\n2022\n")
+    with pytest.raises(Refused) as refused:
+        intake.intake(body_file(tmp_path, body), small_package, TODAY)
+    assert str(refused.value) == ("数据里没有这个数字（示例亩均税收：示例市2022年的正式数）。"
+                                  "请核对指标、区域、时期和数据状态，与网站指标页上列出的一致。")
+
+
+def test_make_intake_writes_bumps_and_prints_the_check(small_package, tmp_path, capsys, monkeypatch):
+    from scripts.pipeline import build
+
+    monkeypatch.setattr(build, "build_site", lambda *args, **kw: None)  # the build has its own tests
+    repo = small_package.parent
+    for args in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Fictional package"]):
+        subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                        "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
+
+    code = intake.main([str(body_file(tmp_path, BODY)), "--package", str(small_package), "--work-dir", str(tmp_path / "work"),
+                        "--site-dir", str(tmp_path / "site"), "--today", "2026-12-06"])
+
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "这次改动：进展数字新增 1 行。要升次版本号：1.1.0 → 1.2.0。" in out
+    assert "# 数据检查：通过，可以请人审核合并" in out
+    assert (tmp_path / "work" / "intake-title.txt").read_text(encoding="utf-8") == "报送公开数字：示例新增机器人：示例市2022年"
+    assert read_package(small_package).version == "1.2.0"
