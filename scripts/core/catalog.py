@@ -6,16 +6,9 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from scripts.core.package import CITY_AREA, Package
+from scripts.core.package import Package
 from scripts.core.periods import parse_period
 from scripts.core.revisions import current_observations
-
-
-@dataclass
-class Ranking:
-    indicator_id: str
-    period: str
-    rows: list[dict]  # {"rank", "area_id", "value"} best first
 
 
 @dataclass
@@ -37,6 +30,7 @@ class Catalog:
     related_tasks_of: dict = field(default_factory=lambda: defaultdict(list))  # indicator id -> [(task row, reason)]
     searches_of: dict = field(default_factory=lambda: defaultdict(list))  # indicator id -> searches for it, oldest first
     general_searches: list = field(default_factory=list)  # searches that covered every headline indicator at once
+    _targets_by_lead: dict | None = field(default=None, repr=False)  # unit id -> indicators, see indicators_led_by
 
     @property
     def as_of(self) -> datetime.date:
@@ -54,7 +48,16 @@ class Catalog:
         return [t for t, role in self.tasks_of_unit[unit_id] if role == "lead"]
 
     def indicators_led_by(self, unit_id: str) -> list[dict]:
-        return [i for t in self.tasks_led_by(unit_id) for i in self.indicators_of_task[t["id"]]]
+        """The targets a unit leads: those whose task's lead (the first unit the plan names for it) it is, in plan
+        order. One definition for the board's lead filter, the unit's page, the units index and the status chart,
+        so that a unit's count is the same on all of them; worked out once for every unit."""
+        if self._targets_by_lead is None:
+            self._targets_by_lead = defaultdict(list)
+            for indicator in self.indicators.values():
+                lead = self.lead_of(indicator["task_id"]) if indicator.get("task_id") else None
+                if lead is not None:
+                    self._targets_by_lead[lead["id"]].append(indicator)
+        return list(self._targets_by_lead.get(unit_id, []))
 
     def groups(self) -> list[tuple[str, str, list[dict]]]:
         """(section, group, tasks) in plan order."""
@@ -62,42 +65,6 @@ class Catalog:
         for task in self.tasks.values():
             seen.setdefault((task["section"], task["group"]), []).append(task)
         return [(section, group, tasks) for (section, group), tasks in seen.items()]
-
-    def missing_years(self, indicator_id: str) -> list[int]:
-        """Plan years already over at the data date that have no full-year city figure."""
-        plan = self.package.plan
-        last_due = min(int(plan.get("end_year", 0)), self.as_of.year - 1)
-        have = {
-            parse_period(o["period"]).year
-            for o in self.observations_of[indicator_id]
-            if o["area_id"] == CITY_AREA and parse_period(o["period"]).full_year
-        }
-        return [y for y in range(int(plan.get("start_year", 0)), last_due + 1) if y not in have]
-
-    def rankings(self) -> list[Ranking]:
-        """Per indicator, the latest period in which two or more areas (not the city) report, best first."""
-        result = []
-        for indicator_id, indicator in self.indicators.items():
-            by_period: dict[str, list[dict]] = defaultdict(list)
-            for o in self.observations_of[indicator_id]:
-                if o["area_id"] != CITY_AREA:
-                    by_period[o["period"]].append(o)
-            candidates = [p for p, obs in by_period.items() if len({o["area_id"] for o in obs}) >= 2]
-            if not candidates:
-                continue
-            period = max(candidates, key=lambda p: (parse_period(p).end, parse_period(p).full_year))
-            latest = {}
-            for o in sorted(by_period[period], key=lambda o: o["status"] == "final"):
-                latest[o["area_id"]] = o  # a final figure replaces a provisional one
-            reverse = indicator["direction"] == "increase"
-            ordered = sorted(latest.values(), key=lambda o: (-o["value"] if reverse else o["value"], self.areas[o["area_id"]]["order"]))
-            rows, rank, previous = [], 0, None
-            for position, o in enumerate(ordered, start=1):
-                if o["value"] != previous:
-                    rank, previous = position, o["value"]
-                rows.append({"rank": rank, "area_id": o["area_id"], "value": o["value"], "status": o["status"]})
-            result.append(Ranking(indicator_id, period, rows))
-        return result
 
 
 def build_catalog(package: Package) -> Catalog:

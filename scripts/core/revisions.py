@@ -24,8 +24,14 @@ def current_observations(package: Package) -> list[dict]:
     return [row for row in rows if figure_key(row) not in withdrawn] if withdrawn else rows
 
 
-def history(package: Package, indicator_id: str) -> list[tuple[dict, dict | None]]:
-    """(revision, the figure it names) for one indicator, oldest first; the figure is None if it is not found."""
+def histories(package: Package) -> dict[str, list[tuple[dict, dict | None]]]:
+    """indicator id -> (revision, the figure it names), oldest first; the figure is None if it is not found.
+    Read once, for every indicator (the progress stage hands it down)."""
+    revisions = package.rows("revisions")
+    if not revisions:
+        return {}
     figures = {figure_key(row): row for row in package.rows("observations")}
-    revisions = [r for r in package.rows("revisions") if r.get("indicator_id") == indicator_id]
-    return [(r, figures.get(figure_key(r))) for r in sorted(revisions, key=lambda r: (r["date"], r["period"]))]
+    result: dict[str, list[tuple[dict, dict | None]]] = {}
+    for r in sorted(revisions, key=lambda r: (r["date"], r["period"])):
+        result.setdefault(r["indicator_id"], []).append((r, figures.get(figure_key(r))))
+    return result

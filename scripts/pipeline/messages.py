@@ -33,6 +33,14 @@ MESSAGES = {
     "build-failed": "构建失败：{reason}",
     "unchanged": "数据、页面和代码都与上次成功构建时相同，保留 {site}（检查用了 {seconds:.2f} 秒）。",
     "built": "网站已构建到 {site}（共 {seconds:.1f} 秒：{timings}）",
+    # make serve (pipeline/serve.py)
+    "serve-failed": "构建失败，继续提供上一版网站：{error}",
+    "serve-rebuilt": "已重新构建（{seconds:.1f} 秒）",
+    "serve-address": "网站预览：http://127.0.0.1:{port}/ （改动数据后浏览器会自动刷新；按 Ctrl+C 停止）",
+    "serve-no-panel": "提示：这个版本的 MkDocs 不能在页面上显示构建失败的说明；构建失败时请看终端里的提示。",
+    "panel-heading": "刚才保存的修改没有通过检查，网站没有更新。",
+    "panel-advice": "请按下面的说明改好后再保存，这一页会自动刷新；下面显示的仍是上一版网站。",
+    "panel-more": "另有 {count} 处，见终端里的完整清单。",
 }
 
 

@@ -22,6 +22,7 @@ from mkdocs.livereload import LiveReloadServer
 from scripts.core.paths import BUILD_DIR, CONTENT_INPUTS, DEFAULT_PACKAGE, SITE_DIR, package_inputs
 from scripts.pipeline.validation import stop_kept_worker
 from scripts.pipeline.build import BuildFailed, build_site
+from scripts.pipeline.messages import say
 from scripts.validate.problems import Problem
 
 
@@ -31,13 +32,13 @@ def rebuild(package_path: Path, site_dir: Path = SITE_DIR, work_dir: Path = BUIL
     try:
         stages = build_site(package_path, site_dir, work_dir, keep_validator=True, keep_pages=True)
     except BuildFailed as error:
-        print(f"构建失败，继续提供上一版网站：{error}", file=sys.stderr, flush=True)
+        print(say("serve-failed", error=error), file=sys.stderr, flush=True)
         if state is not None:
             state.lines = failure_lines(error, work_dir)
         return False
     if state is not None:
         state.lines = []
-    print(f"已重新构建（{sum(stages.values()):.1f} 秒）", flush=True)
+    print(say("serve-rebuilt", seconds=sum(stages.values())), flush=True)
     return True
 
 
@@ -72,9 +73,9 @@ def failure_panel(lines: list[str]) -> bytes:
     last good one. Plain HTML with the text escaped: it shows without JavaScript."""
     shown = lines[:MAX_PANEL_LINES]
     items = "".join(f"<li>{escape(line)}</li>" for line in shown)
-    more = f"<p>另有 {len(lines) - len(shown)} 处，见终端里的完整清单。</p>" if len(lines) > len(shown) else ""
-    return (f'<div id="build-failed" role="alert" style="{PANEL_STYLE}"><p><strong>刚才保存的修改没有通过检查，网站没有更新。</strong>'
-            "请按下面的说明改好后再保存，这一页会自动刷新；下面显示的仍是上一版网站。</p>"
+    more = f"<p>{escape(say('panel-more', count=len(lines) - len(shown)))}</p>" if len(lines) > len(shown) else ""
+    return (f'<div id="build-failed" role="alert" style="{PANEL_STYLE}"><p><strong>{escape(say("panel-heading"))}</strong>'
+            f"{escape(say('panel-advice'))}</p>"
             f'<ul style="margin:.3em 0 0 1.2em">{items}</ul>{more}</div>').encode("utf-8")
 
 
@@ -120,13 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     chosen = server_class()
     if chosen is not PreviewServer:
-        print("提示：这个版本的 MkDocs 不能在页面上显示构建失败的说明；构建失败时请看终端里的提示。", flush=True)
+        print(say("serve-no-panel"), flush=True)
     options = {"state": state} if chosen is PreviewServer else {}
     server = chosen(builder=lambda: rebuild(package_path, site_dir, work_dir, state), host="127.0.0.1",
                     port=args.port, root=str(site_dir), **options)
     for path in watched_paths(package_path):
         server.watch(str(path), recursive=path.is_dir())
-    print(f"网站预览：http://127.0.0.1:{args.port}/ （改动数据后浏览器会自动刷新；按 Ctrl+C 停止）", flush=True)
+    print(say("serve-address", port=args.port), flush=True)
     # Stopped by another program, or its terminal closed (no SIGHUP on Windows).
     for ending in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if ending is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from scripts.core.catalog import Catalog, build_catalog
 from scripts.core.clock import build_date
 from scripts.core.package import CITY_AREA, Package
-from scripts.core.revisions import current_observations
+from scripts.core.revisions import current_observations, histories
 from scripts.progress.figures import Figure, kept_figures
 from scripts.progress.kinds import Kind, kind_of
 from scripts.progress.method import IndicatorProgress, assess
@@ -30,6 +30,8 @@ class IndicatorResult(IndicatorProgress):
     figures: dict[str, list[Figure]] = field(default_factory=dict)  # area id -> kept figures, in period order
     path: list[tuple[int, float]] = field(default_factory=list)  # the planned path: (year, expected measure)
     reader: ReaderStatus | None = None  # what readers are told: the badge, the board, the charts, progress.csv
+    revisions: list[tuple[dict, dict | None]] = field(default_factory=list)  # (correction or withdrawal, its figure)
+    unpublished_years: list[int] = field(default_factory=list)  # target years over by the build date, no city full-year figure
 
     @property
     def higher(self) -> bool:
@@ -69,12 +71,14 @@ def compute_progress(package: Package, today: datetime.date | None = None) -> Re
     """Assess every indicator of the package, in the package's order; `today` decides whether the plan has ended."""
     plan = Plan.of(package)
     catalog = build_catalog(package)
-    ended = plan.ended(today or build_date())
+    today = today or build_date()
+    ended = plan.ended(today)
     figures = kept_figures(current_observations(package))  # a withdrawn figure never decides a status
     targets: dict[str, list[Target]] = {}
     for row in sorted(package.rows("targets"), key=lambda r: r["year"]):
         targets.setdefault(row["indicator_id"], []).append(Target.of(row))
     indicators = sorted(package.rows("indicators"), key=lambda i: i.get("order") or 0)
+    revised = histories(package)
     results = {}
     for indicator in indicators:
         kind = kind_of(indicator["target_kind"])
@@ -82,6 +86,9 @@ def compute_progress(package: Package, today: datetime.date | None = None) -> Re
         result = _result(assess(indicator, kind, its_targets, its_figures, plan), indicator, its_targets, its_figures)
         result.path = kind.path(its_targets, plan, result.baseline_value)
         result.reader = reader_status(result, plan, ended)
+        result.revisions = revised.get(indicator["id"], [])
+        published = {f.period.year for f in its_figures.get(CITY_AREA, []) if f.period.full_year}
+        result.unpublished_years = sorted({t.year for t in its_targets if t.year < today.year} - published)
         results[indicator["id"]] = result
     return Results(plan, catalog, ended, results, rankings(results, catalog))
 

@@ -454,3 +454,24 @@ def test_shipped_package(shipped_package, tmp_path):
             assert r.status == "no_data", indicator_id
     rows = list(csv.reader(write_progress_csv(results, tmp_path / "progress.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == len(results) + 1
+
+
+def test_the_results_hand_down_the_unpublished_years_and_each_figures_revisions():
+    import datetime
+
+    indicator = {"id": "x", "name": "虚构指标", "unit": "家", "direction": "increase", "target_kind": "annual", "order": 1}
+    targets = [{"indicator_id": "x", "year": y, "comparator": ">=", "value": 10.0} for y in (2021, 2022, 2023)]
+    rows = [obs("2021", 12), obs("2022", 9), obs("2023-H1", 6)]
+    revision = {"indicator_id": "x", "area_id": "quzhou", "period": "2022", "status": "final", "date": datetime.date(2024, 3, 1),
+                "action": "withdrawn", "previous_value": None, "reason": "原报道已删除（虚构）"}
+    package = Package(path=Path("tiny/datapackage.json"), descriptor={"name": "tiny", "plan": PLAN},
+                      tables={"indicators": [indicator], "targets": targets, "observations": rows, "revisions": [revision]})
+
+    during = compute_progress(package, datetime.date(2023, 6, 30))["x"]
+    after = compute_progress(package, datetime.date(2026, 12, 6))["x"]
+
+    # 2022 is withdrawn: it decides nothing and counts as not published; a year not over is not missing yet.
+    assert during.unpublished_years == [2022]
+    assert after.unpublished_years == [2022, 2023]
+    assert after.revisions == [(revision, rows[1])]
+    assert [f.period.text for f in after.figures["quzhou"]] == ["2021", "2023-H1"]

@@ -55,7 +55,7 @@ class SiteContext:
     def targets_led_by(self, unit_id: str) -> list[dict]:
         """The targets a unit leads: those whose lead_of_indicator it is, in plan order. One definition for the
         board's lead filter, the unit's page and the units index, so the count is the same on all three."""
-        return [i for i in self.catalog.indicators.values() if (self.lead_of_indicator(i) or {}).get("id") == unit_id]
+        return self.catalog.indicators_led_by(unit_id)
 
     def related_tasks(self, indicator_id: str) -> list[tuple[dict, str]]:
         """(task row, reason) the site links to a headline target: an editorial link, not the plan's."""

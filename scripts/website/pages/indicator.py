@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scripts.core.periods import parse_period
-from scripts.core.revisions import CORRECTED, history
+from scripts.core.revisions import CORRECTED
 from scripts.core.words import (
     NO_DATA_LABELS,
     NO_FIGURE,
@@ -123,7 +123,7 @@ def source_type_text(observation: dict) -> str:
 def revisions_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
     """Each correction and withdrawal of this indicator's figures, dated, with its reason: 2024-03-01 更正：……"""
     items = []
-    for revision, figure in history(ctx.catalog.package, ind["id"]):
+    for revision, figure in ctx.results[ind["id"]].revisions:
         area = ctx.catalog.areas.get(revision["area_id"], {}).get("name", revision["area_id"])
         what = f"{area}{parse_period(revision['period']).label}的{DATA_STATUS_LABELS.get(revision['status'], '')}"
         if revision["action"] == CORRECTED:

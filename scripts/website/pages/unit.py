@@ -76,8 +76,7 @@ def not_seen_block(ctx: SiteContext, page: Page, led: list[dict]) -> Markup:
     c = ctx.catalog
     rows = []
     for ind in led:
-        target_years = {t["year"] for t in c.targets_of[ind["id"]]}
-        years = [y for y in c.missing_years(ind["id"]) if y in target_years]
+        years = ctx.results[ind["id"]].unpublished_years
         if years:
             rows.append([p.indicator_link(page, ind), m.text("、".join(f"{y}年" for y in years))])
     if not rows:
