@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import random
 
-from scripts.core.words import STATUS_LABELS
 from scripts.progress.kinds import kind_of
 from scripts.tools.synthetic.csvfiles import cell
 from scripts.validate.messages import UNDATED
@@ -42,8 +41,7 @@ def make_indicators(rng: random.Random, years: Years, areas: list[dict], scale: 
             "id": slot.id, "name": f"示例指标{order}：{name}", "unit": unit, "headline": slot.headline,
             "task_id": slot.task_id, "direction": slot.direction, "target_kind": slot.kind,
             "clause": "示例条文（虚构）：" + _clause(slot, stem, unit, series.targets, years),
-            "note": f"示例数据（虚构）：全市数字按“{STATUS_LABELS[slot.status]}”设计。"
-            + ("另有分区域数字。" if slot.by_area else ""),
+            "note": "示例数据（虚构）。" + ("另有分区域数字。" if slot.by_area else ""),
             "order": order,
         })
         comparator = kind_of(slot.kind).default_comparator(slot.direction)
