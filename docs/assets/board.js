@@ -95,7 +95,7 @@
       if (total) fill(total, chosen.length ? words.totalFiltered : words.total, values, true);
       counts.forEach(function (item) {
         var n = byStatus[item.getAttribute("data-status")] || 0;
-        item.hidden = n === 0;
+        item.hidden = n === 0 && !item.hasAttribute("data-always");
         item.querySelector("strong").textContent = String(n);
       });
     }
@@ -116,7 +116,9 @@
 
     /* On the board, a status count filters in place and keeps the other filters. */
     counts.forEach(function (item) {
-      item.querySelector("a").addEventListener("click", function (event) {
+      var link = item.querySelector("a");
+      if (!link) return;  // a count of none is not a link
+      link.addEventListener("click", function (event) {
         var code = item.getAttribute("data-status");
         if (!accepts("status", code)) return;
         event.preventDefault();

@@ -21,7 +21,6 @@ class Catalog:
     units_of_task: dict = field(default_factory=lambda: defaultdict(list))
     tasks_of_unit: dict = field(default_factory=lambda: defaultdict(list))
     indicators_of_task: dict = field(default_factory=lambda: defaultdict(list))
-    targets_of: dict = field(default_factory=lambda: defaultdict(list))
     observations_of: dict = field(default_factory=lambda: defaultdict(list))
     observations_in_area: dict = field(default_factory=lambda: defaultdict(list))
     reports_of_task: dict = field(default_factory=lambda: defaultdict(list))
@@ -82,8 +81,6 @@ def build_catalog(package: Package) -> Catalog:
     for indicator in catalog.indicators.values():
         if indicator.get("task_id"):
             catalog.indicators_of_task[indicator["task_id"]].append(indicator)
-    for target in sorted(package.rows("targets"), key=lambda t: t["year"]):
-        catalog.targets_of[target["indicator_id"]].append(target)
     for obs in sorted(current_observations(package), key=lambda o: (parse_period(o["period"]).end, o["period"])):
         catalog.observations_of[obs["indicator_id"]].append(obs)
         catalog.observations_in_area[obs["area_id"]].append(obs)

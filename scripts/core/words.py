@@ -56,6 +56,9 @@ FINAL_STATUS_LABELS = {"achieved": STATUS_LABELS["achieved"], "not_achieved": ST
                        CANNOT_JUDGE: "无法判断"}
 
 
+NOT_DUE = "目标年份尚未结束，还没到判断的时候"  # a dated target whose year is not over on the build date
+
+
 def interim_only_label(count: int) -> str:
     """The badge of an indicator whose only figures are for part of a year."""
     return f"仅有阶段性数字（{count} 个），尚无全年数字"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scripts.core.package import CITY_AREA
-from scripts.core.words import BEHIND_FROM, CANNOT_JUDGE, FINAL_STATUS_LABELS, ON_TRACK_FROM, STATUS_LABELS
+from scripts.core.words import BEHIND_FROM, CANNOT_JUDGE, FINAL_STATUS_LABELS, NOT_DUE, ON_TRACK_FROM, STATUS_LABELS
 from scripts.progress.figures import Figure
 from scripts.progress.kinds import Kind, Reading, Sentence, Series
 from scripts.progress.targets import RATIO_DIGITS, Plan, Target, target_for
@@ -22,7 +22,7 @@ class Verdict:
     """One dated target judged on its own date: met, missed, or unknown (its figures are not all in)."""
 
     target: Target
-    outcome: str  # met | missed | unknown
+    outcome: str  # met | missed | unknown (its year is over, a figure missing) | pending (its year is not over)
     measure: float | None  # what was compared with the target (None when unknown)
     text: str  # e.g. 2021年目标不低于6000万美元：5500万美元，未达到
 
@@ -56,8 +56,10 @@ class IndicatorProgress:
     missing_years: list[int] = field(default_factory=list)  # target years up to the last counted one without a figure
 
 
-def assess(indicator: dict, kind: Kind, targets: list[Target], figures_by_area: dict[str, list[Figure]], plan: Plan) -> IndicatorProgress:
-    """The status of one indicator from its targets and the city's full-year figures."""
+def assess(indicator: dict, kind: Kind, targets: list[Target], figures_by_area: dict[str, list[Figure]], plan: Plan,
+           open_year: int | None = None) -> IndicatorProgress:
+    """The status of one indicator from its targets and the city's full-year figures; `open_year` is the year in
+    progress on the build date (its targets, and later ones, are not due yet; None: every year is over)."""
     city = figures_by_area.get(CITY_AREA, [])
     full = {f.period.year: f for f in city if f.period.full_year}
     interim = [f for f in city if f.interim]
@@ -72,7 +74,7 @@ def assess(indicator: dict, kind: Kind, targets: list[Target], figures_by_area: 
         result.note = "未设定目标值，无法计算进度。"
         return result
     higher = kind.higher_is_better(indicator["direction"])
-    result.verdicts = dated_verdicts(kind, targets, full, plan, baseline, higher, unit_of(indicator))
+    result.verdicts = dated_verdicts(kind, targets, full, plan, baseline, higher, unit_of(indicator), open_year)
     final = targets[-1]
     counted = kind.counted_years(after_base, targets, plan)
     result.counted_years = counted
@@ -138,14 +140,18 @@ def classify(pace: float) -> str:
 
 
 def dated_verdicts(kind: Kind, targets: list[Target], full: dict[int, Figure], plan: Plan, baseline: float | None,
-                   higher: bool, unit: str) -> list[Verdict]:
+                   higher: bool, unit: str, open_year: int | None = None) -> list[Verdict]:
     """Every dated target judged on its own year, whatever later years bring: an intermediate target missed stays
-    missed on the page even when the final target is met."""
+    missed on the page even when the final target is met. A target whose year is not over yet, and whose figures
+    are not all in, is not due: it is not "cannot be judged"."""
     verdicts = []
     for target in targets:
         needed = kind.years_for(target, targets, plan, set(full))
         missing = [y for y in needed if y not in full]
         words = kind.phrase(target, unit, plan)
+        if missing and open_year is not None and target.year >= open_year:
+            verdicts.append(Verdict(target, "pending", None, f"目标{words}：{NOT_DUE}"))
+            continue
         if missing:
             verdicts.append(Verdict(target, "unknown", None,
                                     f"目标{words}：缺少{years(missing)}全市全年数字，{FINAL_STATUS_LABELS[CANNOT_JUDGE]}"))

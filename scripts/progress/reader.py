@@ -56,18 +56,18 @@ def reader_status(result, plan, ended: bool) -> ReaderStatus:
 
 
 def _why_not_judged(result, plan, figures) -> str:
-    """Why an ended plan's target cannot be judged: which full-year city figures were not seen published, and what
-    the figures in hand showed (the method's sentence where they showed a pace)."""
+    """Why an ended plan's target cannot be judged: which full-year city figures were not seen published
+    (result.unpublished_years, the one list), and what the figures in hand showed -- a report card's words, no pace."""
     if not result.targets:
         return result.note
     if not figures:
         return "尚未收录到任何公开发布的数字。"
     city = result.figures.get(CITY_AREA, [])
     city_full = {f.period.year: f for f in city if f.period.full_year}
-    missing = [y for y in result.kind.needed_years(result.targets, plan, set(city_full)) if y not in city_full]
+    missing = result.unpublished_years
     parts = [f"{years(missing)}全市全年数字未见公开发布"] if missing else []
-    if result.counted_years:
-        parts.append(result.note.rstrip("。"))
+    if result.measure_text:
+        parts.append(f"已有的全年数字：{result.measure_text}，不足以判断")
     else:
         have = [city_full[y] for y in sorted(city_full) if y >= plan.start_year]
         if have:

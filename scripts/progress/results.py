@@ -15,10 +15,11 @@ from scripts.core.clock import build_date
 from scripts.core.package import CITY_AREA, Package
 from scripts.core.revisions import current_observations, histories
 from scripts.progress.figures import Figure, kept_figures
-from scripts.progress.kinds import Kind, kind_of
+from scripts.progress.kinds import Kind, Series, describe_targets, kind_of
 from scripts.progress.method import IndicatorProgress, assess
 from scripts.progress.reader import ReaderStatus, reader_status
 from scripts.progress.targets import Plan, Target
+from scripts.progress.text import unit_of
 
 
 @dataclass
@@ -31,11 +32,17 @@ class IndicatorResult(IndicatorProgress):
     path: list[tuple[int, float]] = field(default_factory=list)  # the planned path: (year, expected measure)
     reader: ReaderStatus | None = None  # what readers are told: the badge, the board, the charts, progress.csv
     revisions: list[tuple[dict, dict | None]] = field(default_factory=list)  # (correction or withdrawal, its figure)
-    unpublished_years: list[int] = field(default_factory=list)  # target years over by the build date, no city full-year figure
+    unpublished_years: list[int] = field(default_factory=list)  # years a target needs, over by the build date, no city full-year figure
+    target_words: str = ""  # the targets in words, as every page and chart says them
+    measure_text: str = ""  # what the status was decided on, in words: 2021—2023年累计912家 ("" without a status)
 
     @property
     def higher(self) -> bool:
         return self.kind.higher_is_better(self.indicator["direction"])
+
+    def value_text(self, value: float) -> str:
+        """A figure of this indicator with its unit, as every page writes it (a yes/no target: 已实现 / 未实现)."""
+        return self.kind.value_text(value, unit_of(self.indicator))
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class Results(Mapping):
     ended: bool  # the plan's period is over: readers get a final report card, not a pace
     indicators: dict[str, IndicatorResult]
     rankings: list[Ranking] = field(default_factory=list)
+    today: datetime.date | None = None  # the build date the years over and the plan's end were judged on
 
     def __getitem__(self, indicator_id: str) -> IndicatorResult:
         return self.indicators[indicator_id]
@@ -83,14 +91,33 @@ def compute_progress(package: Package, today: datetime.date | None = None) -> Re
     for indicator in indicators:
         kind = kind_of(indicator["target_kind"])
         its_targets, its_figures = targets.get(indicator["id"], []), figures.get(indicator["id"], {})
-        result = _result(assess(indicator, kind, its_targets, its_figures, plan), indicator, its_targets, its_figures)
-        result.path = kind.path(its_targets, plan, result.baseline_value)
-        result.reader = reader_status(result, plan, ended)
+        result = _result(assess(indicator, kind, its_targets, its_figures, plan, today.year), indicator, its_targets, its_figures)
+        # The planned path is a running plan's yardstick; a report card judges the targets themselves.
+        result.path = [] if ended else kind.path(its_targets, plan, result.baseline_value)
         result.revisions = revised.get(indicator["id"], [])
-        published = {f.period.year for f in its_figures.get(CITY_AREA, []) if f.period.full_year}
-        result.unpublished_years = sorted({t.year for t in its_targets if t.year < today.year} - published)
+        result.unpublished_years = _unpublished(result, plan, today)
+        result.measure_text = _measure_text(result, plan)
+        result.target_words = describe_targets(indicator, its_targets, plan)
+        result.reader = reader_status(result, plan, ended)
         results[indicator["id"]] = result
-    return Results(plan, catalog, ended, results, rankings(results, catalog))
+    return Results(plan, catalog, ended, results, rankings(results, catalog), today)
+
+
+def _unpublished(result: IndicatorResult, plan: Plan, today: datetime.date) -> list[int]:
+    """The years some dated target needs a city full-year figure for, over on the build date, without one: the one
+    list the reader's reason, the indicator page and the unit page name."""
+    kind, targets = result.kind, result.targets
+    published = {f.period.year for f in result.figures.get(CITY_AREA, []) if f.period.full_year}
+    needed = {y for t in targets for y in kind.years_for(t, targets, plan, published)}
+    return sorted(y for y in needed if y < today.year and y not in published)
+
+
+def _measure_text(result: IndicatorResult, plan: Plan) -> str:
+    """The measure the status was decided on, in the kind's words: 2021—2023年累计912家, 2022年为18万元."""
+    if not result.counted_years or result.measure is None:
+        return ""
+    series = Series({}, result.counted_years[-1], result.targets, plan, result.baseline_value, result.higher)
+    return result.kind.verdict_measure_words(series) + result.kind.value_text(result.measure, result.kind.unit_override or unit_of(result.indicator))
 
 
 def _result(assessment: IndicatorProgress, indicator: dict, targets: list[Target], figures: dict[str, list[Figure]]) -> IndicatorResult:

@@ -403,10 +403,11 @@ def test_progress_csv(tmp_path):
         "indicator_id", "status", "status_label", "pace_ratio", "latest_period", "latest_value", "measure",
         "expected_by_now", "target_year", "target_value", "gap", "note", "reader_status", "reader_label",
         "reader_reason", "target_verdicts"]
-    # The plan (2021-2023) has ended on the day the test runs: readers get the report card's words.
+    # The plan (2021-2023) has ended on the day the test runs: readers get the report card's words, without the pace
+    # (the method's note, with it, stays in the note column).
     note = "截至2022年累计200家，按进度应达800家（目标是2021—2023年累计不低于1200家）。"
     assert rows[1] == ["a", "off_track", "严重滞后", "0.25", "2022", "80", "200", "800", "2023", "1200", "1000", note,
-                       "cannot_judge", "无法判断", "2023年全市全年数字未见公开发布；" + note,
+                       "cannot_judge", "无法判断", "2023年全市全年数字未见公开发布；已有的全年数字：2021—2022年累计200家，不足以判断。",
                        "目标2021—2023年累计不低于1200家：缺少2023年全市全年数字，无法判断"]
     assert rows[2][:4] == ["b", "no_data", "暂无数据", ""]
     assert rows[2][-4:] == ["cannot_judge", "无法判断", "尚未收录到任何公开发布的数字。",

@@ -473,3 +473,11 @@ def test_status_counts_use_the_reader_words_of_the_tables_beside_them():
     colors = spec["layer"][0]["encoding"]["color"]["scale"]
     assert colors["domain"][-3:] == ["仅有阶段性数字，尚无全年数字", "已有公开数字，尚不能判断", "暂无公开数字"]
     assert colors["range"][-3:] == ["#E8C872", "#999999", "#BBBBBB"]
+
+
+def test_a_long_area_name_is_wrapped_for_the_legend_and_stays_itself_in_the_data():
+    from scripts.website.charts.look import legend_name
+
+    name = "Quzhou Zhizao New City Management Committee of the Economic Development Zone"
+    assert legend_name(name) == "Quzhou Zhizao New City Management \nCommittee of the Economic Development Zone"
+    assert legend_name(name).replace("\n", "") == name  # the chart's CSV and text alternative: the name as written

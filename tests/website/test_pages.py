@@ -13,7 +13,8 @@ from scripts.website.pages import SiteContext
 from scripts.website.pages.indicator import indicator_page
 from scripts.website.pages.nav import chunked
 from scripts.website.pages.page import Page
-from scripts.website.pages.pieces import reader_note
+from scripts.website.pages.board import status_strip
+from scripts.website.pages.pieces import latest_figure, reader_note
 from tests.conftest import FIXTURES
 
 READER = FIXTURES / "reader"
@@ -180,3 +181,39 @@ def test_contact_links_the_issue_form_or_says_plainly_what_to_do(monkeypatch):
     markup = contact(repository_url())
     assert '<a href="https://git.example.org/plan/issues/new/choose" rel="noopener noreferrer">在代码仓库提交问题（Issue）</a>' in markup
     assert "没有设置代码仓库的地址" not in markup
+
+
+def test_beside_a_status_stands_what_decided_it_in_the_kinds_words(context, ended):
+    cumulative, annual = context.catalog.indicators["new-firms"], context.catalog.indicators["robots"]
+    # a three-year total is judged on the total (80 + 120), not on the last year's 120
+    assert str(latest_figure(context, cumulative)) == (
+        '2021—2022年累计200家<br><small class="deciding-year">最后计入：120家（2022年）</small>')
+    # once the plan has ended without the 2023 figure, the figures in hand decided nothing, and the cell says so
+    assert str(latest_figure(ended, cumulative)) == (
+        '2021—2022年累计200家（不足以判断）<br><small class="deciding-year">最后计入：120家（2022年）</small>')
+    assert str(latest_figure(ended, annual)) == (
+        '520台（2021年，不足以判断）<br><small class="other-figure">另有：300台（2022年上半年，阶段性数字）</small>')
+    assert ended.result("full-coverage").value_text(1.0) == "已实现"  # a yes/no target, not "1是/否"
+
+
+def test_a_target_whose_year_is_not_over_is_not_due_and_missing_years_are_one_list(context, ended):
+    assert [v.text for v in context.result("robots").verdicts] == [
+        "目标2021年不低于500台：2021年为520台，已达到",
+        "目标2022年不低于500台：缺少2022年全市全年数字，无法判断",
+        "目标2023年不低于500台：目标年份尚未结束，还没到判断的时候"]
+    assert context.result("robots").unpublished_years == [2022]
+    assert ended.result("robots").unpublished_years == [2022, 2023]
+    assert ended.result("robots").reader.reason.startswith("2022年、2023年全市全年数字未见公开发布；")
+    # a total needs every year of its run: 2021 and 2022 are in, 2023 is what is missing once it is over
+    assert (context.result("new-firms").unpublished_years, ended.result("new-firms").unpublished_years) == ([], [2023])
+    assert ended.result("new-firms").reader.reason == "2023年全市全年数字未见公开发布；已有的全年数字：2021—2022年累计200家，不足以判断。"
+    assert ended.result("new-firms").path == []  # no planned pace drawn on a report card
+    assert context.result("new-firms").path != []
+
+
+def test_a_count_of_none_is_said_but_not_linked(ended):
+    strip = str(status_strip(ended, Page("index.md", "首页", ""), link=False))
+    assert ('<li data-status="achieved" data-always=""><span class="status status--achieved">已达成</span> '
+            "<strong>0</strong> 项</li>") in strip
+    assert ('<li data-status="cannot_judge" data-always=""><a href="board/?status=cannot_judge">'
+            '<span class="status status--cannot_judge">无法判断</span> <strong>4</strong> 项</a></li>') in strip

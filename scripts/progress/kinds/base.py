@@ -230,9 +230,6 @@ class Kind:
         """A target in the chart's text alternative: 2023年22万元."""
         return f"{target.year}年{self.value_text(target.value, unit)}"
 
-    def target_label(self, value: float) -> str:
-        return f"目标 {number(value)}{self.percent_sign}"
-
     def figure_label(self, period, value: float, joined: bool) -> str:
         """The number written above a city's full-year point (what it is, the legend says)."""
         return number(value) + self.percent_sign

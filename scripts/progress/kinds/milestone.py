@@ -65,9 +65,6 @@ class Milestone(Kind):
     def target_text(self, target, unit):
         return f"{target.year}年实现"
 
-    def target_label(self, value):
-        return "目标：实现"
-
     def figure_label(self, period, value, joined):
         return ""  # done or not: the axis says it
 

@@ -12,7 +12,7 @@ import altair as alt
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import Period
 from scripts.progress.figures import Figure
-from scripts.progress.kinds import Kind, describe_targets
+from scripts.progress.kinds import Kind
 from scripts.progress.results import IndicatorResult
 from scripts.progress.targets import Plan, Target
 from scripts.progress.text import unit_of
@@ -48,10 +48,12 @@ def indicator_chart(result: IndicatorResult, areas: dict[str, dict], plan: Plan)
         return None
     indicator, kind = result.indicator, result.kind
     rows = _indicator_rows(kind, by_area, result.path, result.targets, areas, plan)
+    if all(r["series"] == TARGET_SERIES for r in rows):
+        return None  # no figure it can place (e.g. only years before the run began): the page's table lists them
     status = result.reader.label
     subtitle = [*wrap(kind.measure_title(indicator["unit"], plan)), *wrap(f"状态：{status}")]
     if result.targets:
-        subtitle += wrap(f"目标：{describe_targets(indicator, result.targets, plan)}")
+        subtitle += wrap(f"目标：{result.target_words}")
     if any(r["type"] == kind.interim_words for r in rows):
         subtitle += wrap(f"空心圈：{kind.interim_words}，不决定状态")
     return _finish(

@@ -89,18 +89,19 @@ def text_width(text: str, size: int = TEXT) -> float:
     return size * sum(EM.get(char, 1.0) for char in text)
 
 
-def wrap(text: str, width: float = WIDTH - 2 * PADDING, size: int = TEXT) -> list[str]:
+def wrap(text: str, width: float = WIDTH - 2 * PADDING, size: int = TEXT, *, keep: bool = False) -> list[str]:
     """The text in lines no wider than width, broken after punctuation where it can be (，；：、), else anywhere; a
-    line break in the text (data may hold one) starts a new line."""
+    line break in the text (data may hold one) starts a new line. With keep, the spaces at a break stay, so that
+    the lines joined are the text again (a name that is data)."""
     if "\n" in text:
-        return [line for part in text.split("\n") for line in wrap(part, width, size)]
+        return [line for part in text.split("\n") for line in wrap(part, width, size, keep=keep)]
     lines, line = [], ""
     for char in text:
         if line and text_width(line + char, size) > width:
             cut = max(line.rfind(mark) for mark in "，；：、（ ")
             if cut > len(line) // 2:
-                lines.append(line[: cut + 1].rstrip())
-                line = line[cut + 1:].lstrip()
+                lines.append(line[: cut + 1] if keep else line[: cut + 1].rstrip())
+                line = line[cut + 1:] if keep else line[cut + 1:].lstrip()
             else:
                 lines.append(line)
                 line = ""
@@ -117,7 +118,7 @@ LEGEND_TEXT_WIDTH = WIDTH - 2 * PADDING - 30  # px a legend's label may take bes
 
 def legend_name(name: str) -> str:
     """A name as a legend shows it: in lines that fit beside the symbol (the legend splits it at the newlines)."""
-    return "\n".join(wrap(name, LEGEND_TEXT_WIDTH))
+    return "\n".join(wrap(name, LEGEND_TEXT_WIDTH, keep=True))  # without the newlines, the name as it is
 
 
 def row_lines(text: str) -> str:

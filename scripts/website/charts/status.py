@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import altair as alt
 
-from scripts.core.words import number
 from scripts.progress.reader import reader_labels
 from scripts.progress.results import IndicatorResult, Results
 from scripts.website.charts.look import (
@@ -65,7 +64,7 @@ def dashboard_chart(results: Results) -> dict | None:
 def _dashboard_text(r: IndicatorResult, pace: bool) -> str:
     label = r.reader.label
     if r.achieved_share is None:  # e.g. a level decided by its final year without a baseline
-        return f"{label}：{r.latest_period}年为{number(r.latest_value)}{r.indicator['unit']}"
+        return f"{label}：{r.measure_text or r.value_text(r.latest_value)}"
     return f"{label}：{r.kind.achievement_text(r, pace)}"
 
 

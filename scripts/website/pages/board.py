@@ -41,12 +41,15 @@ def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> Markup:
     by it; optionally a link to the whole board. On the board, the script keeps the counts to the filtered rows."""
     ids = list(ctx.catalog.indicators)
     counts = ctx.standing_counts(ids)
-    items = m.html_join(
-        m.tag("li", m.link(Markup("{} <strong>{}</strong> 项").format(m.status_badge(code, label), counts[code]), status_link(page, code)),
-              data_status=code)
-        for code, label in ctx.status_labels().items()
-        if counts[code] or ctx.ended  # a report card says "0 项" too
-    )
+
+    def item(code: str, label: str) -> Markup:
+        count = Markup("{} <strong>{}</strong> 项").format(m.status_badge(code, label), counts[code])
+        # A count of none is said, not linked: the board offers no filter that would show nothing.
+        shown = m.link(count, status_link(page, code)) if counts[code] else count
+        return m.tag("li", shown, data_status=code, data_always="" if ctx.ended else None)
+
+    # A report card says "0 项" too (and keeps saying it while the board is filtered); a running plan lists what occurs.
+    items = m.html_join(item(code, label) for code, label in ctx.status_labels().items() if counts[code] or ctx.ended)
     total = m.tag("p", numbers(BOARD_WORDS["total"], total=len(ids)), data_board_total="")
     board = m.link(BOARD_WORDS["board_link"].format(total=len(ids)), href(page, BOARD_PATH))
     more = m.tag("p", board, class_="board-link") if link else m.EMPTY

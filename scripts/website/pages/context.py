@@ -20,10 +20,6 @@ class SiteContext:
         return self.results.catalog
 
     @property
-    def progress(self) -> Results:
-        return self.results
-
-    @property
     def ended(self) -> bool:
         """The plan's period is over: statuses are the final report card's."""
         return self.results.ended

@@ -70,7 +70,7 @@ def facts_table(ctx: SiteContext, page: Page, ind: dict, task: dict | None) -> M
     if not ctx.ended and result.pace_ratio is not None:  # a pace is for a running plan; a report card has verdicts
         facts.append(["进度比", m.text(number(result.pace_ratio, 2))])
     if not ctx.ended and result.expected_by_now is not None:
-        facts.append(["按进度应达", m.text(f"{number(result.expected_by_now)}{ind['unit']}")])
+        facts.append(["按进度应达", m.text(result.value_text(result.expected_by_now))])
     if ind.get("headline"):
         facts.append(["类别", "核心指标（方案“实施目标”）"])
     if task:
@@ -100,7 +100,7 @@ def figures_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
         [
             m.text(parse_period(o["period"]).label + ("" if parse_period(o["period"]).full_year else "（阶段性数字）")),
             p.area_link(ctx, page, o["area_id"]),
-            m.text(f"{number(o['value'])}{ind['unit']}"),
+            m.text(ctx.result(ind["id"]).value_text(o["value"])),
             m.text(DATA_STATUS_LABELS[o["status"]]),
             m.source_link(o["source"], o["source_url"]),
             m.text(source_type_text(o)),
@@ -123,15 +123,16 @@ def source_type_text(observation: dict) -> str:
 def revisions_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
     """Each correction and withdrawal of this indicator's figures, dated, with its reason: 2024-03-01 更正：……"""
     items = []
-    for revision, figure in ctx.results[ind["id"]].revisions:
+    result = ctx.result(ind["id"])
+    for revision, figure in result.revisions:
         area = ctx.catalog.areas.get(revision["area_id"], {}).get("name", revision["area_id"])
         what = f"{area}{parse_period(revision['period']).label}的{DATA_STATUS_LABELS.get(revision['status'], '')}"
         if revision["action"] == CORRECTED:
-            before = number(revision.get("previous_value"))
-            after = f"{number(figure['value'])}{ind['unit']}" if figure else "—"
-            said = f"{what}由 {before}{ind['unit']} 改为 {after}。"
+            before = result.value_text(revision["previous_value"])
+            after = result.value_text(figure["value"]) if figure else "—"
+            said = f"{what}由 {before} 改为 {after}。"
         else:
-            value = f" {number(figure['value'])}{ind['unit']}" if figure else ""
+            value = f" {result.value_text(figure['value'])}" if figure else ""
             said = f"{what}{value}{WITHDRAWN_NOTE}。"
         items.append(Markup("<li><strong>{} {}</strong>：{}原因：{}</li>").format(
             m.text(revision["date"].isoformat()), m.text(REVISION_LABELS[revision["action"]]), m.text(said), m.text(revision["reason"])))

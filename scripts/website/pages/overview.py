@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scripts.core.periods import parse_period
-from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, ROLE_LABELS, UNIT_KIND_LABELS, number
+from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, ROLE_LABELS, UNIT_KIND_LABELS
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
 from scripts.website.pages.board import lead_link
@@ -102,8 +102,9 @@ def areas_index(ctx: SiteContext) -> Page:
     parts.append(m.block(m.heading(2, "赛马排名", "ranking"), "" if rankings else no_ranking))
     for position, r in enumerate(rankings, start=1):
         ind = c.indicators[r.indicator_id]
-        rows = [[m.text(str(row["rank"])), p.area_link(ctx, page, row["area_id"]), m.text(f"{number(row['value'])}{ind['unit']}"), m.text(DATA_STATUS_LABELS[row["status"]])] for row in r.rows]
         result = ctx.result(r.indicator_id)
+        rows = [[m.text(str(row["rank"])), p.area_link(ctx, page, row["area_id"]), m.text(result.value_text(row["value"])),
+                 m.text(DATA_STATUS_LABELS[row["status"]])] for row in r.rows]
         caption = f"{ind['name']}（{parse_period(r.period).label}，{result.kind.direction_words(ind['direction'])}）"
         parts.append(m.heading(3, ind["name"], f"ranking-{position}"))
         parts.append(m.block(Markup("<p>指标页：{}</p>").format(p.indicator_link(page, ind))))

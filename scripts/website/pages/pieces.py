@@ -8,8 +8,7 @@ from markupsafe import Markup
 
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
-from scripts.core.words import NO_LEAD_LABEL, RELATED_LEADS_LABEL, REPORT_STATUS_LABELS, TARGET_COLUMN_LABELS, number
-from scripts.progress.kinds import describe_targets
+from scripts.core.words import CANNOT_JUDGE, NO_LEAD_LABEL, RELATED_LEADS_LABEL, REPORT_STATUS_LABELS, TARGET_COLUMN_LABELS
 from scripts.website import markup as m
 from scripts.website.pages.context import SiteContext
 from scripts.website.pages.page import Page, area_path, href, indicator_path, task_path, unit_path
@@ -43,7 +42,7 @@ def target_text(ctx: SiteContext, indicator: dict) -> Markup:
 
 def target_words(ctx: SiteContext, indicator: dict) -> str:
     """The targets in words (plain text), as the method says them, e.g. 2021—2023年每年不低于三分之一（约33.33%）."""
-    return describe_targets(indicator, ctx.catalog.targets_of[indicator["id"]], ctx.catalog.package.plan)
+    return ctx.result(indicator["id"]).target_words
 
 
 def status_counts(ctx: SiteContext, indicator_ids: list[str]) -> Markup:
@@ -58,21 +57,33 @@ def status_counts(ctx: SiteContext, indicator_ids: list[str]) -> Markup:
 
 
 def latest_figure(ctx: SiteContext, ind: dict) -> Markup:
-    """The figure beside a status is the one that decided it (the last full-year city figure the method counted);
-    the latest other city figure, if any, is listed apart and says what it is, never as if it decided the status."""
+    """The figure beside a status is what decided it: the measure the method compared with the target (a total, an
+    average, a compound decrease: 2021—2023年累计912家), and the last full-year city figure counted if that is not
+    the measure itself; the latest other city figure, if any, is listed apart and says what it is."""
     result = ctx.result(ind["id"])
     deciding = result.deciding
-    main = m.text(_figure_words(ind, deciding, "初步数" if deciding.status == "provisional" else "")) if deciding else Markup("—")
+    if deciding is None:
+        main = Markup("—")
+    else:
+        # A report card that cannot judge the target says so beside the figures in hand: they decided nothing.
+        short = "不足以判断" if result.reader.group == CANNOT_JUDGE else ""
+        provisional = "初步数" if deciding.status == "provisional" else ""
+        if not result.kind.chained:
+            main = m.text(_figure_words(result, deciding, "，".join(w for w in (provisional, short) if w)))
+        else:
+            measure = result.measure_text + (f"（{short}）" if short else "")
+            main = Markup('{}<br><small class="deciding-year">{}</small>').format(
+                m.text(measure), m.text(f"最后计入：{_figure_words(result, deciding, provisional)}"))
     others = [f for f in result.figures.get(CITY_AREA, []) if f is not deciding and (deciding is None or f.period.end > deciding.period.end)]
     if not others:
         return main
     other = others[-1]
     what = "阶段性数字" if other.interim else "全年数字，不足以判断"
-    return Markup('{}<br><small class="other-figure">另有：{}</small>').format(main, m.text(_figure_words(ind, other, what)))
+    return Markup('{}<br><small class="other-figure">另有：{}</small>').format(main, m.text(_figure_words(result, other, what)))
 
 
-def _figure_words(ind: dict, figure, what: str) -> str:
-    return f"{number(figure.value)}{ind['unit']}（{figure.period.label}{'，' + what if what else ''}）"
+def _figure_words(result, figure, what: str) -> str:
+    return f"{result.value_text(figure.value)}（{figure.period.label}{'，' + what if what else ''}）"
 
 
 def lead_cell(ctx: SiteContext, page: Page, ind: dict) -> Markup:

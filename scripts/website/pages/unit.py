@@ -72,8 +72,8 @@ def responsible_body_block(ctx: SiteContext, page: Page, tasks: list[dict]) -> M
 
 
 def not_seen_block(ctx: SiteContext, page: Page, led: list[dict]) -> Markup:
-    """Per indicator, the finished years that have a target and no full-year figure yet: one row, years in one cell."""
-    c = ctx.catalog
+    """Per indicator, the finished years its targets need a city full-year figure for and have none (the progress
+    stage's unpublished_years, the same list the indicator page names): one row, years in one cell."""
     rows = []
     for ind in led:
         years = ctx.results[ind["id"]].unpublished_years
@@ -84,7 +84,7 @@ def not_seen_block(ctx: SiteContext, page: Page, led: list[dict]) -> Markup:
     return m.block(
         m.heading(2, NOT_SEEN_LABEL, "not-seen"),
         Markup(
-            "<p>截至 {}，以下指标在已结束、且方案定了目标的年份，还没有见到公开发布的全年数字。"
-            "这说明数字尚未公开，不说明工作没有完成。</p>"
-        ).format(m.text(c.as_of.isoformat())),
-    ) + "\n\n" + m.table(["指标", "尚无全年数字的目标年份"], rows)
+            "<p>截至 {}，以下指标判断目标所需的、已经结束的年份，还没有见到公开发布的全市全年数字。"
+            "这说明数字尚未公开或尚未找到，不说明工作没有完成。</p>"
+        ).format(m.text(ctx.results.today.isoformat())),
+    ) + "\n\n" + m.table(["指标", "尚无全年数字的年份"], rows)
