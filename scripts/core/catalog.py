@@ -40,11 +40,12 @@ class Catalog:
     def lead_of(self, task_id: str) -> dict | None:
         return next((u for u, role in self.units_of_task[task_id] if role == "lead"), None)
 
+    def lead_of_indicator(self, indicator: dict) -> dict | None:
+        """The lead unit of the indicator's task (None for headline targets the plan assigns to no task)."""
+        return self.lead_of(indicator["task_id"]) if indicator.get("task_id") else None
+
     def units_by_role(self, task_id: str, role: str) -> list[dict]:
         return [u for u, r in self.units_of_task[task_id] if r == role]
-
-    def tasks_led_by(self, unit_id: str) -> list[dict]:
-        return [t for t, role in self.tasks_of_unit[unit_id] if role == "lead"]
 
     def indicators_led_by(self, unit_id: str) -> list[dict]:
         """The targets a unit leads: those whose task's lead (the first unit the plan names for it) it is, in plan
@@ -53,7 +54,7 @@ class Catalog:
         if self._targets_by_lead is None:
             self._targets_by_lead = defaultdict(list)
             for indicator in self.indicators.values():
-                lead = self.lead_of(indicator["task_id"]) if indicator.get("task_id") else None
+                lead = self.lead_of_indicator(indicator)
                 if lead is not None:
                     self._targets_by_lead[lead["id"]].append(indicator)
         return list(self._targets_by_lead.get(unit_id, []))

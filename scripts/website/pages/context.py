@@ -46,7 +46,7 @@ class SiteContext:
 
     def lead_of_indicator(self, indicator: dict) -> dict | None:
         """The lead unit of the indicator's task (None for headline targets the plan assigns to no task)."""
-        return self.catalog.lead_of(indicator["task_id"]) if indicator.get("task_id") else None
+        return self.catalog.lead_of_indicator(indicator)
 
     def targets_led_by(self, unit_id: str) -> list[dict]:
         """The targets a unit leads: those whose lead_of_indicator it is, in plan order. One definition for the
