@@ -292,6 +292,25 @@ def test_check_end_to_end_passes_after_bump(base, changed, tmp_path, cache_pool,
     cache_pool.keep(work)
 
 
+def test_a_folder_downloaded_as_a_zip_is_told_in_chinese_to_validate_or_clone(base, tmp_path, capsys, monkeypatch,
+                                                                              cache_pool):
+    # The fixture package alone, as "Download ZIP" unpacks it: no .git here, and git may not look above tmp_path.
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    work = cache_pool.warm(tmp_path / "work")
+
+    assert cli.main([str(base), "--base", "origin/main", "--no-build", "--work-dir", str(work)]) == 1
+
+    out = capsys.readouterr().out
+    assert "- 数据校验：通过" in out
+    assert "- 版本号和更新记录：无法核对" in out
+    assert ("- 无法与基准版本比较：数据包所在的文件夹不是 git 仓库（从 GitHub 点“Code → Download ZIP”下载、解压出来的"
+            "文件夹就不是），没法与基准版本比较。只检查数据，请运行 .venv/bin/python -m scripts validate（Windows："
+            ".venv\\\\Scripts\\\\python -m scripts validate），版本号和更新记录在提交拉取请求后由那里的检查核对；"
+            "要在本机做完整的检查，请用 GitHub Desktop 把仓库克隆（Clone）到本机，在克隆下来的文件夹里修改和运行。\n") in out
+    assert "fatal" not in out and "not a git repository" not in out
+    cache_pool.keep(work)
+
+
 def test_invalid_data_fails_and_is_not_built(base, changed, tmp_path, capsys):
     replace(changed, "tax-per-mu,quzhou,2021,17.5,", "tax-per-mu,quzhou,2021,17.5万,")
     assert cli.main([str(changed), "--base-package", str(base), "--site-dir", str(tmp_path / "site"),
