@@ -4,7 +4,7 @@ import pytest
 
 from scripts.pipeline import unchanged
 from scripts.pipeline.build import BuildFailed
-from tests.validate.test_validate import edit_cell
+from tests.helpers import edit_cell
 
 OBS = "data/observations.csv"
 
