@@ -36,6 +36,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.shipped)
 
 
+def on_site(site: str, *values):
+    """The parameters of a test that asks for the shared site named `site` while it runs (request.getfixturevalue,
+    which collection cannot see): marked `shipped` when that is the shipped site, as a test naming the fixture is."""
+    return pytest.param(*values, marks=[pytest.mark.shipped] if site == "shipped" else [])
+
+
 def copy_package(source_descriptor: Path, destination: Path) -> Path:
     """Copy a package (descriptor and data/) into destination; return the new descriptor path."""
     destination.mkdir(parents=True, exist_ok=True)

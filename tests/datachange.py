@@ -2,7 +2,7 @@
 record), a withdrawal and a removal.
 
 Each step is a pull request as staff would send it: the CSV edited, then `make bump` against the step before
-(the version raised by the rule: new figure minor, correction or removal patch; the date the footer shows; a
+(the version raised by the rule: new figure minor, correction, withdrawal or removal patch; the date the footer shows; a
 change log entry drafted from the change). The new figure is fictional and says so in its source. `python -m tests.datachange OUT` writes the steps into OUT/1-added,
 OUT/2-corrected, OUT/3-withdrawn and OUT/4-removed (each a whole package); `make test-data-change` runs the tests that read the
 shipped package against the last one, to show that no test asserts what such a change alters.
@@ -28,7 +28,7 @@ FICTIONAL_URL = "https://example.org/test/new-figure"
 
 @dataclass
 class Step:
-    name: str  # the folder: 1-added, 2-corrected, 3-removed
+    name: str  # the folder: 1-added, 2-corrected, 3-withdrawn, 4-removed
     base: Path  # the package the step starts from
     descriptor: Path
     said: list[str]  # what make bump said
@@ -64,7 +64,7 @@ def new_figure(package_dir: Path) -> dict:
 
 
 def apply_changes(out: Path, today: datetime.date | None = None, source: Path = SHIPPED) -> list[Step]:
-    """Copy the package and apply the three changes, each in a folder of its own; return the steps in order."""
+    """Copy the package and apply the four changes, each in a folder of its own; return the steps in order."""
     today = today or datetime.date.today()
     steps = []
     previous = source

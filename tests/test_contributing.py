@@ -11,6 +11,7 @@ from scripts.core.package import read_package
 from scripts.tools import intake
 from scripts.tools.intake.forms import NEW_FIGURE, NO_RESPONSE
 from tests.conftest import ROOT
+from tests.helpers import append
 from tests.validate.shared import validate_package
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -24,11 +25,6 @@ def rows_of(match) -> list[str]:
     return [line.strip() for line in match["rows"].splitlines() if line.strip()]
 
 
-def append(descriptor, file: str, rows: list[str]) -> None:
-    with open(descriptor.parent / file, "a", encoding="utf-8") as handle:
-        handle.write("".join(row + "\n" for row in rows))
-
-
 def test_the_guide_has_its_examples():
     assert [(m["file"], bool(m["wrong"])) for m in EXAMPLES] == [
         ("data/observations.csv", False), ("data/observations.csv", True), ("data/observations.csv", False),
@@ -38,14 +34,14 @@ def test_the_guide_has_its_examples():
 
 @pytest.mark.parametrize("example", [m for m in EXAMPLES if not m["wrong"]], ids=lambda m: f"{m['file']}:{m.start()}")
 def test_each_example_row_passes_as_written(example, shipped_copy):
-    append(shipped_copy, example["file"], rows_of(example))
+    append(shipped_copy, example["file"], *rows_of(example))
     assert [p.line() for p in validate_package(shipped_copy).problems] == []
 
 
 def test_the_example_with_mistakes_gets_the_messages_the_guide_quotes(shipped_copy):
     wrong = next(m for m in EXAMPLES if m["wrong"])
     quoted = re.match(r"\s*提交后，检查摘要里写着：\s*```text\n(.*?)```", GUIDE[wrong.end():], re.DOTALL)
-    append(shipped_copy, wrong["file"], rows_of(wrong))
+    append(shipped_copy, wrong["file"], *rows_of(wrong))
     assert [p.line() for p in validate_package(shipped_copy).problems] == quoted[1].strip().splitlines()
 
 

@@ -37,8 +37,8 @@ import re
 from pathlib import Path
 
 from scripts.core import words
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 # The words readers see as statuses, badges and marks: defined in scripts/core/words.py and nowhere else. A label of
 # three characters (已达成, 已完成, …) is also an ordinary phrase of sentences: it counts only as a string of its own.
 LABELS = {

@@ -8,7 +8,7 @@ import pytest
 
 from scripts.pipeline import build as build_module
 from scripts.pipeline.build import BuildFailed
-from tests.validate.test_validate import edit_cell
+from tests.helpers import edit_cell
 
 
 def test_a_stage_failing_on_invalid_data_reports_the_data_problems(small_package, tmp_path, monkeypatch, capsys, work_dir, build):

@@ -57,7 +57,22 @@ def test_a_data_file_that_is_a_pipe_blocks_nothing(small_package, tmp_path):
 
 
 def test_a_descriptor_that_is_a_pipe_is_refused(tmp_path):
-    os.mkfifo(tmp_path / "datapackage.json")
-    report = validate_package(tmp_path / "datapackage.json")
-    assert [(p.file, p.code) for p in report.errors] == [("datapackage.json", "unsafe-path")]
-    assert store.package_key(tmp_path / "datapackage.json")  # a key, not a wait
+    pipe, empty = tmp_path / "pipe" / "datapackage.json", tmp_path / "empty" / "datapackage.json"
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)  # opening it to read would wait for a writer, forever
+    empty.parent.mkdir()
+    empty.write_bytes(b"")  # what reading the pipe without waiting would have given
+    results = {}
+
+    def run():
+        results["report"] = validate_package(pipe)
+        results["key"] = store.package_key(pipe)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # not a speed target: a liveness bound, so that a blocking read fails instead of hanging
+    assert not worker.is_alive(), "reading the descriptor blocked on a pipe"
+    assert [(p.file, p.code) for p in results["report"].errors] == [("datapackage.json", "unsafe-path")]
+    # The key counts the pipe as "not a plain file": nothing was read from it, not even the nothing a pipe without a
+    # writer gives.
+    assert results["key"] != store.package_key(empty)

@@ -1,10 +1,14 @@
 """scripts.pipeline.unchanged and build_site(keep_unchanged=True): an unchanged package keeps the site it built."""
 
+import json
+import os
+import threading
+
 import pytest
 
 from scripts.pipeline import unchanged
 from scripts.pipeline.build import BuildFailed
-from tests.validate.test_validate import edit_cell
+from tests.helpers import edit_cell
 
 OBS = "data/observations.csv"
 
@@ -52,10 +56,8 @@ def test_the_key_follows_the_package_and_the_site_folder(small_package, tmp_path
 
 
 def test_links_and_devices_in_the_package_are_never_read(small_package, tmp_path):
-    """The check runs before validation: a link to /dev/zero or a pipe must not be read (it would never end)."""
-    import json
-    import os
-
+    """The key is taken before validation: a link to /dev/zero, a pipe or a resource path /dev/zero must not be read
+    (it would never end); each counts by its name alone, so what a link points at does not change the key."""
     data = small_package.parent / "data"
     (data / "units.csv").unlink()
     os.symlink("/dev/zero", data / "units.csv")
@@ -63,8 +65,21 @@ def test_links_and_devices_in_the_package_are_never_read(small_package, tmp_path
     descriptor = json.loads(small_package.read_text(encoding="utf-8"))
     descriptor["resources"][0]["path"] = "/dev/zero"
     small_package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    first = unchanged.inputs_key(small_package, tmp_path / "site")
-    assert first == unchanged.inputs_key(small_package, tmp_path / "site")
+    outside = tmp_path / "outside.csv"
+    outside.write_text("id,name\nx,示例\n", encoding="utf-8")
+    keys = []
+
+    def run():
+        keys.append(unchanged.inputs_key(small_package, tmp_path / "site"))
+        (data / "units.csv").unlink()
+        os.symlink(outside, data / "units.csv")  # the same link, now to a readable file outside the package
+        keys.append(unchanged.inputs_key(small_package, tmp_path / "site"))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # not a speed target: a liveness bound, so that a blocking read fails instead of hanging
+    assert not worker.is_alive(), "the key read a link to a device or waited on a pipe"
+    assert len(keys) == 2 and keys[0] == keys[1]
 
 
 def test_the_key_follows_the_settings_pages_read_from_the_environment(small_package, tmp_path, monkeypatch):

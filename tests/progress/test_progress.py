@@ -15,7 +15,6 @@ from scripts.progress.examples import worked_examples
 from scripts.progress.progress_csv import PROGRESS_FIELDS, count_statuses, write_progress_csv
 from scripts.progress.results import compute_progress
 
-ROOT = Path(__file__).resolve().parents[2]
 PLAN = {"base_year": 2020, "start_year": 2021, "end_year": 2023}
 
 

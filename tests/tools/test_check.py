@@ -14,10 +14,10 @@ from scripts.tools.check import bump, cli, versions
 from scripts.tools.check.summary import Outcome, render
 from scripts.tools.datadiff.diff import diff_packages
 from tests.conftest import ROOT, copy_package, fixture_package
+from tests.helpers import OBS, append
 
 TODAY = datetime.date(2026, 12, 6)
-OBS = "data/observations.csv"
-NEW_ROW = "robots,quzhou,2022,530,final,示例来源（虚构）,https://example.org/demo/10,original,,2023-03-01,\n"
+NEW_ROW = "robots,quzhou,2022,530,final,示例来源（虚构）,https://example.org/demo/10,original,,2023-03-01,"
 CHANGELOG = "# 更新记录\n\n说明。\n\n## 1.1.0 — 2026-11-29\n\n示例数据包（虚构），仅供测试。\n"
 
 
@@ -32,11 +32,6 @@ def base(tmp_path) -> Path:
 @pytest.fixture
 def changed(base, tmp_path) -> Path:
     return copy_package(base, tmp_path / "changed")
-
-
-def append(descriptor: Path, line: str) -> None:
-    with open(descriptor.parent / OBS, "a", encoding="utf-8") as handle:
-        handle.write(line)
 
 
 def replace(descriptor: Path, old: str, new: str) -> None:
@@ -64,7 +59,7 @@ def verdict(base: Path, changed: Path):
 
 
 def test_a_new_figure_without_a_version_says_what_to_write(base, changed):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     level, findings = verdict(base, changed)
     assert level == "minor"
     assert findings == [
@@ -79,13 +74,13 @@ def test_a_new_figure_without_a_version_says_what_to_write(base, changed):
 
 
 def test_a_new_figure_properly_released_passes(base, changed):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     release(changed, "1.2.0", entry="## 1.2.0 — 2026-12-06\n\n- 新增示例机器人 2022 年数字（虚构）。")
     assert verdict(base, changed) == ("minor", [])
 
 
 def test_a_patch_step_for_a_new_figure_is_refused(base, changed):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     release(changed, "1.1.1", entry="## 1.1.1 — 2026-12-06\n\n- 新增。")
     level, findings = verdict(base, changed)
     assert findings[0] == "这次改动（进展数字新增 1 行）要升次版本号：1.1.0 之后应是 1.2.0，写的是 1.1.1。请把 version 改成 \"1.2.0\"。"
@@ -93,7 +88,7 @@ def test_a_patch_step_for_a_new_figure_is_refused(base, changed):
 
 @pytest.mark.parametrize("version", ["v1.2", "一点二", "1.2", "01.2.0", "1.2.0-rc1"])
 def test_versions_not_written_as_semver_are_refused(base, changed, version):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     release(changed, version)
     assert verdict(base, changed)[1] == [
         f"datapackage.json 的 version 写成了“{version}”，不是“主版本号.次版本号.修订号”的写法。"
@@ -101,7 +96,7 @@ def test_versions_not_written_as_semver_are_refused(base, changed, version):
 
 
 def test_a_version_that_goes_back_is_refused(base, changed):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     release(changed, "1.0.0")
     assert verdict(base, changed)[1] == ["版本号从 1.1.0 变成了 1.0.0，变小了。版本号只能变大：请从 1.1.0 往上升（可以是 1.2.0、2.0.0）。"]
 
@@ -145,7 +140,7 @@ def test_no_data_change_needs_no_version_and_allows_none(base, changed):
 
 
 def test_the_change_log_date_must_be_the_version_date(base, changed):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     release(changed, "1.2.0", entry="## 1.2.0 — 2026-12-01\n\n- 新增。")
     assert verdict(base, changed)[1] == [
         "data/CHANGELOG.md 第5行的日期是“2026-12-01”，datapackage.json 的 created 是 2026-12-06。"
@@ -153,7 +148,7 @@ def test_the_change_log_date_must_be_the_version_date(base, changed):
 
 
 def test_a_drafted_entry_cannot_carry_markup_from_the_data(base, changed):
-    append(changed, "robots,quzhou,2022,530,final,<b>来源</b>{: x}[链接]*,https://example.org/demo/10,original,,2023-03-01,\n")
+    append(changed, OBS, "robots,quzhou,2022,530,final,<b>来源</b>{: x}[链接]*,https://example.org/demo/10,original,,2023-03-01,")
     _, findings = verdict(base, changed)
     assert findings[2].endswith("（来源：＜b＞来源＜/b＞｛: x｝［链接］＊，2023-03-01 发布）。")
 
@@ -162,7 +157,7 @@ def test_a_drafted_entry_cannot_carry_markup_from_the_data(base, changed):
 
 
 def test_bump_writes_version_date_and_entry_then_the_rule_holds(base, changed, capsys):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     before = changed.read_text(encoding="utf-8")
 
     assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
@@ -260,7 +255,7 @@ def test_check_fails_without_the_release_and_says_so(base, changed, tmp_path, ca
 
     built = []
     monkeypatch.setattr(build, "build_site", lambda package, site, work, **kw: built.append(package))  # built below
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     work = cache_pool.warm(tmp_path / "work")
     args = [str(changed), "--base-package", str(base), "--site-dir", str(tmp_path / "site"), "--work-dir",
             str(work), "--today", "2026-12-06"]
@@ -276,7 +271,7 @@ def test_check_fails_without_the_release_and_says_so(base, changed, tmp_path, ca
 
 
 def test_check_end_to_end_passes_after_bump(base, changed, tmp_path, cache_pool, capsys):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
     capsys.readouterr()
     work = cache_pool.warm(tmp_path / "work")
@@ -289,6 +284,25 @@ def test_check_end_to_end_passes_after_bump(base, changed, tmp_path, cache_pool,
     assert "- 版本号和更新记录：符合规则：1.1.0 → 1.2.0，要升次版本号（进展数字新增 1 行）" in out
     assert "读者看到的指标状态：没有变化。" in out  # robots stays 符合进度: 530 in 2022 meets 500 as 520 did in 2021
     assert "数据版本 1.2.0（2026-12-06）" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    cache_pool.keep(work)
+
+
+def test_a_folder_downloaded_as_a_zip_is_told_in_chinese_to_validate_or_clone(base, tmp_path, capsys, monkeypatch,
+                                                                              cache_pool):
+    # The fixture package alone, as "Download ZIP" unpacks it: no .git here, and git may not look above tmp_path.
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    work = cache_pool.warm(tmp_path / "work")
+
+    assert cli.main([str(base), "--base", "origin/main", "--no-build", "--work-dir", str(work)]) == 1
+
+    out = capsys.readouterr().out
+    assert "- 数据校验：通过" in out
+    assert "- 版本号和更新记录：无法核对" in out
+    assert ("- 无法与基准版本比较：数据包所在的文件夹不是 git 仓库（从 GitHub 点“Code → Download ZIP”下载、解压出来的"
+            "文件夹就不是），没法与基准版本比较。只检查数据，请运行 .venv/bin/python -m scripts validate（Windows："
+            ".venv\\\\Scripts\\\\python -m scripts validate），版本号和更新记录在提交拉取请求后由那里的检查核对；"
+            "要在本机做完整的检查，请用 GitHub Desktop 把仓库克隆（Clone）到本机，在克隆下来的文件夹里修改和运行。\n") in out
+    assert "fatal" not in out and "not a git repository" not in out
     cache_pool.keep(work)
 
 

@@ -9,6 +9,7 @@ import frictionless
 import pytest
 
 from scripts.tools.synthetic import HOSTILE, intended_statuses, main, write_synthetic_package
+from tests.conftest import ROOT
 
 # areas: the city and 8, plus one per extra block. units: 23 departments and 1 other body per block, one
 # government or management committee per area. task_units per block: 29 leads, 57 supports, 3 others on
@@ -85,7 +86,7 @@ def test_row_counts_grow_with_scale(scale_one, tmp_path):
 
 def test_descriptor_is_a_demo_copy_of_the_schema(scale_one):
     descriptor = json.loads(scale_one.read_text(encoding="utf-8"))
-    shipped = json.loads((Path(__file__).parents[2] / "datapackage.json").read_text(encoding="utf-8"))
+    shipped = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["demo"] is True
     assert "示例数据（虚构）" in descriptor["title"]
     assert descriptor["plan"] == shipped["plan"]

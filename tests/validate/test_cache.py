@@ -7,8 +7,8 @@ import pytest
 from scripts.pipeline import validation
 from scripts.validate import expectations, run, schemachecks, store
 from scripts.validate.run import validate_cached
+from tests.helpers import edit_cell, flat
 from tests.validate.shared import DEMO_REVIEW
-from tests.validate.test_validate import edit_cell, flat
 
 ALL_SUITES = ["attribution", "indicator_targets", "lead_units", "period_span", "periods_and_sources", "plausible_values", "target_years",
               "unique_observations", "value_jumps"]  # revisions: no rows in the package, no run

@@ -7,8 +7,8 @@ import pytest
 
 from scripts.validate import frames
 from scripts.validate.cellchecks import Column, check_cell
-from tests.validate.shared import validate_package  # the run's shared part results
-from tests.validate.test_validate import OBS, URL, append, edit_cell, flat
+from tests.helpers import OBS, append, edit_cell, flat
+from tests.validate.shared import URL, validate_package  # the run's shared part results
 
 
 NOTE = Column("note", "text", False, 500, False)

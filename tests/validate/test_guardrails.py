@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from tests.validate.shared import validate_package  # the run's shared part results
+from tests.helpers import flat
+from tests.validate.shared import change_descriptor, validate_package  # the run's shared part results
 
 
 UNITS = "data/units.csv"
@@ -16,16 +17,6 @@ SYMLINK = "这是一个符号链接（快捷方式）。数据文件必须是数
 NOT_OPENED = "为了安全，校验和构建都不会打开数据包文件夹以外的文件，也不会打开链接。"
 PLAN_CHANGE = ("datapackage.json", None, "plan", "schema-change")  # the plan's fields are reviewed like the schema
 SHAPE_FIX = "请按 Data Package 规范改正，可对照仓库里原来的 datapackage.json。"
-
-
-def flat(report) -> list[tuple]:
-    return [(p.file, p.row, p.column, p.code) for p in report.problems]
-
-
-def change_descriptor(descriptor_path, change) -> None:
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    change(descriptor)
-    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
 
 
 def replace_with_link(descriptor_path, file: str, target) -> None:

@@ -18,6 +18,7 @@ from scripts.pipeline.build import build_site
 from scripts.validate import run
 from scripts.validate.rules import read_rules
 from tests.conftest import ROOT, fixture_package
+from tests.helpers import append as append_lines
 from tests.validate.shared import validate_package
 
 DP, UNITS, OBS, TARGETS, TASK_UNITS, LOG = ("datapackage.json", "data/units.csv", "data/observations.csv",
@@ -56,8 +57,7 @@ def replace(file: str, old: str, new: str):
 
 def append(file: str, *lines: str):
     def edit(package: Path, suites: Path) -> None:
-        with open(package.parent / file, "a", encoding="utf-8", newline="") as handle:
-            handle.write("".join(line + "\n" for line in lines))
+        append_lines(package, file, *lines)
     return edit
 
 

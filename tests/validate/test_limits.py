@@ -5,8 +5,7 @@ import os
 
 from scripts.validate.problems import Report, problem
 from scripts.validate.run import validate_package
-
-OBS = "data/observations.csv"
+from tests.helpers import OBS
 
 
 def sparse(path, size: int) -> None:

@@ -3,11 +3,10 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from scripts.validate import run
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 UNEXPECTED = "数据文件没有被改动。请先改正上面列出的问题再检查；仍然出现的话，请把这条信息发给维护者。"
 
 

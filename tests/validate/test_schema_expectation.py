@@ -11,16 +11,11 @@ from scripts.validate.schemaguard import (
     write_expectation,
 )
 from tests.conftest import ROOT, SHIPPED
+from tests.validate.shared import change_descriptor
 
 REVIEW = ("数据包的结构（表、列、类型、约束、主键和外键、读表方式）、plan、demo 和 validations/ 里的规则由维护者审核；请恢复原来的写法，"
           "确需改动的请在拉取请求里说明理由，由维护者运行 python -m scripts validate --write-schema-expectation "
           "更新 validations/schema/expectation.json。")
-
-
-def change_descriptor(descriptor_path, change) -> None:
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    change(descriptor)
-    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
 
 
 def units(descriptor) -> dict:

@@ -5,42 +5,13 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from scripts.validate.run import main
-from tests.validate.shared import validate_package  # the run's shared part results
-
-
-ROOT = Path(__file__).resolve().parents[2]
-OBS = "data/observations.csv"
-URL = "https://tjj.qz.gov.cn/art/2023/1.html"
-
-
-def append(descriptor: Path, file: str, *lines: str) -> int:
-    """Add CSV lines to a copy's file; return the Excel row number of the first one (header = row 1)."""
-    path = descriptor.parent / file
-    text = path.read_text(encoding="utf-8")
-    first = len(list(csv.reader(io.StringIO(text)))) + 1
-    path.write_text(text + "".join(line + "\n" for line in lines), encoding="utf-8")
-    return first
-
-
-def edit_cell(descriptor: Path, file: str, row: int, column: str, value: str) -> None:
-    """Set one cell of a copy's file (row as Excel numbers it)."""
-    path = descriptor.parent / file
-    text = path.read_text(encoding="utf-8")
-    bom = "\ufeff" if text.startswith("\ufeff") else ""  # the package's CSVs carry one; the edit keeps it
-    records = list(csv.reader(io.StringIO(text.removeprefix(bom))))
-    records[row - 1][records[0].index(column)] = value
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(records)
-    path.write_text(bom + out.getvalue(), encoding="utf-8")
-
-
-def flat(report) -> list[tuple]:
-    return [(p.file, p.row, p.column, p.code) for p in report.problems]
+from tests.conftest import ROOT
+from tests.helpers import OBS, append, edit_cell, flat
+from tests.validate.shared import URL, validate_package  # the run's shared part results
 
 
 def only(report, code: str):

@@ -9,6 +9,7 @@ import pytest
 
 pytest.register_assert_rewrite("tests.browserfixtures")
 from tests.browserfixtures import NO_PROBLEMS, serious_violations  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
+from tests.conftest import on_site  # noqa: E402
 from tests.sitefixtures import DESCRIPTOR_PAYLOAD, PAYLOAD_PLAN_URL, Site  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -50,7 +51,7 @@ def site_of(request, name: str) -> Site:
     return request.getfixturevalue(f"{name}_site")
 
 
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("page_type", [on_site(site, page_type) for page_type, (site, _, _) in PAGE_TYPES.items()])
 def test_page_loads_cleanly_locally_and_accessibly(page_type, request, open_page, axe):
     """One visit per page type: it loads from this site alone with no error, and axe finds no serious or
     critical accessibility violation on it (as loaded, after the theme's fade-in has ended)."""
@@ -202,7 +203,7 @@ def tab_through(page, stop_when: set[str]) -> list[str]:
     return reached
 
 
-@pytest.mark.parametrize("page_type", ["home", "headline", "indicator without data", "task", "area"])
+@pytest.mark.parametrize("page_type", [on_site(PAGE_TYPES[t][0], t) for t in ("home", "headline", "indicator without data", "task", "area")])
 def test_tab_reaches_search_and_navigation(page_type, request, open_page):
     site_name, path, _ = PAGE_TYPES[page_type]
     visit = open_page()

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 pytest.register_assert_rewrite("tests.sitefixtures")
+from tests.conftest import on_site  # noqa: E402
 from tests.sitefixtures import Site, serve  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
 
 pytestmark = pytest.mark.browser
@@ -148,7 +149,7 @@ def static_broken_links(root: Path) -> tuple[list[str], set[str]]:
     return broken, reached
 
 
-@pytest.mark.parametrize("name", SITES)
+@pytest.mark.parametrize("name", [on_site(name, name) for name in SITES])
 def test_no_broken_link_or_anchor(name, request):
     site: Site = request.getfixturevalue(f"{name}_site")
     broken, reached = static_broken_links(site.root)
@@ -259,7 +260,7 @@ def outside_resources(root: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("name", SITES)
+@pytest.mark.parametrize("name", [on_site(name, name) for name in SITES])
 def test_nothing_is_loaded_from_elsewhere(name, request):
     site: Site = request.getfixturevalue(f"{name}_site")
     found = outside_resources(site.root)
@@ -289,7 +290,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 
-@pytest.mark.parametrize("name", SITES)
+@pytest.mark.parametrize("name", [on_site(name, name) for name in SITES])
 def test_charts_load_and_run_nothing(name, request):
     """A chart opened on its own is a document too: no script, no handler, no outside reference."""
     site: Site = request.getfixturevalue(f"{name}_site")

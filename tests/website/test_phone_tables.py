@@ -7,6 +7,7 @@ import pytest
 
 pytest.register_assert_rewrite("tests.browserfixtures")
 from tests.browserfixtures import NO_PROBLEMS, Visit  # noqa: E402 - after the rewrite hook
+from tests.conftest import on_site  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +79,7 @@ TARGET_ROWS = """() => {
 TARGET_PAGES = [("shipped", ""), ("shipped", "units/economy-it/"), ("shipped", "board/"), ("hostile", "board/")]
 
 
-@pytest.mark.parametrize(("site", "path"), TARGET_PAGES)
+@pytest.mark.parametrize(("site", "path"), [on_site(site, site, path) for site, path in TARGET_PAGES])
 def test_every_target_shows_name_status_and_figure_without_sideways_scrolling(site, path, request, open_page):
     visit = open_page()
     page = visit.page

@@ -3,14 +3,12 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from scripts.website import rendering
 from scripts.website.rendering import render_charts, render_svg, spec_key
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
 
 
 def spec(title: str, values: list[int]) -> dict:

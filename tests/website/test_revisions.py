@@ -13,7 +13,7 @@ from scripts.website.pages.indicator import indicator_page
 from tests.conftest import copy_package
 from tests.sitefixtures import RUNNING
 from tests.validate.shared import DEMO_REVIEW, validate_package
-from tests.validate.test_validate import flat
+from tests.helpers import flat
 
 REVISIONS = "data/revisions.csv"
 HEADER = "indicator_id,area_id,period,status,date,action,previous_value,reason\n"

@@ -67,15 +67,36 @@ def _shown(ref: str) -> str:
     return shown if len(shown) <= 60 else shown[:59] + "…"
 
 
+class GitFailed(DiffError):
+    """git ran and refused; the message is git's own (English) text."""
+
+
 def git(repo: Path, *args: str) -> bytes:
     try:
-        completed = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+        # git's own messages in English whatever the machine's language, so that they can be recognised below.
+        completed = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False,
+                                   env={**os.environ, "LC_ALL": "C", "LANGUAGE": "C"})
     except FileNotFoundError:
         raise DiffError("没有找到 git：要与某个 git 版本比较，请先安装 Git（https://git-scm.com/）；"
                         "也可以用 --base-package 指定另一个文件夹里的数据包来比较。") from None
     if completed.returncode != 0:
-        raise DiffError(completed.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} 失败")
+        raise GitFailed(completed.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} 失败")
     return completed.stdout
+
+
+def repository_root(folder: Path) -> Path:
+    """The top folder of the git repository that holds folder; DiffError in Chinese when there is none, as in a
+    folder unpacked from GitHub's "Download ZIP"."""
+    try:
+        return Path(git(folder, "rev-parse", "--show-toplevel").decode().strip()).resolve()
+    except GitFailed as error:
+        if "not a git repository" not in str(error).lower():
+            raise
+        raise DiffError(
+            "数据包所在的文件夹不是 git 仓库（从 GitHub 点“Code → Download ZIP”下载、解压出来的文件夹就不是），"
+            "没法与基准版本比较。只检查数据，请运行 .venv/bin/python -m scripts validate"
+            "（Windows：.venv\\Scripts\\python -m scripts validate），版本号和更新记录在提交拉取请求后由那里的检查核对；"
+            "要在本机做完整的检查，请用 GitHub Desktop 把仓库克隆（Clone）到本机，在克隆下来的文件夹里修改和运行。") from None
 
 
 def checkout_package(ref: str, descriptor: Path, destination: Path) -> Path:
@@ -85,7 +106,7 @@ def checkout_package(ref: str, descriptor: Path, destination: Path) -> Path:
     """
     check_ref_name(ref)
     descriptor = descriptor.resolve()
-    repo = Path(git(descriptor.parent, "rev-parse", "--show-toplevel").decode().strip()).resolve()
+    repo = repository_root(descriptor.parent)
     try:
         git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except DiffError:

@@ -60,8 +60,8 @@ def test_without_the_private_names_the_site_is_built_by_plain_mkdocs(tmp_path, m
     ]
 
 
-def test_a_build_forks_only_while_its_process_runs_one_thread(tmp_path):
-    """A whole cold build of the shipped package in a process of its own: the charts are drawn in worker processes,
+def test_a_build_forks_only_while_its_process_runs_one_thread(pinned_shipped, tmp_path):
+    """A whole cold build of the (pinned) shipped package in a process of its own: the charts are drawn in worker processes,
     so when mkdocs' page loops fork, the forking process runs exactly one thread (native threads included)."""
     script = textwrap.dedent(f"""
         import os, sys
@@ -74,7 +74,7 @@ def test_a_build_forks_only_while_its_process_runs_one_thread(tmp_path):
             return fork()
         os.fork = counted
         if __name__ == "__main__":
-            build_site({str(ROOT / "datapackage.json")!r}, site_dir=__import__("pathlib").Path({str(tmp_path / "site")!r}),
+            build_site({str(pinned_shipped)!r}, site_dir=__import__("pathlib").Path({str(tmp_path / "site")!r}),
                        work_dir=__import__("pathlib").Path({str(tmp_path / "work")!r}), validate=False)
             print(counts)
     """)

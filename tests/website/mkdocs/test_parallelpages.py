@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 
 from scripts.website.mkdocs import parallelpages
 from scripts.website.mkdocs.parallelpages import pages_in_two_processes, split
-from tests.website.mkdocs.test_rebuild import site_files
+from tests.helpers import site_files
 
 PAGES = 45  # more than parallelpages.MIN_PAGES
 

@@ -1,7 +1,6 @@
 """A `make serve` rebuild (build_site with keep_pages) reuses unchanged pages and writes exactly what a fresh build writes."""
 
 import logging
-from pathlib import Path
 
 import markdown
 import pytest
@@ -11,10 +10,7 @@ from scripts.website.mkdocs import rebuildcache
 from scripts.pipeline.build import build_site
 from scripts.website.mkdocs.rebuildcache import BuildMemo
 from scripts.website.mkdocs.rendercache import cached_render
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+from tests.helpers import site_files
 
 
 @pytest.fixture
