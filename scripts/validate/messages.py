@@ -36,6 +36,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                            "请删掉其中一个，只保留正确的那一个。"),
     "rules-file-shape": ("error", "不是可以运行的规则文件：{what}。",
                          "规则文件要有 name、meta.frame（{frames} 之一）和 expectations 列表；请对照 validations/ 里的其他文件改正。"),
+    "schema-expectation-unreadable": ("error", "结构预期文件不能用：{what}，这次没有检查数据包。",
+                                      "这个文件记录审核过的数据包结构，不要手改：请从仓库恢复原来的文件，"
+                                      "或由维护者运行 python -m scripts validate --write-schema-expectation 重新生成。"),
     "package-name-unsafe": ("error", "数据包名称 name 不能用作文件名。",
                             "name 会用作下载文件名，只能用小写英文字母、数字、点、下划线和连字符，以字母或数字开头和结尾，如 quzhou-manufacturing-plan-2021-2023。"),
     "demo-not-boolean": ("error", "demo 应是 true 或 false（不加引号）。",

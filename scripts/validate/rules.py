@@ -25,10 +25,11 @@ class Rules:
 
 
 def read_rules(suites_dir: Path = SUITES_DIR, expectation: Path = EXPECTATION) -> Rules:
-    expected, found = read_json(expectation, shown(expectation, suites_dir))
+    file = shown(expectation, suites_dir)
+    expected, found = read_json(expectation, file, "schema-expectation-unreadable")
     if expected is not None and not (isinstance(expected, dict) and isinstance(expected.get("resources"), dict)):
         expected = None
-        found.append(problem("rules-file-shape", shown(expectation, suites_dir), what="缺少 resources", frames="—"))
+        found.append(problem("schema-expectation-unreadable", file, what="缺少 resources"))
     suites = {}
     for path in sorted(suites_dir.glob("*.json")):
         data, problems = read_json(path, shown(path, suites_dir))
@@ -41,16 +42,19 @@ def read_rules(suites_dir: Path = SUITES_DIR, expectation: Path = EXPECTATION) -
     return Rules(expected, suites, found)
 
 
-def read_json(path: Path, file: str) -> tuple[object, list[Problem]]:
-    """The file's JSON, or None and the problem that names the file, its line and what to do."""
+def read_json(path: Path, file: str, unreadable: str = "rules-file-shape") -> tuple[object, list[Problem]]:
+    """The file's JSON, or None and the problem that names the file, its line and what to do. A file that is
+    missing or cannot be decoded gets the `unreadable` message: a suite's, or the structure expectation's."""
     try:
         return loads(path.read_text(encoding="utf-8-sig")), []
     except DuplicateKey as error:
         return None, [problem("json-duplicate-key", file, key=error.key, line=error.line)]
     except json.JSONDecodeError as error:
         return None, [problem("descriptor-not-json", file, line=error.lineno, col=error.colno)]
-    except (UnicodeDecodeError, RecursionError, ValueError) as error:
-        return None, [problem("rules-file-shape", file, what=f"无法读取（{type(error).__name__}）", frames=_frame_names())]
+    except FileNotFoundError:
+        return None, [problem(unreadable, file, what="找不到这个文件", frames=_frame_names())]
+    except (OSError, UnicodeDecodeError, RecursionError, ValueError) as error:
+        return None, [problem(unreadable, file, what=f"无法读取（{type(error).__name__}）", frames=_frame_names())]
 
 
 def suite_shape(data) -> str | None:

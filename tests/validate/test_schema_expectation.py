@@ -143,3 +143,36 @@ def test_dropping_a_non_negative_unit_is_a_loosening(shipped_copy):
     ]
     severities = {p.message[:7]: p.severity for p in validate_package(shipped_copy).problems if p.column == "nonNegativeUnits"}
     assert severities == {"结构变更，需要": "error", "结构变更（新增": "warning"}
+
+
+EXPECTATION_FIX = ("这个文件记录审核过的数据包结构，不要手改：请从仓库恢复原来的文件，"
+                   "或由维护者运行 python -m scripts validate --write-schema-expectation 重新生成。")
+
+
+def rules_copy(tmp_path, monkeypatch):
+    """A copy of validations/ that the validator reads instead of the repository's; its expectation file."""
+    import shutil
+
+    from scripts.validate import run
+    from scripts.validate.rules import read_rules
+
+    suites = tmp_path / "validations"
+    shutil.copytree(ROOT / "validations", suites)
+    monkeypatch.setattr(run, "read_rules", lambda: read_rules(suites, suites / "schema" / "expectation.json"))
+    return suites / "schema" / "expectation.json"
+
+
+def test_a_missing_expectation_is_named_with_its_own_fix(shipped_copy, tmp_path, monkeypatch):
+    rules_copy(tmp_path, monkeypatch).unlink()
+    report = validate_package(shipped_copy)
+    assert [(p.file, p.row, p.column, p.code, p.message, p.fix) for p in report.problems] == [
+        ("validations/schema/expectation.json", None, None, "schema-expectation-unreadable",
+         "结构预期文件不能用：找不到这个文件，这次没有检查数据包。", EXPECTATION_FIX)]
+
+
+def test_a_wrong_shaped_expectation_is_named_with_its_own_fix(shipped_copy, tmp_path, monkeypatch):
+    rules_copy(tmp_path, monkeypatch).write_text('{"about": "x"}\n', encoding="utf-8")
+    report = validate_package(shipped_copy)
+    assert [(p.file, p.code, p.message, p.fix) for p in report.problems] == [
+        ("validations/schema/expectation.json", "schema-expectation-unreadable",
+         "结构预期文件不能用：缺少 resources，这次没有检查数据包。", EXPECTATION_FIX)]
