@@ -10,7 +10,7 @@ from scripts.core.csvcells import FORMULA_START
 from scripts.core.periods import PATTERN as PERIOD
 from scripts.core.urls import PLAIN_URL, url_problem
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
-from scripts.validate.messages import CONTROL, INVISIBLE, invisible_name, show
+from scripts.validate.messages import CONTROL, INVISIBLE, NORMALIZE_DATES, invisible_name, show
 from scripts.validate.mojibake import CODEC_NAMES, unmangle
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
@@ -155,6 +155,8 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
                 add("shown-literally", what=f" {what}" if what[0].isascii() else what)
     if explained:
         code, context = explained
+        if code == "excel-date":
+            context = {**context, "normalize": NORMALIZE_DATES.format(file=file) if context["normalize"] else ""}
         add(code, unit=unit, **context)
     return found
 
