@@ -9,6 +9,7 @@ DEFAULT_PACKAGE = ROOT / "datapackage.json"
 DOCS_DIR = ROOT / "docs"  # hand-written pages
 OVERRIDES_DIR = ROOT / "overrides"  # mkdocs-material template overrides
 SUITES_DIR = ROOT / "validations"  # Great Expectations suites (*.json) and the schema expectation (schema/)
+SCHEMA_EXPECTATION = SUITES_DIR / "schema" / "expectation.json"  # the reviewed structure (scripts/validate/schemaguard.py)
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 SCRIPTS_DIR = ROOT / "scripts"  # the pipeline's code
 REQUIREMENTS = ROOT / "requirements.txt"  # the pinned libraries it runs with
@@ -27,11 +28,6 @@ VALIDATOR_CODE = (SCRIPTS_DIR / "validate", SCRIPTS_DIR / "core")  # the part of
 def package_inputs(package_path: Path) -> list[Path]:
     """The package's own inputs: its descriptor and the folder of its data files (and change log)."""
     return [package_path, package_path.parent / "data"]
-
-
-def build_inputs(package_path: Path) -> list[Path]:
-    """Every file or folder a build reads."""
-    return [*package_inputs(package_path), *CONTENT_INPUTS, *CODE_INPUTS]
 
 
 def stage_dir(work_dir: Path) -> Path:

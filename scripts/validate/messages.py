@@ -38,6 +38,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                            "请删掉其中一个，只保留正确的那一个。"),
     "rules-file-shape": ("error", "不是可以运行的规则文件：{what}。",
                          "规则文件要有 name、meta.frame（{frames} 之一）和 expectations 列表；请对照 validations/ 里的其他文件改正。"),
+    "expectation-not-written": ("error", "结构预期没有写入：上面列出的规则文件不能运行。", "请先改好这些规则文件，再运行一次。"),
     "schema-expectation-unreadable": ("error", "结构预期文件不能用：{what}，这次没有检查数据包。",
                                       "这个文件记录审核过的数据包结构，不要手改：请从仓库恢复原来的文件，"
                                       "或由维护者运行 python -m scripts validate --write-schema-expectation 重新生成。"),

@@ -145,10 +145,6 @@ def fields_for(path: Path) -> dict[str, Field]:
     return {}
 
 
-def titles_for(path: Path) -> dict[str, str]:
-    return {name: field.title for name, field in fields_for(path).items()}
-
-
 def preview_row(parsed: list[list[str]]) -> tuple[int, str] | None:
     """The first data row with Chinese (non-ASCII) text, from a little before that text: what mojibake would show."""
     for number, cells in enumerate(parsed[1:], start=2):

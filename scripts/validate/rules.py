@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.core.jsontext import DuplicateKey, loads
-from scripts.core.paths import SUITES_DIR
+from scripts.core.paths import SCHEMA_EXPECTATION, SUITES_DIR
 from scripts.validate.messages import MESSAGES
 from scripts.validate.problems import Problem, problem
-from scripts.validate.schemaguard import EXPECTATION
 
 
 @dataclass
@@ -24,13 +23,19 @@ class Rules:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_rules(suites_dir: Path = SUITES_DIR, expectation: Path = EXPECTATION) -> Rules:
+def read_rules(suites_dir: Path = SUITES_DIR, expectation: Path = SCHEMA_EXPECTATION) -> Rules:
     file = shown(expectation, suites_dir)
     expected, found = read_json(expectation, file, "schema-expectation-unreadable")
     if expected is not None and not (isinstance(expected, dict) and isinstance(expected.get("resources"), dict)):
         expected = None
         found.append(problem("schema-expectation-unreadable", file, what="缺少 resources"))
-    suites = {}
+    suites, problems = read_suites(suites_dir)
+    return Rules(expected, suites, found + problems)
+
+
+def read_suites(suites_dir: Path = SUITES_DIR) -> tuple[dict[str, dict], list[Problem]]:
+    """The suites that can run (file name -> suite), and a problem naming each file that cannot."""
+    suites, found = {}, []
     for path in sorted(suites_dir.glob("*.json")):
         data, problems = read_json(path, shown(path, suites_dir))
         wrong = suite_shape(data) if data is not None else None
@@ -39,7 +44,7 @@ def read_rules(suites_dir: Path = SUITES_DIR, expectation: Path = EXPECTATION) -
         found += problems
         if not problems:
             suites[path.name] = data
-    return Rules(expected, suites, found)
+    return suites, found
 
 
 def read_json(path: Path, file: str, unreadable: str = "rules-file-shape") -> tuple[object, list[Problem]]:

@@ -2,14 +2,11 @@
 
 import json
 
+from scripts.core.paths import SCHEMA_EXPECTATION
 from scripts.validate.expectations import load_suites
+from scripts.validate.rules import read_rules
 from scripts.validate.run import validate_package
-from scripts.validate.schemaguard import (
-    EXPECTATION,
-    expectation_of,
-    read_expectation,
-    write_expectation,
-)
+from scripts.validate.schemaguard import expectation_of, write_expectation
 from tests.conftest import ROOT, SHIPPED
 
 REVIEW = ("数据包的结构（表、列、类型、约束、主键和外键、读表方式）、plan、demo 和 validations/ 里的规则由维护者审核；请恢复原来的写法，"
@@ -37,11 +34,11 @@ def schema_problems(report) -> list[tuple]:
 
 def test_the_shipped_descriptor_and_suites_match_the_expectation():
     descriptor = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    assert expectation_of(descriptor, load_suites()) == read_expectation()
+    assert expectation_of(descriptor, load_suites()) == read_rules().expected
 
 
 def test_the_expectation_holds_what_code_relies_on():
-    expected = read_expectation(EXPECTATION)
+    expected = read_rules(expectation=SCHEMA_EXPECTATION).expected
     assert expected["resources"]["areas"]["fields"]["id"] == {
         "type": "string", "pattern": "[a-z][a-z0-9]*(-[a-z0-9]+)*", "required": True, "unique": True, "maxLength": 40}
     assert expected["resources"]["observations"]["primaryKey"] == ["indicator_id", "area_id", "period", "status"]
@@ -176,3 +173,33 @@ def test_a_wrong_shaped_expectation_is_named_with_its_own_fix(shipped_copy, tmp_
     assert [(p.file, p.code, p.message, p.fix) for p in report.problems] == [
         ("validations/schema/expectation.json", "schema-expectation-unreadable",
          "结构预期文件不能用：缺少 resources，这次没有检查数据包。", EXPECTATION_FIX)]
+
+
+def test_a_suite_saved_with_a_bom_is_written_into_the_expectation(tmp_path, monkeypatch):
+    suites = rules_copy(tmp_path, monkeypatch).parent.parent
+    lead_units = suites / "lead_units.json"
+    lead_units.write_bytes(b"\xef\xbb\xbf" + lead_units.read_bytes())  # what Notepad on Windows saves
+    out = tmp_path / "expectation.json"
+
+    write_expectation(SHIPPED, out, suites)
+
+    written = json.loads(out.read_text(encoding="utf-8"))["suites"]
+    assert written["lead_units.json"]["name"] == "lead_units"
+    assert written["lead_units.json"]["meta"]["frame"] == "task_leads"
+
+
+def test_no_expectation_is_written_while_a_suite_cannot_run(shipped_copy, tmp_path, monkeypatch, capsys):
+    from scripts.validate import run
+
+    suites = rules_copy(tmp_path, monkeypatch).parent.parent
+    (suites / "zz.json").write_text('{"name": "zz",', encoding="utf-8")
+    out = tmp_path / "expectation.json"
+    monkeypatch.setattr(run, "write_expectation", lambda path: write_expectation(path, out, suites))
+
+    assert run.main([str(shipped_copy), "--write-schema-expectation"]) == 1
+
+    assert not out.exists()
+    assert capsys.readouterr().out.splitlines() == [
+        "validations/zz.json：不是有效的 JSON：第1行第15列附近有语法错误。请检查这一处的逗号、引号和括号。",
+        "expectation.json：结构预期没有写入：上面列出的规则文件不能运行。请先改好这些规则文件，再运行一次。",
+    ]
