@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report.text(limit=None if args.all else 30))
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
         if isinstance(error, OSError) and error.errno in DISK_FULL:
-            print(f"检查没有完成：磁盘已满，写不进 {error.filename or '文件'}。这不是数据的问题；请清理磁盘后再运行一次。")
+            print(problem("disk-full", str(error.filename or args.json or args.package)).line())
         else:
             print(f"检查没有完成：{args.package}：出现了意外错误（{type(error).__name__}）。"
                   "数据文件没有被改动；请把这条信息发给维护者。")
