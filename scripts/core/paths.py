@@ -8,7 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PACKAGE = ROOT / "datapackage.json"
 DOCS_DIR = ROOT / "docs"  # hand-written pages
 OVERRIDES_DIR = ROOT / "overrides"  # mkdocs-material template overrides
-SUITES_DIR = ROOT / "validations"  # Great Expectations suites and the schema expectation
+SUITES_DIR = ROOT / "validations"  # Great Expectations suites (*.json) and the schema expectation (schema/)
+SCHEMA_EXPECTATION = SUITES_DIR / "schema" / "expectation.json"  # the reviewed structure (scripts/validate/schemaguard.py)
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 SCRIPTS_DIR = ROOT / "scripts"  # the pipeline's code
 REQUIREMENTS = ROOT / "requirements.txt"  # the pinned libraries it runs with
@@ -16,7 +17,8 @@ BUILD_DIR = ROOT / "build"  # everything a build writes before the swap
 SITE_DIR = ROOT / "site"  # the finished site
 CHANGELOG = "data/CHANGELOG.md"  # the change log staff edit, relative to the package folder
 
-# ---- what a build reads: declared once; `make serve` watches, the unchanged check and the validation cache hash ----
+# ---- what a build reads: declared once; `make serve` watches it and the unchanged check hashes it all; the validation
+# cache hashes the part the validator reads: the package, every file under SUITES_DIR and VALIDATOR_CODE ----
 # Besides the package itself (package_inputs), the project's files a build reads, in two groups:
 CONTENT_INPUTS = (DOCS_DIR, OVERRIDES_DIR, MKDOCS_CONFIG, SUITES_DIR)  # a change is picked up by the next rebuild
 CODE_INPUTS = (SCRIPTS_DIR, REQUIREMENTS)  # a change takes a new process (make serve restarted)
@@ -26,11 +28,6 @@ VALIDATOR_CODE = (SCRIPTS_DIR / "validate", SCRIPTS_DIR / "core")  # the part of
 def package_inputs(package_path: Path) -> list[Path]:
     """The package's own inputs: its descriptor and the folder of its data files (and change log)."""
     return [package_path, package_path.parent / "data"]
-
-
-def build_inputs(package_path: Path) -> list[Path]:
-    """Every file or folder a build reads."""
-    return [*package_inputs(package_path), *CONTENT_INPUTS, *CODE_INPUTS]
 
 
 def stage_dir(work_dir: Path) -> Path:

@@ -57,11 +57,8 @@ def resource_path(package_dir: Path | str, value: object) -> Path:
     """The file a resource path names, inside package_dir, reached through no symbolic link; raise UnsafePath."""
     relative = check_relative_path(value)
     root = Path(os.path.abspath(package_dir))
-    current = root
-    for segment in relative.split("/"):
-        current = current / segment
-        if current.is_symlink():
-            raise UnsafePath(value, "这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。")
+    current = root.joinpath(*relative.split("/"))
+    _check_no_link(current, root, named=value)
     if not current.exists():
         raise FileNotFoundError(str(current))
     if not current.is_file():
@@ -106,16 +103,19 @@ def plain_files(folder: Path | str, base: Path | str) -> list[Path]:
     return sorted(found)
 
 
-def _check_no_link(path: Path, base: Path) -> None:
+def _check_no_link(path: Path, base: Path, named: object = None) -> None:
+    """Raise UnsafePath (naming `named`, else the path) when path is not below base, or a part of it below base is a
+    symbolic link."""
+    shown = str(path) if named is None else named
     try:
         below = path.relative_to(base)
     except ValueError:
-        raise UnsafePath(str(path), "路径必须在数据包文件夹之内。") from None
+        raise UnsafePath(shown, "路径必须在数据包文件夹之内。") from None
     current = base
     for part in below.parts:
         current = current / part
         if stat.S_ISLNK(_mode(current)):
-            raise UnsafePath(str(path), "这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。")
+            raise UnsafePath(shown, "这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。")
 
 
 def _mode(path: Path) -> int:

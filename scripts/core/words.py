@@ -157,7 +157,7 @@ BOOLEAN_WORDS = {"true": "是", "false": "否"}
 # The codes a reader's copy of the data (中文表头版) writes as words: a field whose allowed values are all keys of one
 # of these is written with its words.
 CODE_WORDS = [DATA_STATUS_LABELS, SOURCE_TYPE_LABELS, REPORT_STATUS_LABELS, ROLE_LABELS, DIRECTION_LABELS, KIND_LABELS, SECTION_LABELS,
-              UNIT_KIND_LABELS, AREA_KIND_LABELS, BASIS_LABELS, COMPARATOR_WORDS]
+              UNIT_KIND_LABELS, AREA_KIND_LABELS, BASIS_LABELS, COMPARATOR_WORDS, REVISION_LABELS, SEARCH_RESULT_LABELS]
 
 # ---- how to cite the data (download page, every indicator page) ----------------------------------------------------
 CITATION = "引用本数据：《{title}》{part}，数据版本 {version}（{date}），{address}"

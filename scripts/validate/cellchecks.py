@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from scripts.core.casting import MAX_DIGITS, digit_count
 from scripts.core.csvcells import FORMULA_START
 from scripts.core.periods import PATTERN as PERIOD
-from scripts.core.urls import PLAIN_URL, url_problem
+from scripts.core.urls import PLAIN_URL
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
-from scripts.validate.messages import CONTROL, INVISIBLE, invisible_name, show
+from scripts.validate.messages import CONTROL, INVISIBLE, NORMALIZE_DATES, invisible_name, show
 from scripts.validate.mojibake import CODEC_NAMES, unmangle
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
-from scripts.validate.urlcheck import chinese_context
+from scripts.validate.urlcheck import url_problems
 
 DEFAULT_MAX_LENGTH = 500  # for text columns whose schema gives no maxLength
 MARKUP = {
@@ -138,9 +138,7 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
         if digits > MAX_DIGITS:  # 400 nines would be read as infinity, 1 and 300 zeros printed with float noise
             explained = "number-too-long", {"digits": digits, "limit": MAX_DIGITS}
     if column.kind == "url" and clean:
-        wrong = url_problem(clean)
-        if wrong:
-            add(wrong[0], **chinese_context(*wrong))
+        found.extend(url_problems(file, row, column.name, clean, written=text))
     if column.kind == "date":
         explained = explain_date(clean)
     elif column.kind == "period":
@@ -155,6 +153,8 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
                 add("shown-literally", what=f" {what}" if what[0].isascii() else what)
     if explained:
         code, context = explained
+        if code == "excel-date":
+            context = {**context, "normalize": NORMALIZE_DATES.format(file=file) if context["normalize"] else ""}
         add(code, unit=unit, **context)
     return found
 

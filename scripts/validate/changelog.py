@@ -8,10 +8,9 @@ from pathlib import Path
 
 from scripts.core.paths import CHANGELOG
 from scripts.core.safety import UnsafePath, resource_path
-from scripts.core.urls import url_problem
 from scripts.validate.messages import INVISIBLE, invisible_name
 from scripts.validate.problems import Problem, problem
-from scripts.validate.urlcheck import chinese_context
+from scripts.validate.urlcheck import url_problems
 
 _HTML = re.compile(r"</?[A-Za-z][^>\n]*>?|<!--|<![A-Za-z]|<\?")
 # Python-Markdown attribute lists ({: .class }, {#id}, {onclick=...}) on a heading, paragraph or link.
@@ -19,8 +18,9 @@ _ATTRIBUTES = re.compile(r"\{:[^}\n]*\}?|\{\s*[#.][\w-][^}\n]*\}|\{[^}\n]*=[^}\n
 _LINK = re.compile(r"\]\(\s*<?([^\s>]*)")
 # <https://…>: Markdown's autolink, a link (the site makes it one), not an HTML tag.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
-# Problems with a link's scheme keep the change log's own message; the others say what is wrong with the address.
-_NOT_WEB = ("url-scheme", "url-no-scheme", "url-not-http")
+# A link that is no web address at all keeps the change log's own message (it may be deleted); the others say what
+# is wrong with the address, an address without https:// what to write instead.
+_NOT_WEB = ("url-scheme", "url-not-http")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -60,11 +60,10 @@ def check_line(line: str, number: int) -> list[Problem]:
         if match:
             found.append(problem(code, CHANGELOG, row=number, value=match.group()))
     targets = [m.group(1).removesuffix(")") for m in _LINK.finditer(line)] + autolinks
-    wrong = next(((target, url_problem(target)) for target in targets if url_problem(target)), None)
-    if wrong:
-        target, (code, context) = wrong
-        if code in _NOT_WEB:
-            found.append(problem("changelog-link", CHANGELOG, row=number, value=target))
-        else:
-            found.append(problem(code, CHANGELOG, number, None, target, **chinese_context(code, context)))
+    for target in targets:  # the first link that is wrong
+        wrong = url_problems(CHANGELOG, number, None, target)
+        if wrong:
+            found.append(problem("changelog-link", CHANGELOG, row=number, value=target) if wrong[0].code in _NOT_WEB
+                         else wrong[0])
+            break
     return found

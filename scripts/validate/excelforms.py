@@ -136,32 +136,58 @@ def _convert(number: Decimal, suffix: str, unit: str) -> Decimal | None:
     return None
 
 
+# A date that means one day and nothing else, written the Excel or the Chinese way: 2023/7/25 (how Excel on Chinese
+# Windows writes every date when it saves, sometimes with a midnight time), 2023年7月25日, 2023.7.25, 2023-7-25.
+_ONE_DAY = re.compile(r"(?P<y>\d{4})\s*[/.年-]\s*(?P<m>\d{1,2})\s*[/.月-]\s*(?P<d>\d{1,2})\s*日?(?:\s+0{1,2}:00(?::00)?)?", re.ASCII)
+_DIGITS_ONLY = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})", re.ASCII)
+_EXCEL_SERIAL = re.compile(r"\d{5}", re.ASCII)
+_PART_OF_A_DATE = [re.compile(r"\d{4}\s*[/.年-]\s*\d{1,2}\s*月?", re.ASCII), re.compile(r"\d{1,2}/\d{1,2}/\d{4}", re.ASCII)]
+
+
+def iso_date(text: str) -> str | None:
+    """The ISO date a cell means when it is an Excel- or Chinese-style date of one day and nothing else:
+    2023/7/25, 2023/7/25 0:00, 2023年7月25日 and 2023.7.25 are 2023-07-25. None for anything else: a date already
+    ISO, a day that does not exist, a run of digits (20230725 or the Excel serial number 45132 may be a number typed
+    into the wrong column; 45132 is 2023-07-25 only in Excel's 1900 date system), a month without a day, 7/25/2023.
+
+    The one reading of such dates: make normalize converts exactly these, and the validator says so only for them.
+    """
+    if ISO_DATE.fullmatch(text.strip()):
+        return None
+    return _day(_ONE_DAY.fullmatch(ascii_digits(unicodedata.normalize("NFKC", text.strip()))))
+
+
+def _day(match: re.Match | None) -> str | None:
+    try:
+        return datetime.date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat() if match else None
+    except ValueError:
+        return None
+
+
 def explain_date(text: str) -> tuple[str, dict] | None:
-    """(code, context) for an Excel-style date such as 2023/1/1 or 2023年1月1日; None for ISO or unknown forms."""
+    """(code, context) for an Excel-style date such as 2023/1/1 or 2023年1月1日; None for ISO or unknown forms.
+
+    An excel-date context says whether make normalize puts the date right (`normalize`): only when iso_date reads it.
+    """
     written = text.strip()
     cell = ascii_digits(unicodedata.normalize("NFKC", written))
     if not cell or ISO_DATE.fullmatch(written):
         return None
     if ISO_DATE.fullmatch(cell):
         return _digits_code(written), {"fixed": cell}
-    forms = [
-        r"(?P<y>\d{4})\s*[/.年-]\s*(?P<m>\d{1,2})\s*[/.月-]\s*(?P<d>\d{1,2})\s*日?",
-        r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})",
-    ]
-    for form in forms:
-        match = re.fullmatch(form, cell)
-        if match:
-            try:
-                day = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                break
-            return "excel-date", {"advice": f"请写成 {day.isoformat()}（年-月-日，月和日都写两位）。"}
-    if re.fullmatch(r"\d{5}", cell) and 20000 < int(cell) < 80000:
-        day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(cell))
-        return "excel-date", {"advice": (
-            f"这像是 Excel 的日期序号；如果指的是 {day.isoformat()}，请把单元格设成“文本”后写成 {day.isoformat()}。")}
-    if re.fullmatch(r"\d{4}\s*[/.年-]\s*\d{1,2}\s*月?", cell) or re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", cell):
-        return "excel-date", {"advice": "请写成 2023-01-01 这样的完整日期（年-月-日，月和日都写两位），不要估计。"}
+    day = iso_date(written)
+    if day:
+        return "excel-date", {"advice": f"请写成 {day}（年-月-日，月和日都写两位）。", "normalize": True}
+    day = _day(_DIGITS_ONLY.fullmatch(cell))
+    if day:
+        return "excel-date", {"advice": f"请写成 {day}（年-月-日，月和日都写两位）。", "normalize": False}
+    if _EXCEL_SERIAL.fullmatch(cell) and 20000 < int(cell) < 80000:
+        serial = (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(cell))).isoformat()
+        return "excel-date", {"normalize": False, "advice": (
+            f"这像是 Excel 的日期序号；如果指的是 {serial}，请把单元格设成“文本”后写成 {serial}。")}
+    if any(form.fullmatch(cell) for form in _PART_OF_A_DATE):
+        return "excel-date", {"normalize": False,
+                              "advice": "请写成 2023-01-01 这样的完整日期（年-月-日，月和日都写两位），不要估计。"}
     return None
 
 

@@ -39,7 +39,7 @@ def decode_lines(data: bytes) -> Decoded:
     body = data.removeprefix(UTF8_BOM)
     decoded = Decoded("", "gb18030")
     texts: list[str] = []
-    weak: list[tuple[int, int]] = []  # (line, Excel row) of lines read as GBK on one Chinese character or none
+    weak: list[int] = []  # lines read as GBK on one Chinese character or none (their rows are found only if needed)
     for number, line in enumerate(body.split(b"\n"), start=1):  # 0x0A is never part of a GBK character
         text = _as_utf8(line)
         if text is not None:
@@ -54,11 +54,11 @@ def decode_lines(data: bytes) -> Decoded:
             except UnicodeDecodeError:
                 raise EncodingProblem("unknown", _row_after(texts)) from None
             if not _plausible(text) or len(_CJK.findall(text)) < 2:
-                weak.append((number, _row_after(texts)))
+                weak.append(number)
             decoded.gbk_lines.append(number)
         texts.append(text)
     if weak and len(weak) == len(decoded.gbk_lines) and decoded.utf8_lines:
-        raise EncodingProblem("stray", weak[0][1], 1)  # a UTF-8 file with a line of a few foreign bytes
+        raise EncodingProblem("stray", _row_after(texts[: weak[0] - 1]), 1)  # a UTF-8 file with a line of a few foreign bytes
     decoded.text = "\n".join(texts)
     if decoded.utf8_lines:
         decoded.encoding = "mixed"

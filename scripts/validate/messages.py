@@ -9,6 +9,8 @@ from scripts.core.lookalike import INVISIBLE  # noqa: F401 - re-exported: the ch
 PERIOD_FORMS = "全年写 2023，季度写 2023-Q1，半年写 2023-H1，1至10月累计写 2023-01..10"
 SAVE_AS_UTF8 = "请在 Excel/WPS 里“另存为”，保存类型选“CSV UTF-8(逗号分隔)(*.csv)”"
 UNDATED = "未注明发布日期"  # what a note says when a figure's source gives no date
+# Said of an Excel-style date only when make normalize converts it (scripts/validate/excelforms.py: iso_date).
+NORMALIZE_DATES = "Excel 另存时常把所有日期改成 2023/7/25 这样的写法，运行 make normalize FILE={file} IN_PLACE=1 可以一次改回。"
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     # The package descriptor
@@ -36,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                            "请删掉其中一个，只保留正确的那一个。"),
     "rules-file-shape": ("error", "不是可以运行的规则文件：{what}。",
                          "规则文件要有 name、meta.frame（{frames} 之一）和 expectations 列表；请对照 validations/ 里的其他文件改正。"),
+    "expectation-not-written": ("error", "结构预期没有写入：上面列出的规则文件不能运行。", "请先改好这些规则文件，再运行一次。"),
+    "schema-expectation-unreadable": ("error", "结构预期文件不能用：{what}，这次没有检查数据包。",
+                                      "这个文件记录审核过的数据包结构，不要手改：请从仓库恢复原来的文件，"
+                                      "或由维护者运行 python -m scripts validate --write-schema-expectation 重新生成。"),
     "package-name-unsafe": ("error", "数据包名称 name 不能用作文件名。",
                             "name 会用作下载文件名，只能用小写英文字母、数字、点、下划线和连字符，以字母或数字开头和结尾，如 quzhou-manufacturing-plan-2021-2023。"),
     "demo-not-boolean": ("error", "demo 应是 true 或 false（不加引号）。",
@@ -87,8 +93,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "placeholder": ("error", "“{value}”不是数字，是占位符。", "{advice}"),
     "scientific-notation": ("error", "数字写成了科学计数法，Excel 可能已经截掉了后面的位数。",
                             "请核对原始数字，把单元格格式设成“数值”后重新保存；按现有写法应为 {fixed}。"),
-    "excel-date": ("error", "日期的写法不对。", "{advice}Excel 另存时常把所有日期改成 2023/7/25 这样的写法，"
-                                          "运行 make normalize FILE={file} IN_PLACE=1 可以一次改回。"),
+    "excel-date": ("error", "日期的写法不对。", "{advice}{normalize}"),  # normalize: NORMALIZE_DATES when it puts the date right
     "period-format": ("error", "时期的写法不对。", "{advice}" + PERIOD_FORMS + "。"),
     "too-long": ("error", "有 {length} 个字，超过了上限 {limit} 个字。", "请删减到 {limit} 个字以内。"),
     "shown-literally": ("warning", "含有{what}。网站会把它当作普通文字显示，不会变成格式、链接或模板。", "照录原文的话可以不改。"),

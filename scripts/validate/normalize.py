@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime
 import io
 import json
 import re
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from scripts.core.periods import PATTERN as PERIOD
 from scripts.core.csvcells import FORMULA_START
-from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER
+from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, iso_date
 from scripts.validate.lineencoding import Decoded, decode_lines
 from scripts.validate.messages import INVISIBLE, invisible_name, show
 from scripts.validate.mojibake import CODEC_NAMES, unmangle
@@ -24,8 +23,6 @@ from scripts.validate.rowshape import split_full_width, trailing_empty_labels
 
 ENCODING_NAMES = {"mixed": "GBK/GB18030 和 UTF-8 混合", "gb18030": "GBK/GB18030", "utf-16": "UTF-16", "utf-8-sig": "带 BOM 的 UTF-8", "utf-8": "UTF-8"}
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
-# How Excel on Chinese Windows rewrites every date when it saves: 2023/7/25, sometimes with a midnight time.
-EXCEL_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})(?: 0{1,2}:00(?::00)?)?", re.ASCII)
 WHOLE_ROW = "整行"
 
 HELP = """把 Excel/WPS 保存的 CSV 改回数据包的写法，并改正不会有歧义的问题：
@@ -33,7 +30,8 @@ HELP = """把 Excel/WPS 保存的 CSV 改回数据包的写法，并改正不会
     （本仓库的 CSV 都带 BOM：在 Excel/WPS 里双击打开，中文不会乱码）；
   - 换行：统一为 LF；
   - 表头和各行末尾多出的空列（每行末尾的“,,”）、用中文逗号“，”分隔各格的行；
-  - Excel 改写的日期：2023/7/25 改回 2023-07-25（日期列里的每一行，包括没有动过的行）；
+  - 日期列里只表示某一天的日期：Excel 改写的 2023/7/25、2023/7/25 0:00，以及 2023年7月25日、2023.7.25，
+    都改回 2023-07-25（每一行，包括没有动过的行）；Excel 的日期序号（如 45132）和不完整的日期要人来核对，不改；
   - 每一格：删掉前后的空格（含全角空格）和看不见的字符（如零宽空格 U+200B）；整格是全角数字的（如 １２０、
     ２０２３－Ｑ１）改成半角；删掉本站下载文件为防公式而加在开头的单引号（'=…）。
 其他问题（单位、千分位、占位符、乱码等）要人来判断，请运行 make validate 查看。
@@ -121,22 +119,11 @@ def clean_cell(cell: str, field: Field | None = None, column: str = "") -> tuple
             cell = folded
             done.append("全角改成了半角")
     if field is None or field.kind == "date":
-        iso = excel_date(cell)
+        iso = iso_date(cell)
         if iso:
+            done.append("Excel 的日期写法改成了年-月-日" if "/" in cell else "日期的写法改成了年-月-日")
             cell = iso
-            done.append("Excel 的日期写法改成了年-月-日")
     return cell, "，".join(done)
-
-
-def excel_date(cell: str) -> str | None:
-    """2023/7/25 (as Excel writes dates on Chinese Windows) as 2023-07-25; None when it is not such a real date."""
-    match = EXCEL_DATE.fullmatch(cell)
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(part) for part in match.groups())).isoformat()
-    except ValueError:
-        return None
 
 
 def fields_for(path: Path) -> dict[str, Field]:
@@ -156,10 +143,6 @@ def fields_for(path: Path) -> dict[str, Field]:
                 pass
             return {}
     return {}
-
-
-def titles_for(path: Path) -> dict[str, str]:
-    return {name: field.title for name, field in fields_for(path).items()}
 
 
 def preview_row(parsed: list[list[str]]) -> tuple[int, str] | None:

@@ -74,7 +74,8 @@ def _field(field: dict, where: str) -> list[Problem]:
     kind = field.get("type", "string")
     if kind not in TYPES:
         found.append(_option(f"{where}的 type", kind, "、".join(TYPES)))
-    if "format" in field and field["format"] not in FORMATS.get(kind, ("default",)):
+    # A type that is not a string (["string"]) is reported above; its format cannot be looked up.
+    if "format" in field and isinstance(kind, str) and field["format"] not in FORMATS.get(kind, ("default",)):
         found.append(_option(f"{where}的 format", field["format"], " 或 ".join(FORMATS.get(kind, ("default",)))))
     if "bareNumber" in field and field["bareNumber"] is not True:
         found.append(_option(f"{where}的 bareNumber", field["bareNumber"], "true"))

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.core.jsontext import DuplicateKey, loads
-from scripts.core.paths import SUITES_DIR
+from scripts.core.paths import SCHEMA_EXPECTATION, SUITES_DIR
 from scripts.validate.messages import MESSAGES
 from scripts.validate.problems import Problem, problem
-from scripts.validate.schemaguard import EXPECTATION
 
 
 @dataclass
@@ -24,12 +23,19 @@ class Rules:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_rules(suites_dir: Path = SUITES_DIR, expectation: Path = EXPECTATION) -> Rules:
-    expected, found = read_json(expectation, shown(expectation, suites_dir))
+def read_rules(suites_dir: Path = SUITES_DIR, expectation: Path = SCHEMA_EXPECTATION) -> Rules:
+    file = shown(expectation, suites_dir)
+    expected, found = read_json(expectation, file, "schema-expectation-unreadable")
     if expected is not None and not (isinstance(expected, dict) and isinstance(expected.get("resources"), dict)):
         expected = None
-        found.append(problem("rules-file-shape", shown(expectation, suites_dir), what="缺少 resources", frames="—"))
-    suites = {}
+        found.append(problem("schema-expectation-unreadable", file, what="缺少 resources"))
+    suites, problems = read_suites(suites_dir)
+    return Rules(expected, suites, found + problems)
+
+
+def read_suites(suites_dir: Path = SUITES_DIR) -> tuple[dict[str, dict], list[Problem]]:
+    """The suites that can run (file name -> suite), and a problem naming each file that cannot."""
+    suites, found = {}, []
     for path in sorted(suites_dir.glob("*.json")):
         data, problems = read_json(path, shown(path, suites_dir))
         wrong = suite_shape(data) if data is not None else None
@@ -38,19 +44,22 @@ def read_rules(suites_dir: Path = SUITES_DIR, expectation: Path = EXPECTATION) -
         found += problems
         if not problems:
             suites[path.name] = data
-    return Rules(expected, suites, found)
+    return suites, found
 
 
-def read_json(path: Path, file: str) -> tuple[object, list[Problem]]:
-    """The file's JSON, or None and the problem that names the file, its line and what to do."""
+def read_json(path: Path, file: str, unreadable: str = "rules-file-shape") -> tuple[object, list[Problem]]:
+    """The file's JSON, or None and the problem that names the file, its line and what to do. A file that is
+    missing or cannot be decoded gets the `unreadable` message: a suite's, or the structure expectation's."""
     try:
         return loads(path.read_text(encoding="utf-8-sig")), []
     except DuplicateKey as error:
         return None, [problem("json-duplicate-key", file, key=error.key, line=error.line)]
     except json.JSONDecodeError as error:
         return None, [problem("descriptor-not-json", file, line=error.lineno, col=error.colno)]
-    except (UnicodeDecodeError, RecursionError, ValueError) as error:
-        return None, [problem("rules-file-shape", file, what=f"无法读取（{type(error).__name__}）", frames=_frame_names())]
+    except FileNotFoundError:
+        return None, [problem(unreadable, file, what="找不到这个文件", frames=_frame_names())]
+    except (OSError, UnicodeDecodeError, RecursionError, ValueError) as error:
+        return None, [problem(unreadable, file, what=f"无法读取（{type(error).__name__}）", frames=_frame_names())]
 
 
 def suite_shape(data) -> str | None:

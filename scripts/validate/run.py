@@ -27,7 +27,7 @@ from scripts.validate.rowshape import check_rows
 from scripts.validate.schemachecks import check_descriptor, check_structure
 from scripts.validate.store import ValidationCache, package_key
 from scripts.validate.rules import read_rules
-from scripts.validate.schemaguard import check_ids, check_schema, write_expectation
+from scripts.validate.schemaguard import RulesNotRunnable, check_ids, check_schema, write_expectation
 
 ENCODING_CODES = {"gbk": "encoding-gbk", "utf16": "encoding-utf16", "unknown": "encoding-unknown", "stray": "encoding-stray"}
 # Reviewed changes to the structure and the rules: first in the report, so first in a pull request's summary.
@@ -269,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.write_schema_expectation:
-            print(f"已写入结构预期：{write_expectation(Path(args.package))}")
+            try:
+                print(f"已写入结构预期：{write_expectation(Path(args.package))}")
+            except RulesNotRunnable as error:
+                print("\n".join(p.line() for p in error.problems))
+                return 1
             return 0
         report = validate_package(args.package)
         if args.json:
@@ -278,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report.text(limit=None if args.all else 30))
     except Exception as error:  # noqa: BLE001 - staff get a Chinese message, never a traceback
         if isinstance(error, OSError) and error.errno in DISK_FULL:
-            print(f"检查没有完成：磁盘已满，写不进 {error.filename or '文件'}。这不是数据的问题；请清理磁盘后再运行一次。")
+            print(problem("disk-full", str(error.filename or args.json or args.package)).line())
         else:
             print(f"检查没有完成：{args.package}：出现了意外错误（{type(error).__name__}）。"
                   "数据文件没有被改动；请把这条信息发给维护者。")

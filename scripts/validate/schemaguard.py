@@ -13,15 +13,15 @@ import json
 from pathlib import Path
 
 from scripts.core.jsontext import loads
-from scripts.core.paths import SUITES_DIR
+from scripts.core.paths import SCHEMA_EXPECTATION, SUITES_DIR
 from scripts.core.safety import is_safe_id
 from scripts.validate.descriptor import DESCRIPTOR
 from scripts.validate.messages import show
 from scripts.validate.options import reading
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
+from scripts.validate.rules import read_suites, shown
 
-EXPECTATION = SUITES_DIR / "schema" / "expectation.json"
 ABOUT = ("结构预期：由 python -m scripts validate --write-schema-expectation 按审核过的 datapackage.json 和 validations/ 里的"
          "规则生成，不要手改；数据包的结构、plan 或规则与这里不同就是结构变更，需要审核。")
 # Field properties the code relies on. "same": any change weakens; "at most"/"at least": a bound may only tighten.
@@ -50,16 +50,24 @@ def expectation_of(descriptor: dict, suites: dict[str, dict]) -> dict:
             "plan": descriptor.get("plan", {}), "demo": descriptor.get("demo", False), "suites": dict(sorted(suites.items()))}
 
 
-def write_expectation(descriptor_path: Path, out: Path = EXPECTATION, suites_dir: Path = SUITES_DIR) -> Path:
+class RulesNotRunnable(Exception):
+    """The expectation was not written: some suites cannot run (`problems` name each file)."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def write_expectation(descriptor_path: Path, out: Path = SCHEMA_EXPECTATION, suites_dir: Path = SUITES_DIR) -> Path:
+    """Write the expectation of this descriptor and the suites, read as the validator reads them; refuse (raise
+    RulesNotRunnable) while a suite cannot run, so that an expectation never leaves a broken suite out."""
     descriptor = loads(Path(descriptor_path).read_text(encoding="utf-8-sig"))
-    suites = {path.name: loads(path.read_text(encoding="utf-8")) for path in sorted(suites_dir.glob("*.json"))}
+    suites, problems = read_suites(suites_dir)
+    if problems:
+        raise RulesNotRunnable(problems + [problem("expectation-not-written", shown(out, suites_dir))])
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(expectation_of(descriptor, suites), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out
-
-
-def read_expectation(path: Path = EXPECTATION) -> dict:
-    return loads(path.read_text(encoding="utf-8"))
 
 
 def check_schema(descriptor: dict, expected: dict, suites: dict[str, dict] | None = None) -> list[Problem]:

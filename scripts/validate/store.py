@@ -1,7 +1,8 @@
 """The validation store: results kept by content hash, so that a run re-checks only what changed since the last one.
 
 Three levels, all keyed by the bytes the validator reads, the validator's own code and libraries, and the date:
-- the whole report, keyed by the descriptor, every resource file and every suite: an unchanged package is not
+- the whole report, keyed by the descriptor, every resource file and every file under validations/ (the suites
+  and the structure expectation): an unchanged package is not
   validated again, and its report (errors included: a cached failure is reported again) is read back;
 - each Great Expectations suite, keyed by the suite, the descriptor and the tables its frame is built from:
   after an edit to one CSV only the suites that read that CSV run, and Great Expectations is not even
@@ -47,7 +48,8 @@ def code_version() -> str:
 
 def package_key(package_path: Path, suites_dir: Path = SUITES_DIR) -> str:
     """A hash of everything validate_package reads: descriptor, resource files and every other file under the
-    package's data/ folder (the change log), suites, the code, and today's date (dates are judged against it)."""
+    package's data/ folder (the change log), every file under suites_dir (the suites and schema/expectation.json:
+    approving a structure change rewrites the expectation), the code, and today's date (dates are judged against it)."""
     digest = hashlib.sha256(f"{code_version()}\0{datetime.date.today().isoformat()}\0".encode())
     folder = package_path.parent
     descriptor = _read_inside(folder, package_path.name)
@@ -57,11 +59,25 @@ def package_key(package_path: Path, suites_dir: Path = SUITES_DIR) -> str:
     data = folder / "data"
     for path in plain_files(data, folder):  # a data/ that is a link (to / say) is not walked
         digest.update(b"\0data\0" + path.relative_to(data).as_posix().encode() + b"\0" + _read_inside(folder, path))
-    for suite in sorted(suites_dir.glob("*.json")):
-        digest.update(b"\0suite\0" + suite.name.encode() + b"\0" + suite.read_bytes())
+    for path in _rule_files(suites_dir):
+        digest.update(b"\0rules\0" + path.relative_to(suites_dir).as_posix().encode() + b"\0" + _read_rule_file(path))
     return digest.hexdigest()
 
 
+def _rule_files(folder: Path) -> list[Path]:
+    """Every file under the rules folder, at any depth; a link to a file counts (the validator reads through it)."""
+    found = []
+    for top, _folders, names in os.walk(folder):
+        found += [Path(top) / name for name in names]
+    return sorted(found)
+
+
+def _read_rule_file(path: Path) -> bytes:
+    """A rules file's bytes; a marker for what is not a regular file (never waited on) or cannot be read."""
+    try:
+        return path.read_bytes() if path.is_file() else b"not a file"
+    except OSError as error:
+        return f"unreadable: {type(error).__name__}".encode()
 
 
 def _resource_paths(descriptor: bytes) -> list[str]:

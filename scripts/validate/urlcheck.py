@@ -11,13 +11,14 @@ _SCRIPT_WORDS = {"LATIN": "拉丁字母", "CYRILLIC": "西里尔字母", "GREEK"
 _BLANK_WORDS = {" ": "空格", "\t": "制表符", "\n": "换行", "\r": "换行", "\u3000": "全角空格", "\u00a0": "不换行空格"}
 
 
-def url_problems(file: str, row: int | None, column: str | None, value: str) -> list[Problem]:
-    """The address's problem, if it has one, located as given (row None for the descriptor)."""
+def url_problems(file: str, row: int | None, column: str | None, value: str, written: str | None = None) -> list[Problem]:
+    """The address's problem, if it has one, located as given (row None for the descriptor, column None for the
+    change log). `written` is the cell as typed, when the address checked is that cell cleaned of spaces."""
     found = url_problem(value)
     if found is None:
         return []
     code, context = found
-    return [problem(code, file, row, column, value, **chinese_context(code, context))]
+    return [problem(code, file, row, column, value if written is None else written, **chinese_context(code, context))]
 
 
 def chinese_context(code: str, context: dict) -> dict:

@@ -1,5 +1,5 @@
 """scripts.core.words: a target amount reads as the plan's fraction where the plan wrote one; numbers never
-print inf, nan or float noise."""
+print inf, nan or float noise; every code a reader's copy of the data shows is written as a word."""
 
 import pytest
 
@@ -89,3 +89,20 @@ def test_the_label_check_finds_a_label_typed_by_hand(tmp_path):
     assert [label for _, text in python_strings(module) for label in written_by_hand(text)] == ["符合进度"]
     assert written_by_hand("仅有阶段性数字，尚无全年数字") == ["仅有阶段性数字，尚无全年数字"]
     assert written_by_hand("已达成") == ["已达成"] and written_by_hand("已完成目标的比例") == []
+
+
+def test_the_chinese_download_writes_revision_actions_and_search_results_as_words(small_package):
+    from scripts.core.package import read_package
+    from scripts.website.downloads import chinese_table
+
+    data = small_package.parent / "data"
+    with open(data / "revisions.csv", "a", encoding="utf-8") as handle:
+        handle.write("tax-per-mu,quzhou,2020,final,2021-06-01,corrected,14,示例更正（虚构）\n")
+    with open(data / "searches.csv", "a", encoding="utf-8") as handle:
+        handle.write("new-firms,2023,2025-01-15,示例统计公报2023（虚构）,示例市 新增企业,found_other,,示例核查记录（虚构）：口径不同。\n")
+    package = read_package(small_package)
+
+    revisions = chinese_table(package, package.resource("revisions"))
+    assert revisions[1] == ["tax-per-mu", "示例亩均税收", "quzhou", "示例市", "2020", "正式数", "2021-06-01", "更正", "14", "示例更正（虚构）"]
+    searches = chinese_table(package, package.resource("searches"))
+    assert [row[6] for row in searches] == ["结果", "没有找到", "找到口径或时期不符的数字"]

@@ -1,12 +1,17 @@
 """scripts.validate.store and the validation process: an unchanged package is not validated again, an edit re-runs only what reads it."""
 
+import json
+import shutil
 import time
 
 import pytest
 
 from scripts.pipeline import validation
 from scripts.validate import expectations, run, schemachecks, store
+from scripts.validate.rules import read_rules
 from scripts.validate.run import validate_cached
+from scripts.validate.schemaguard import write_expectation
+from tests.conftest import ROOT
 from tests.helpers import edit_cell, flat
 from tests.validate.shared import DEMO_REVIEW
 
@@ -140,6 +145,34 @@ def test_the_key_follows_every_input(shipped_copy, tmp_path, monkeypatch):
     assert edited != key
     monkeypatch.setattr(store, "code_version", lambda: "other code")
     assert store.package_key(shipped_copy) != edited
+
+
+def test_the_key_follows_the_structure_expectation(shipped_copy, tmp_path):
+    suites = tmp_path / "validations"
+    shutil.copytree(ROOT / "validations", suites)
+    key = store.package_key(shipped_copy, suites)
+    expectation = suites / "schema" / "expectation.json"
+    expectation.write_text(expectation.read_text(encoding="utf-8").replace('"demo": false', '"demo": true'), encoding="utf-8")
+    assert store.package_key(shipped_copy, suites) != key
+
+
+def test_approving_a_structure_change_is_seen_by_the_next_cached_run(shipped_copy, tmp_path, monkeypatch):
+    suites = tmp_path / "validations"
+    shutil.copytree(ROOT / "validations", suites)
+    expectation = suites / "schema" / "expectation.json"
+    monkeypatch.setattr(run, "read_rules", lambda: read_rules(suites, expectation))
+    monkeypatch.setattr(run, "package_key", lambda path: store.package_key(path, suites))
+    descriptor = json.loads(shipped_copy.read_text(encoding="utf-8"))
+    units = next(r for r in descriptor["resources"] if r["name"] == "units")
+    next(f for f in units["schema"]["fields"] if f["name"] == "full_name")["constraints"]["maxLength"] = 60
+    shipped_copy.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+    before = validate_cached(shipped_copy, tmp_path / "cache")
+    assert [(p.code, p.message) for p in before.problems] == [
+        ("schema-addition", "结构变更（新增），需要审核：maxLength 从 80 改成了 60。")]
+    write_expectation(shipped_copy, expectation, suites)  # the maintainer approves the change
+    after = validate_cached(shipped_copy, tmp_path / "cache")
+    assert after.ok and after.problems == []
 
 
 def test_start_validation_runs_in_a_worker_then_reuses_the_stored_report(small_package, tmp_path):

@@ -323,3 +323,12 @@ def test_a_control_character_in_a_key_is_one_error_and_one_follow_on_message(shi
         ("data/units.csv", 26, "area_id", "follow-on-errors"),
     ]
     assert report.problems[1].message == "因为 data/areas.csv 第3行的“kecheng[U+0085]”有误，下面 1 行连带报错（第26行）。"
+
+
+def test_an_address_cell_is_judged_without_its_spaces_and_quoted_as_typed():
+    source_url = Column("source_url", "url", True, None, False)
+    found = check_cell(OBS, 5, source_url, " www.qz.gov.cn/a.html", None)
+    assert [(p.code, p.value, p.fix) for p in found] == [
+        ("whitespace", " www.qz.gov.cn/a.html", "请删掉，改成“www.qz.gov.cn/a.html”。"),
+        ("url-no-scheme", " www.qz.gov.cn/a.html", "请改成 https://www.qz.gov.cn/a.html（最好从浏览器地址栏复制完整网址）。"),
+    ]

@@ -79,3 +79,10 @@ def test_a_right_to_left_override_is_refused_with_its_name(tmp_path):
 def test_a_link_that_hides_its_host_is_refused_with_the_address_rule(tmp_path):
     write(tmp_path, "- [原文](https://www.qz.gov.cn@evil.example/)\n")
     assert [(p.row, p.code) for p in check_changelog(tmp_path)] == [(1, "url-userinfo")]
+
+
+def test_a_link_without_https_is_told_the_address_to_write(tmp_path):
+    write(tmp_path, "- 见 [原文](www.qz.gov.cn/art/2022/2/25/a.html)\n")
+    assert lines(tmp_path) == [
+        "data/CHANGELOG.md 第1行 值“www.qz.gov.cn/art/2022/2/25/a.html”：网址没有以 https:// 或 http:// 开头，浏览器和网站都不能把它当作网址打开。"
+        "请改成 https://www.qz.gov.cn/art/2022/2/25/a.html（最好从浏览器地址栏复制完整网址）。"]

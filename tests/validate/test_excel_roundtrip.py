@@ -104,6 +104,32 @@ def test_excel_dates_say_normalize_puts_them_back(small_package):
     assert about_the_files(validate_package(small_package)) == []
 
 
+def test_a_date_message_offers_normalize_only_for_the_dates_it_puts_back(small_package):
+    typed = {"2021-03-01,\n": "2021/3/1 0:00,\n", "demo/2,original,,2022-03-01": "demo/2,original,,2022年3月1日",
+             "demo/3,original,,2022-03-01": "demo/3,original,,2022.3.1", "demo/4,original,,2023-03-01": "demo/4,original,,44986",
+             "demo/5,original,,2023-03-01": "demo/5,original,,20230301", "demo/6,original,,2023-03-01": "demo/6,original,,2023年3月"}
+
+    def edit(text: str) -> str:
+        for old, new in typed.items():
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        return text
+
+    rewrite(small_package, edit)
+    put_back = f"Excel 另存时常把所有日期改成 2023/7/25 这样的写法，{NORMALIZE} 可以一次改回。"
+    assert [(p.row, p.code, p.value, p.fix) for p in about_the_files(validate_package(small_package))] == [
+        (2, "excel-date", "2021/3/1 0:00", "请写成 2021-03-01（年-月-日，月和日都写两位）。" + put_back),
+        (3, "excel-date", "2022年3月1日", "请写成 2022-03-01（年-月-日，月和日都写两位）。" + put_back),
+        (4, "excel-date", "2022.3.1", "请写成 2022-03-01（年-月-日，月和日都写两位）。" + put_back),
+        (5, "excel-date", "44986", "这像是 Excel 的日期序号；如果指的是 2023-03-01，请把单元格设成“文本”后写成 2023-03-01。"),
+        (6, "excel-date", "20230301", "请写成 2023-03-01（年-月-日，月和日都写两位）。"),
+        (7, "excel-date", "2023年3月", "请写成 2023-01-01 这样的完整日期（年-月-日，月和日都写两位），不要估计。"),
+    ]
+    assert normalize([str(small_package.parent / OBS), "--in-place"]) == 0
+    assert [(p.row, p.code, p.value) for p in about_the_files(validate_package(small_package))] == [
+        (5, "excel-date", "44986"), (6, "excel-date", "20230301"), (7, "excel-date", "2023年3月")]  # left for a person
+
+
 # ---- the site's downloads go to Excel and come back --------------------------------------------------------------
 
 

@@ -202,6 +202,23 @@ def test_an_unknown_field_type_is_reported_in_chinese(shipped_copy):
     assert [p.message for p in invalid] == ["不符合 Data Package 规范：列类型“whole”不受支持，可用 string、integer、number、boolean、date。"]
 
 
+def test_a_type_written_as_a_list_with_a_format_is_named_not_a_crash(shipped_copy):
+    def as_list(descriptor):
+        units = next(r for r in descriptor["resources"] if r["name"] == "units")
+        field = next(f for f in units["schema"]["fields"] if f["name"] == "full_name")
+        field.update(type=["string"], format="default")
+
+    change_descriptor(shipped_copy, as_list)
+
+    report = validate_package(shipped_copy)
+
+    assert "validator-crashed" not in [p.code for p in report.problems]
+    assert ("datapackage.json", "不符合 Data Package 规范：列类型“['string']”不受支持，可用 string、integer、number、boolean、date。") in [
+        (p.file, p.message) for p in report.problems]
+    assert [(p.value, p.message.split("：")[0]) for p in report.problems if p.code == "descriptor-option"] == [
+        ('["string"]', "resources 第2项（units）的列 full_name的 type 写的是 [\"string\"]")]
+
+
 @pytest.mark.parametrize("value", ["否", "false", 0, None])
 def test_demo_must_be_a_json_boolean(shipped_copy, value):
     change_descriptor(shipped_copy, lambda d: d.update(demo=value))

@@ -41,6 +41,25 @@ def test_a_report_that_cannot_be_written(shipped_copy, tmp_path, capsys):
         f"检查没有完成：{shipped_copy}：出现了意外错误（IsADirectoryError）。数据文件没有被改动；请把这条信息发给维护者。\n")
 
 
+def test_a_full_disk_is_named_with_the_catalogue_message(tmp_path, monkeypatch, capsys):
+    import errno
+    import os
+
+    from scripts.validate.problems import Report
+
+    def full(self, path):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(run, "validate_package", lambda path: Report(package=str(path)))
+    monkeypatch.setattr(Report, "write_json", full)
+
+    report = tmp_path / "out" / "report.json"
+    assert run.main([str(tmp_path / "datapackage.json"), "--json", str(report)]) == 1
+
+    assert capsys.readouterr().out == (f"{report}：检查没有完成：磁盘已满，写不进这个文件。"
+                                       "这不是数据的问题：请清理磁盘（例如删掉 build/ 文件夹）后再检查一次。\n")
+
+
 def test_a_gbk_descriptor_through_main(shipped_copy, capsys):
     shipped_copy.write_bytes(shipped_copy.read_text(encoding="utf-8").encode("gb18030"))
 

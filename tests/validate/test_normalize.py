@@ -1,5 +1,8 @@
 """scripts.validate.normalize: Excel's GBK and BOM files to UTF-8, unambiguous cell slips fixed, every change reported."""
 
+import pytest
+
+from scripts.validate.excelforms import iso_date
 from scripts.validate.normalize import Field, main, normalize_text
 from scripts.validate.run import validate_package
 
@@ -152,6 +155,26 @@ def test_excel_dates_are_put_back_in_every_row_of_a_date_column():
         (2, "published", "2023/7/25", "2023-07-25", "Excel 的日期写法改成了年-月-日"),
         (5, "published", "2023/12/1 0:00", "2023-12-01", "Excel 的日期写法改成了年-月-日"),
     ]  # a note that reads like a date is text; 2024/2/30 is no date, left for the validator to name
+
+
+@pytest.mark.parametrize("cell, iso", [
+    ("2023/7/25", "2023-07-25"), ("2023/7/25 0:00", "2023-07-25"), ("2023/7/25 00:00:00", "2023-07-25"),
+    ("2023年7月25日", "2023-07-25"), ("2023.7.25", "2023-07-25"), ("2023-7-25", "2023-07-25"), ("２０２３／７／２５", "2023-07-25"),
+    ("2023-07-25", None),  # already right
+    ("45132", None),  # an Excel serial number: a date only in Excel's 1900 date system
+    ("20230725", None), ("2023年7月", None), ("7/25/2023", None), ("2024/2/30", None), ("2023/7/25 14:30", None),
+])
+def test_one_reading_of_excel_and_chinese_dates(cell, iso):
+    assert iso_date(cell) == iso
+
+
+def test_normalize_puts_back_the_chinese_and_dotted_dates_and_leaves_serial_numbers():
+    fields = {"published": Field("发布日期", "date")}
+    text, changes = normalize_text("id,published\na,2023年7月25日\nb,2023.7.25\nc,45132\nd,2023年7月\n", fields)
+
+    assert text == "id,published\na,2023-07-25\nb,2023-07-25\nc,45132\nd,2023年7月\n"
+    assert [(c.row, c.before, c.after, c.what) for c in changes] == [
+        (2, "2023年7月25日", "2023-07-25", "日期的写法改成了年-月-日"), (3, "2023.7.25", "2023-07-25", "日期的写法改成了年-月-日")]
 
 
 def test_trailing_empty_columns_are_dropped_from_header_and_rows():

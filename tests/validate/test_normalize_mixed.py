@@ -98,3 +98,9 @@ def test_the_row_is_the_excel_row_after_a_cell_with_a_line_break(tmp_path, capsy
 def test_gbk_and_utf8_chinese_in_one_line(tmp_path, capsys):
     data = "id,name\n".encode() + "a,衢州市".encode("gb18030") + "经信局衢州市科技局\n".encode()
     assert "第2行" in refused(tmp_path, capsys, data)
+
+
+def test_a_lone_gbk_character_after_a_cell_with_a_line_break_names_its_excel_row(tmp_path, capsys):
+    # Line 4 of the file is Excel row 3: the cell of row 2 spans lines 2 and 3.
+    data = 'id,name\na,"衢州\n市经信局"\n'.encode() + b"b,\xc4\xe3\n" + "c,衢州市科技局\n".encode()
+    assert refused(tmp_path, capsys, data).startswith(f"units.csv：第3行夹着 1 处不是 UTF-8 的字节（多半是从别的软件复制来的西文字符，如 é），{STOPPED}")

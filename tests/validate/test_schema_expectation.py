@@ -2,14 +2,11 @@
 
 import json
 
+from scripts.core.paths import SCHEMA_EXPECTATION
 from scripts.validate.expectations import load_suites
+from scripts.validate.rules import read_rules
 from scripts.validate.run import validate_package
-from scripts.validate.schemaguard import (
-    EXPECTATION,
-    expectation_of,
-    read_expectation,
-    write_expectation,
-)
+from scripts.validate.schemaguard import expectation_of, write_expectation
 from tests.conftest import ROOT, SHIPPED
 from tests.validate.shared import change_descriptor
 
@@ -32,11 +29,11 @@ def schema_problems(report) -> list[tuple]:
 
 def test_the_shipped_descriptor_and_suites_match_the_expectation():
     descriptor = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    assert expectation_of(descriptor, load_suites()) == read_expectation()
+    assert expectation_of(descriptor, load_suites()) == read_rules().expected
 
 
 def test_the_expectation_holds_what_code_relies_on():
-    expected = read_expectation(EXPECTATION)
+    expected = read_rules(expectation=SCHEMA_EXPECTATION).expected
     assert expected["resources"]["areas"]["fields"]["id"] == {
         "type": "string", "pattern": "[a-z][a-z0-9]*(-[a-z0-9]+)*", "required": True, "unique": True, "maxLength": 40}
     assert expected["resources"]["observations"]["primaryKey"] == ["indicator_id", "area_id", "period", "status"]
@@ -138,3 +135,66 @@ def test_dropping_a_non_negative_unit_is_a_loosening(shipped_copy):
     ]
     severities = {p.message[:7]: p.severity for p in validate_package(shipped_copy).problems if p.column == "nonNegativeUnits"}
     assert severities == {"结构变更，需要": "error", "结构变更（新增": "warning"}
+
+
+EXPECTATION_FIX = ("这个文件记录审核过的数据包结构，不要手改：请从仓库恢复原来的文件，"
+                   "或由维护者运行 python -m scripts validate --write-schema-expectation 重新生成。")
+
+
+def rules_copy(tmp_path, monkeypatch):
+    """A copy of validations/ that the validator reads instead of the repository's; its expectation file."""
+    import shutil
+
+    from scripts.validate import run
+    from scripts.validate.rules import read_rules
+
+    suites = tmp_path / "validations"
+    shutil.copytree(ROOT / "validations", suites)
+    monkeypatch.setattr(run, "read_rules", lambda: read_rules(suites, suites / "schema" / "expectation.json"))
+    return suites / "schema" / "expectation.json"
+
+
+def test_a_missing_expectation_is_named_with_its_own_fix(shipped_copy, tmp_path, monkeypatch):
+    rules_copy(tmp_path, monkeypatch).unlink()
+    report = validate_package(shipped_copy)
+    assert [(p.file, p.row, p.column, p.code, p.message, p.fix) for p in report.problems] == [
+        ("validations/schema/expectation.json", None, None, "schema-expectation-unreadable",
+         "结构预期文件不能用：找不到这个文件，这次没有检查数据包。", EXPECTATION_FIX)]
+
+
+def test_a_wrong_shaped_expectation_is_named_with_its_own_fix(shipped_copy, tmp_path, monkeypatch):
+    rules_copy(tmp_path, monkeypatch).write_text('{"about": "x"}\n', encoding="utf-8")
+    report = validate_package(shipped_copy)
+    assert [(p.file, p.code, p.message, p.fix) for p in report.problems] == [
+        ("validations/schema/expectation.json", "schema-expectation-unreadable",
+         "结构预期文件不能用：缺少 resources，这次没有检查数据包。", EXPECTATION_FIX)]
+
+
+def test_a_suite_saved_with_a_bom_is_written_into_the_expectation(tmp_path, monkeypatch):
+    suites = rules_copy(tmp_path, monkeypatch).parent.parent
+    lead_units = suites / "lead_units.json"
+    lead_units.write_bytes(b"\xef\xbb\xbf" + lead_units.read_bytes())  # what Notepad on Windows saves
+    out = tmp_path / "expectation.json"
+
+    write_expectation(SHIPPED, out, suites)
+
+    written = json.loads(out.read_text(encoding="utf-8"))["suites"]
+    assert written["lead_units.json"]["name"] == "lead_units"
+    assert written["lead_units.json"]["meta"]["frame"] == "task_leads"
+
+
+def test_no_expectation_is_written_while_a_suite_cannot_run(shipped_copy, tmp_path, monkeypatch, capsys):
+    from scripts.validate import run
+
+    suites = rules_copy(tmp_path, monkeypatch).parent.parent
+    (suites / "zz.json").write_text('{"name": "zz",', encoding="utf-8")
+    out = tmp_path / "expectation.json"
+    monkeypatch.setattr(run, "write_expectation", lambda path: write_expectation(path, out, suites))
+
+    assert run.main([str(shipped_copy), "--write-schema-expectation"]) == 1
+
+    assert not out.exists()
+    assert capsys.readouterr().out.splitlines() == [
+        "validations/zz.json：不是有效的 JSON：第1行第15列附近有语法错误。请检查这一处的逗号、引号和括号。",
+        "expectation.json：结构预期没有写入：上面列出的规则文件不能运行。请先改好这些规则文件，再运行一次。",
+    ]
