@@ -17,7 +17,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.core import clock
 from scripts.tools.check.bump import bump
+from scripts.tools.datadiff.packages import Base
 from tests.conftest import SHIPPED, copy_package
 
 OBSERVATIONS = "data/observations.csv"
@@ -65,7 +67,7 @@ def new_figure(package_dir: Path) -> dict:
 
 def apply_changes(out: Path, today: datetime.date | None = None, source: Path = SHIPPED) -> list[Step]:
     """Copy the package and apply the three changes, each in a folder of its own; return the steps in order."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     steps = []
     previous = source
 
@@ -73,7 +75,7 @@ def apply_changes(out: Path, today: datetime.date | None = None, source: Path = 
         nonlocal previous
         descriptor = copy_package(previous, out / name)
         edit(descriptor.parent)
-        steps.append(Step(name, previous, descriptor, bump(descriptor, None, previous, today)))
+        steps.append(Step(name, previous, descriptor, bump(descriptor, Base(package=previous), today)))
         previous = descriptor
 
     def add(package_dir: Path) -> None:

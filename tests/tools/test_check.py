@@ -190,6 +190,25 @@ def test_bump_without_a_change_writes_nothing(base, changed, capsys):
     assert changed.read_bytes() == before
 
 
+def test_at_half_past_seven_in_quzhou_bump_and_check_agree_on_the_day(base, changed, tmp_path, capsys, monkeypatch):
+    # 2026-12-06 07:30 in Quzhou is 2026-12-05 23:30 in UTC, where CI runs: bump writes the 6th, and the check
+    # takes the 6th as today (not a date in the future), both without --today.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796513400")
+    append(changed, NEW_ROW)
+    assert bump.main([str(changed), "--base-package", str(base)]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "已写入 datapackage.json：\"version\": \"1.2.0\"，\"created\": \"2026-12-06T00:00:00Z\"（网站页脚显示的数据日期）。")
+
+    assert cli.main([str(changed), "--base-package", str(base), "--no-build", "--work-dir", str(tmp_path / "work")]) == 0
+    assert "- 版本号和更新记录：符合规则：1.1.0 → 1.2.0，要升次版本号（进展数字新增 1 行）" in capsys.readouterr().out
+
+
+def test_a_today_that_is_not_a_date_is_refused_in_chinese(base, changed, capsys):
+    with pytest.raises(SystemExit):
+        bump.main([str(changed), "--base-package", str(base), "--today", "12/06/2026"])
+    assert capsys.readouterr().err.endswith("argument --today: “12/06/2026”不是日期：请写成 2026-12-06 这样\n")
+
+
 # ---- the base ref is data --------------------------------------------------------------------------------------------
 
 

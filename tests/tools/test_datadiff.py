@@ -322,7 +322,7 @@ def test_a_linked_data_file_is_refused_in_chinese(old_descriptor, tmp_path, caps
     units.unlink()
     os.symlink("/etc/passwd", units)
     with pytest.raises(datadiff.DiffError) as caught:
-        datadiff._read(old_descriptor, "当前")
+        datadiff.read(old_descriptor, "当前")
     assert str(caught.value) == (
         "无法读取当前的数据包：这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。"
         "请先运行 make validate 查看问题。")

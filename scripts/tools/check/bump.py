@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from scripts.core.package import DEFAULT_PACKAGE
-from scripts.tools.check.base import DiffError, base_ref, packages
+from scripts.tools.arguments import add_base_arguments, add_today_argument, base_of, today_of
 from scripts.tools.check.versions import (
     CHANGELOG_FILE,
     LEVEL_WORDS,
@@ -23,6 +23,8 @@ from scripts.tools.check.versions import (
     required_level,
 )
 from scripts.tools.datadiff.diff import diff_packages
+from scripts.tools.datadiff.gitref import DiffError
+from scripts.tools.datadiff.packages import Base, compared
 
 CHANGELOG_INTRO = "# 更新记录\n\n"
 
@@ -57,9 +59,9 @@ def add_changelog_entry(path: Path, lines: list[str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def bump(package_path: Path, ref: str | None, base_package: Path | None, today: datetime.date) -> list[str]:
+def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
     """Write version, created and the change log entry; return what was done, in Chinese."""
-    with packages(package_path, ref, base_package) as (old, new):
+    with compared(package_path, base) as (old, new):
         diff = diff_packages(old, new)
     need = required_level(diff)
     if need.level is None:
@@ -86,15 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts bump",
                                      description="按数据改动升版本号、写数据日期（created），并在 data/CHANGELOG.md 顶部写好更新记录的草稿。")
     parser.add_argument("package", nargs="?", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径（默认：本仓库的数据包）")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--base", help="与哪个 git 版本相比（默认：环境变量 QZ_BASE_REF，否则 origin/main）")
-    where.add_argument("--base-package", help="与另一个文件夹里的数据包相比（datapackage.json 的路径）")
-    parser.add_argument("--today", help=argparse.SUPPRESS)  # tests: the date to write
+    add_base_arguments(parser)
+    add_today_argument(parser)
     args = parser.parse_args(argv)
-    today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
     try:
-        ref = None if args.base_package else base_ref(args.base)
-        done = bump(Path(args.package).resolve(), ref, Path(args.base_package).resolve() if args.base_package else None, today)
+        done = bump(Path(args.package).resolve(), base_of(args), today_of(args))
     except DiffError as error:
         print(f"没有改动任何文件：{error}", file=sys.stderr)
         return 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from scripts.core.package import DEFAULT_PACKAGE, read_package
 from scripts.core.paths import BUILD_DIR, SITE_DIR
 from scripts.core.safety import resource_path
+from scripts.tools.arguments import add_today_argument, today_of
 from scripts.tools.intake.forms import write_forms
 from scripts.tools.intake.parse import Change, Refused, change_from
 
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", default=str(SITE_DIR))
     parser.add_argument("--work-dir", default=str(BUILD_DIR))
     parser.add_argument("--write-forms", action="store_true", help="按数据包重写 .github/ISSUE_TEMPLATE 里的两个表单")
-    parser.add_argument("--today", help=argparse.SUPPRESS)  # tests: the date of a revision and of the version
+    add_today_argument(parser)  # the date of a revision and of the version
     args = parser.parse_args(argv)
     descriptor = Path(args.package).resolve()
     if args.write_forms:
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.file:
         parser.error("请给出问题正文的文件，如 make intake FILE=issue-body.md")
-    today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+    today = today_of(args)
     work_dir = Path(args.work_dir).resolve()
     try:
         change = intake(Path(args.file), descriptor, today)
