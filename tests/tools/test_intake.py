@@ -6,10 +6,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts.core.package import read_package
 from scripts.tools import intake
-from scripts.tools.intake.forms import CORRECTION, FORMS, form_yaml
+from scripts.tools.intake.forms import CORRECTION, FORMS, LABEL, form_yaml
 from scripts.tools.intake.parse import Refused
 from tests.conftest import ROOT
 
@@ -254,3 +255,9 @@ def test_make_intake_writes_bumps_and_prints_the_check(small_package, tmp_path, 
     assert "# 数据检查：通过，可以请人审核合并" in out
     assert (tmp_path / "work" / "intake-title.txt").read_text(encoding="utf-8") == "报送公开数字：示例新增机器人：示例市2022年"
     assert read_package(small_package).version == "1.2.0"
+
+
+def test_the_label_that_starts_the_intake_is_the_one_the_workflow_waits_for():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "intake.yml").read_text(encoding="utf-8"))
+    assert LABEL == "收录"
+    assert f"github.event.label.name == '{LABEL}'" in workflow["jobs"]["intake"]["if"]

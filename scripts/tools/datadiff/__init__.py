@@ -17,11 +17,11 @@ from scripts.tools.datadiff.diff import (
     diff_resource,
 )
 from scripts.tools.datadiff.gitref import DiffError, checkout_package
-from scripts.tools.datadiff.markdown import MAX_TABLE_ROWS, NO_CHANGE, escape_cell, render_markdown, table
+from scripts.tools.datadiff.markdown import MAX_TABLE_ROWS, NO_CHANGE, render_markdown, table
 from scripts.tools.datadiff.packages import Base, compared, read
 
 __all__ = [
     "MAX_TABLE_ROWS", "NO_CHANGE", "Base", "CellChange", "DiffError", "PackageDiff", "ResourceDiff", "RowChange",
     "StatusChange", "checkout_package", "compared", "compute_progress", "diff_packages", "diff_progress",
-    "diff_resource", "escape_cell", "main", "read", "render_markdown", "table",
+    "diff_resource", "main", "read", "render_markdown", "table",
 ]
