@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from scripts.core.package import DEFAULT_PACKAGE
+from scripts.core.paths import CHANGELOG
 from scripts.tools.arguments import add_base_arguments, add_today_argument, base_of, today_of
 from scripts.tools.check.versions import (
-    CHANGELOG_FILE,
     LEVEL_WORDS,
     LEVELS,
     changelog_entry,
@@ -74,13 +74,13 @@ def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
     set_descriptor_keys(package_path, {"version": version, "created": f"{date}T00:00:00Z"})
     done = [f"这次改动：{'；'.join(need.reasons)}。要升{LEVEL_WORDS[need.level]}：{diff.version_before} → {version}。",
             f"已写入 datapackage.json：\"version\": \"{version}\"，\"created\": \"{date}T00:00:00Z\"（网站页脚显示的数据日期）。"]
-    changelog = package_path.parent / CHANGELOG_FILE
+    changelog = package_path.parent / CHANGELOG
     existing = {h[1] for h in changelog_headings(changelog.read_text(encoding="utf-8-sig"))} if changelog.exists() else set()
     if version in existing:
-        done.append(f"{CHANGELOG_FILE} 里已经有 {version} 的条目，没有改动；请确认它写明了这次的变化，日期是 {date}。")
+        done.append(f"{CHANGELOG} 里已经有 {version} 的条目，没有改动；请确认它写明了这次的变化，日期是 {date}。")
     else:
         add_changelog_entry(changelog, changelog_entry(diff, version, date))
-        done.append(f"已在 {CHANGELOG_FILE} 顶部加上 {version} 的条目（由改动自动写成）：请核对，补上更正或删除的原因。")
+        done.append(f"已在 {CHANGELOG} 顶部加上 {version} 的条目（由改动自动写成）：请核对，补上更正或删除的原因。")
     return done
 
 

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from scripts.core.package import DEFAULT_PACKAGE
-from scripts.core.paths import BUILD_DIR, SITE_DIR, validation_cache_dir
+from scripts.core.paths import BUILD_DIR, CHANGELOG, SITE_DIR, validation_cache_dir
 from scripts.tools.arguments import add_base_arguments, add_today_argument, base_of, today_of
 from scripts.tools.check.summary import Outcome, render
-from scripts.tools.check.versions import CHANGELOG_FILE, check_version
+from scripts.tools.check.versions import check_version
 from scripts.tools.datadiff.diff import diff_packages
 from scripts.tools.datadiff.gitref import DiffError
 from scripts.tools.datadiff.markdown import render_markdown
@@ -47,7 +47,7 @@ def run_check(package: Path, base: Base, site_dir: Path, work_dir: Path, today: 
     try:
         with compared(package, base) as (old, new):
             diff = diff_packages(old, new)
-        changelog_path = package.parent / CHANGELOG_FILE
+        changelog_path = package.parent / CHANGELOG
         changelog = changelog_path.read_text(encoding="utf-8-sig") if changelog_path.exists() else ""
         outcome.requirement, outcome.findings = check_version(diff, changelog, today)
         outcome.version_before, outcome.version_after = diff.version_before, diff.version_after

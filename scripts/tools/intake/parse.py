@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from scripts.core.package import Package
 from scripts.core.periods import parse_period
 from scripts.core.revisions import WITHDRAWN, figure_key
+from scripts.tools.datadiff.markdown import format_value
 from scripts.tools.intake.forms import (
     ACTION_CHOICES,
     CONFIRM,
@@ -26,6 +27,7 @@ from scripts.tools.intake.forms import (
     Form,
     options,
 )
+from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER
 from scripts.validate.messages import CONTROL, INVISIBLE, UNDATED, show
 
 MAX_BODY_CHARS = 20_000
@@ -36,8 +38,6 @@ FORBIDDEN = {
     "模板语法": re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"),
     "命令行语法": re.compile(r"`|\$\(|\$\{|\|\||&&"),
 }
-PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 class Refused(Exception):
@@ -160,7 +160,7 @@ def correction(body: str, package: Package, today: datetime.date) -> Change:
     if not a["value"]:
         raise Refused("更正时要填「正确的数值」。")
     value = checked_value(a["value"], "正确的数值")
-    previous = _number_text(figure["value"])
+    previous = format_value(figure["value"])
     if value == previous:
         raise Refused(f"「正确的数值」{value} 和现在收录的数值一样，不用更正。")
     revision["previous_value"] = previous
@@ -181,10 +181,6 @@ def checked_value(text: str, label: str) -> str:
     if not PLAIN_NUMBER.fullmatch(text):
         raise Refused(f"「{label}」“{show(text, 20)}”不是数字：只填数字，如 41.5，不带单位、百分号或千分位逗号。")
     return text
-
-
-def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def change_from(body: str, package: Package, today: datetime.date) -> Change:
