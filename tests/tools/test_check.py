@@ -209,6 +209,48 @@ def test_a_today_that_is_not_a_date_is_refused_in_chinese(base, changed, capsys)
     assert capsys.readouterr().err.endswith("argument --today: “12/06/2026”不是日期：请写成 2026-12-06 这样\n")
 
 
+@pytest.mark.parametrize("indent, separators", [(4, (", ", ": ")), (None, (",", ":")), ("\t", (",", ": "))],
+                         ids=["four spaces", "minified", "tabs"])
+def test_bump_edits_a_descriptor_however_it_is_written(indent, separators, base, changed, capsys):
+    descriptor = json.loads(changed.read_text(encoding="utf-8"))
+    changed.write_text(json.dumps(descriptor, ensure_ascii=False, indent=indent, separators=separators), encoding="utf-8")
+    before = changed.read_text(encoding="utf-8")
+    colon = separators[1]
+    append(changed, NEW_ROW)
+
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
+
+    assert changed.read_text(encoding="utf-8") == before.replace(f'"version"{colon}"1.1.0"', f'"version"{colon}"1.2.0"').replace(
+        f'"created"{colon}"2026-11-29T00:00:00Z"', f'"created"{colon}"2026-12-06T00:00:00Z"')
+    assert verdict(base, changed) == ("minor", [])
+
+
+def test_bump_writes_both_files_or_neither_and_says_what_to_type(base, changed, capsys, monkeypatch):
+    append(changed, NEW_ROW)
+    files = [changed, changed.parent / "data" / "CHANGELOG.md"]
+    before = [path.read_bytes() for path in files]
+    real_replace = os.replace
+
+    def held_open(source, target):  # as Windows refuses to replace a file Excel or WPS has open
+        if Path(target).name == "CHANGELOG.md":
+            raise PermissionError(13, "Permission denied", str(source))
+        real_replace(source, target)
+
+    monkeypatch.setattr(bump.os, "replace", held_open)
+
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 1
+
+    assert [path.read_bytes() for path in files] == before
+    assert sorted(p.name for p in changed.parent.iterdir()) == ["data", "datapackage.json"]  # no temporary file left
+    assert ".bump" not in " ".join(p.name for p in (changed.parent / "data").iterdir())
+    assert capsys.readouterr().err == (
+        "没有改动任何文件：无法写入 CHANGELOG.md（PermissionError）：请关掉正在打开这些文件的程序（如 Excel、WPS）后重试，或手工修改。\n"
+        "在 datapackage.json 里写 \"version\": \"1.2.0\"、\"created\": \"2026-12-06T00:00:00Z\"；\n"
+        "在 data/CHANGELOG.md 第一个“## ”版本标题之前加上（核对后补上原因）：\n\n"
+        "## 1.2.0 — 2026-12-06\n\n"
+        "- 新增进展数字：示例新增机器人（台） 示例市 2022年 530台，正式数（来源：示例来源（虚构），2023-03-01 发布）。\n")
+
+
 # ---- the base ref is data --------------------------------------------------------------------------------------------
 
 
