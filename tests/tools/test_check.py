@@ -13,6 +13,7 @@ from scripts.core.package import read_package
 from scripts.tools.check import bump, cli, versions
 from scripts.tools.check.summary import Outcome, render
 from scripts.tools.datadiff.diff import diff_packages
+from scripts.tools.intake.forms import write_forms
 from tests.conftest import ROOT, copy_package, fixture_package
 
 TODAY = datetime.date(2026, 12, 6)
@@ -249,6 +250,39 @@ def test_bump_writes_both_files_or_neither_and_says_what_to_type(base, changed, 
         "在 data/CHANGELOG.md 第一个“## ”版本标题之前加上（核对后补上原因）：\n\n"
         "## 1.2.0 — 2026-12-06\n\n"
         "- 新增进展数字：示例新增机器人（台） 示例市 2022年 530台，正式数（来源：示例来源（虚构），2023-03-01 发布）。\n")
+
+
+def test_an_area_renamed_needs_its_forms_rewritten_and_bump_does_it(base, changed, tmp_path, capsys):
+    folder = changed.parent / ".github" / "ISSUE_TEMPLATE"
+    write_forms(read_package(changed), folder)  # the forms as they were before the rename
+    areas = changed.parent / "data" / "areas.csv"
+    areas.write_text(areas.read_text(encoding="utf-8").replace("quzhou,示例市,", "quzhou,示例市（更名）,"), encoding="utf-8")
+    release(changed, "1.1.1", entry="## 1.1.1 — 2026-12-06\n\n- 示例市更名（虚构）。")
+    check = [str(changed), "--base-package", str(base), "--no-build", "--work-dir", str(tmp_path / "work"), "--today", "2026-12-06"]
+
+    assert cli.main(check) == 1
+    out = capsys.readouterr().out
+    assert "- 版本号和更新记录：符合规则：1.1.0 → 1.1.1，要升修订号（区域修改 1 行）" in out
+    assert ("- 问题表单：new-figure.yml、correction.yml 的指标或区域选项与数据包不一致（指标、区域的名称、单位或顺序改了）："
+            "请运行 make bump（改了指标或区域时会一起重写表单）或 make forms，把表单和数据一起提交。") in out
+
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "指标或区域有变化，已按数据包重写问题表单：new-figure.yml、correction.yml（.github/ISSUE_TEMPLATE），请一起提交。")
+    assert "- 示例市（更名）｜quzhou\n" in (folder / "new-figure.yml").read_text(encoding="utf-8")
+
+    assert cli.main(check) == 0
+    assert "- 问题表单：与数据包一致。" in capsys.readouterr().out
+
+
+def test_bump_leaves_the_forms_alone_when_no_indicator_or_area_changed(base, changed, capsys):
+    folder = changed.parent / ".github" / "ISSUE_TEMPLATE"
+    folder.mkdir(parents=True)
+    (folder / "new-figure.yml").write_text("# written by hand\n", encoding="utf-8")
+    append(changed, NEW_ROW)
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
+    assert (folder / "new-figure.yml").read_text(encoding="utf-8") == "# written by hand\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["new-figure.yml"]
 
 
 # ---- the base ref is data --------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from scripts.tools.check.versions import (
 from scripts.tools.datadiff.diff import diff_packages
 from scripts.tools.datadiff.gitref import DiffError
 from scripts.tools.datadiff.packages import Base, compared
+from scripts.tools.intake.forms import FORMS_FOLDER, PACKAGE_CHOICES, form_texts, forms_dir
 
 CHANGELOG_INTRO = "# 更新记录\n\n"
 BOM = "\ufeff"
@@ -146,6 +147,10 @@ def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
     Chinese."""
     with compared(package_path, base) as (old, new):
         diff = diff_packages(old, new)
+        forms = forms_dir(package_path)
+        # The forms' dropdowns list the indicators and areas: rewritten with them (in a repository that has forms).
+        form_changes = form_texts(new, forms) if forms.is_dir() and any(
+            r.name in PACKAGE_CHOICES.values() and r.has_changes for r in diff.resources) else {}
     need = required_level(diff)
     if need.level is None:
         return ["数据没有变化，不用升版本号。"]
@@ -163,19 +168,22 @@ def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
         new_entry = version not in {h[1] for h in changelog_headings(log)}
         if new_entry:
             texts[changelog] = changelog_with(log, entry)
+        texts.update(form_changes)
         write_all(texts)
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise NotWritten(by_hand(values, entry, error)) from None
+        raise NotWritten(by_hand(values, entry, error, forms=bool(form_changes))) from None
     done = [f"这次改动：{'；'.join(need.reasons)}。要升{LEVEL_WORDS[need.level]}：{diff.version_before} → {version}。",
             f"已写入 datapackage.json：\"version\": \"{version}\"，\"created\": \"{date}T00:00:00Z\"（网站页脚显示的数据日期）。"]
     if new_entry:
         done.append(f"已在 {CHANGELOG} 顶部加上 {version} 的条目（由改动自动写成）：请核对，补上更正或删除的原因。")
     else:
         done.append(f"{CHANGELOG} 里已经有 {version} 的条目，没有改动；请确认它写明了这次的变化，日期是 {date}。")
+    if form_changes:
+        done.append(f"指标或区域有变化，已按数据包重写问题表单：{'、'.join(path.name for path in form_changes)}（{FORMS_FOLDER.as_posix()}），请一起提交。")
     return done
 
 
-def by_hand(values: dict[str, str], entry: list[str], error: Exception) -> str:
+def by_hand(values: dict[str, str], entry: list[str], error: Exception, forms: bool = False) -> str:
     """Why nothing was written, and exactly what to type instead."""
     if isinstance(error, OSError):
         where = Path(error.filename).name if error.filename else "文件"
@@ -183,8 +191,9 @@ def by_hand(values: dict[str, str], entry: list[str], error: Exception) -> str:
     else:
         why = f"datapackage.json 的写法无法自动修改（{type(error).__name__}）：请手工修改。"
     keys = "、".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in values.items())
-    return "\n".join([why, f"在 datapackage.json 里写 {keys}；", f"在 {CHANGELOG} 第一个“## ”版本标题之前加上（核对后补上原因）：",
-                      "", *entry])
+    lines = [why, f"在 datapackage.json 里写 {keys}；", f"在 {CHANGELOG} 第一个“## ”版本标题之前加上（核对后补上原因）：",
+             "", *entry]
+    return "\n".join(lines + (["", "再运行 make forms 重写问题表单（指标或区域有变化）。"] if forms else []))
 
 
 def main(argv: list[str] | None = None) -> int:

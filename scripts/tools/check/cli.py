@@ -7,7 +7,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from scripts.core.package import DEFAULT_PACKAGE
+from scripts.core.package import DEFAULT_PACKAGE, read_package
 from scripts.core.paths import BUILD_DIR, CHANGELOG, SITE_DIR, validation_cache_dir
 from scripts.tools.arguments import add_base_arguments, add_today_argument, base_of, today_of
 from scripts.tools.check.summary import Outcome, render
@@ -16,6 +16,7 @@ from scripts.tools.datadiff.diff import diff_packages
 from scripts.tools.datadiff.gitref import DiffError
 from scripts.tools.datadiff.markdown import render_markdown
 from scripts.tools.datadiff.packages import Base, compared
+from scripts.tools.intake.forms import forms_dir, stale_forms
 
 
 def run_check(package: Path, base: Base, site_dir: Path, work_dir: Path, today: datetime.date,
@@ -54,6 +55,10 @@ def run_check(package: Path, base: Base, site_dir: Path, work_dir: Path, today: 
         outcome.diff = render_markdown(diff, base=outcome.base)
     except DiffError as error:
         outcome.version_error = f"无法与基准版本比较：{error}"
+    folder = forms_dir(package)
+    if folder.is_dir():  # a repository with issue forms: their dropdowns must list this package's indicators and areas
+        outcome.stale_forms = stale_forms(read_package(package), folder)
+        outcome.forms_checked = True
     return outcome
 
 

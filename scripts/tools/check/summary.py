@@ -28,10 +28,12 @@ class Outcome:
     version_after: str = ""
     findings: list[Finding] = field(default_factory=list)
     version_error: str = ""  # the versions could not be compared (e.g. the base ref is unknown)
+    forms_checked: bool = False  # the package's repository has issue forms (.github/ISSUE_TEMPLATE)
+    stale_forms: list[str] = field(default_factory=list)  # those not listing the package's indicators and areas
 
     @property
     def passed(self) -> bool:
-        return self.valid and bool(self.built) and not self.findings and not self.version_error
+        return self.valid and bool(self.built) and not self.findings and not self.version_error and not self.stale_forms
 
 
 def render(outcome: Outcome) -> str:
@@ -39,7 +41,7 @@ def render(outcome: Outcome) -> str:
     lines = [f"# 数据检查：{verdict}", "", f"与 {md(outcome.base, 120)} 相比。", "",
              f"- 数据校验：{'通过' if outcome.valid else '未通过（见下面的问题表）'}",
              f"- 版本号和更新记录：{version_line(outcome)}",
-             f"- 网站构建：{build_line(outcome)}", ""]
+             f"- 网站构建：{build_line(outcome)}", *forms_line(outcome), ""]
     if outcome.findings or outcome.version_error:
         lines += ["## 版本号和更新记录要改的地方", ""]
         if outcome.version_error:
@@ -68,6 +70,15 @@ def version_line(outcome: Outcome) -> str:
     if outcome.findings:
         return f"不符合规则：{step}"
     return f"符合规则：{md(outcome.version_before, 40)} → {md(outcome.version_after, 40)}，{step}"
+
+
+def forms_line(outcome: Outcome) -> list[str]:
+    if not outcome.forms_checked:
+        return []
+    if not outcome.stale_forms:
+        return ["- 问题表单：与数据包一致。"]
+    return [f"- 问题表单：{md('、'.join(outcome.stale_forms), 200)} 的指标或区域选项与数据包不一致（指标、区域的名称、单位或顺序改了）："
+            "请运行 make bump（改了指标或区域时会一起重写表单）或 make forms，把表单和数据一起提交。"]
 
 
 def build_line(outcome: Outcome) -> str:

@@ -19,7 +19,7 @@ from scripts.core.package import DEFAULT_PACKAGE, read_package
 from scripts.core.paths import BUILD_DIR, SITE_DIR
 from scripts.core.safety import resource_path
 from scripts.tools.arguments import add_today_argument, today_of
-from scripts.tools.intake.forms import write_forms
+from scripts.tools.intake.forms import forms_dir, write_forms
 from scripts.tools.intake.parse import Change, Refused, change_from
 
 MAX_FILE_BYTES = 1 << 20  # a body bigger than this is not read at all
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     descriptor = Path(args.package).resolve()
     if args.write_forms:
-        for path in write_forms(read_package(descriptor)):
+        for path in write_forms(read_package(descriptor), forms_dir(descriptor)):
             print(f"已写入 {path}")
         return 0
     if not args.file:

@@ -21,11 +21,12 @@ from scripts.tools.intake.forms import (
     KIND_FULL_YEAR,
     NEW_FIGURE,
     NO_RESPONSE,
+    PACKAGE_CHOICES,
     SOURCE_TYPE_CHOICES,
     STATUS_CHOICES,
     Field,
     Form,
-    options,
+    chosen_id,
 )
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER
 from scripts.validate.messages import CONTROL, INVISIBLE, UNDATED, show
@@ -101,12 +102,12 @@ def check_answer(f: Field, text: str, package: Package) -> None:
         match = pattern.search(text)
         if match:
             raise Refused(f"{label}里有{what}“{show(match.group(), 40)}”：表单只收纯文字。请删掉后重新提交。")
-    if f.kind == "dropdown" and text not in options(f, package):
+    if f.id in PACKAGE_CHOICES:
+        chosen = chosen_id(text) in package.index(PACKAGE_CHOICES[f.id])
+    else:
+        chosen = f.kind != "dropdown" or text in f.choices
+    if not chosen:
         raise Refused(f"{label}“{show(text, 40)}”不是表单里列出的选项。请在下拉列表里选择。")
-
-
-def chosen_id(text: str) -> str:
-    return text.rsplit("｜", 1)[1]
 
 
 def new_figure(body: str, package: Package, today: datetime.date) -> Change:
