@@ -208,8 +208,6 @@ HOSTILE = {
                "「来源」里有HTML 标签“<img src=x onerror=alert(1)>”：表单只收纯文字。请删掉后重新提交。"),
     "markdown link": (BODY.replace("“全年新增工业机器人530台”（虚构）", "[点我](javascript:alert(1))"),
                       "「原文摘录」里有Markdown 链接或图片“[点我](javascript:alert(1)”：表单只收纯文字。请删掉后重新提交。"),
-    "shell": (BODY.replace("示例市统计局《2022年统计公报》（虚构）", "统计公报$(id);`touch x`"),
-              "「来源」里有命令行语法“$(”：表单只收纯文字。请删掉后重新提交。"),
     "template": (BODY.replace("“全年新增工业机器人530台”（虚构）", "{{ config }}"),
                  "「原文摘录」里有模板语法“{{”：表单只收纯文字。请删掉后重新提交。"),
     "1 MB field": (BODY.replace("“全年新增工业机器人530台”（虚构）", "长" * (1 << 20)),
@@ -247,6 +245,14 @@ def test_hostile_bodies_are_refused_and_nothing_is_written(case, small_package, 
         assert str(refused.value).startswith("这一行没有通过数据检查：\ndata/observations.csv 第")
         assert "同样的「指标编号」、「区域编号」、「时期」、「数据状态」只能有一行" in str(refused.value)
     assert files(small_package) == before
+
+
+def test_shell_syntax_is_only_text_and_written_as_it_is(small_package, tmp_path):
+    # Nothing an issue says reaches a shell, so "$(" or a backtick is kept as typed, like any other character.
+    body = BODY.replace("示例市统计局《2022年统计公报》（虚构）", "统计公报$(id);`touch x`&&ls（虚构）")
+    intake.intake(body_file(tmp_path, body), small_package, TODAY)
+    assert read_package(small_package).rows("observations")[-1]["source"] == "统计公报$(id);`touch x`&&ls（虚构）"
+    assert not (tmp_path / "x").exists() and not (small_package.parent / "x").exists()
 
 
 def test_a_body_file_over_1_mb_is_not_read(small_package, tmp_path, capsys):
