@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts.core.package import read_package
 from scripts.tools.check import bump, cli, versions
@@ -334,6 +335,7 @@ def test_summary_of_a_failed_version_rule_puts_the_entry_in_a_block():
 
 def test_summary_in_ci_says_where_the_preview_is(monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("QZ_PREVIEW_ARTIFACT", "site-preview")  # set by the pull-request workflow, which uploads it
     monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
     monkeypatch.setenv("GITHUB_REPOSITORY", "owner/repo")
     monkeypatch.setenv("GITHUB_RUN_ID", "42")
@@ -342,6 +344,26 @@ def test_summary_in_ci_says_where_the_preview_is(monkeypatch):
     assert outcome.passed
     assert ("- 网站构建：成功。预览：打开本次检查的运行页面 https://github.com/owner/repo/actions/runs/42，在页面底部的 Artifacts 里"
             "下载 site-preview，解压后在那个文件夹里运行 python -m http.server 8000，再用浏览器打开 http://127.0.0.1:8000 。") in render(outcome)
+
+
+def test_summary_in_ci_names_the_artifact_the_workflow_names_and_none_when_it_names_none(monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "owner/repo")
+    monkeypatch.setenv("GITHUB_RUN_ID", "42")
+    outcome = Outcome(base="origin/main", validation="数据校验通过。\n", valid=True, built=True,
+                      requirement=versions.Requirement(None), version_before="1.1.0", version_after="1.1.0")
+    monkeypatch.setenv("QZ_PREVIEW_ARTIFACT", "preview_42")
+    assert "在页面底部的 Artifacts 里下载 preview\\_42，解压后" in render(outcome)
+    monkeypatch.delenv("QZ_PREVIEW_ARTIFACT")
+    assert "- 网站构建：成功。这次运行没有上传网站预览。" in render(outcome).splitlines()
+
+
+def test_the_pull_request_workflow_names_the_artifact_it_uploads():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    steps = {step["name"]: step for step in workflow["jobs"]["check"]["steps"]}
+    assert steps["Check the data (make check)"]["env"]["QZ_PREVIEW_ARTIFACT"] == "site-preview"
+    assert steps["Upload the built site for preview"]["with"]["name"] == "site-preview"
 
 
 def test_check_fails_without_the_release_and_says_so(base, changed, tmp_path, capsys, monkeypatch, cache_pool):

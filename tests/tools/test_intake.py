@@ -293,14 +293,18 @@ def test_a_correction_of_a_figure_that_is_not_there(small_package, tmp_path):
 def test_make_intake_writes_bumps_and_prints_the_check(small_package, tmp_path, capsys, monkeypatch):
     from scripts.pipeline import build
 
-    monkeypatch.setattr(build, "build_site", lambda *args, **kw: None)  # the build has its own tests
+    built = []
+    monkeypatch.setattr(build, "build_site", lambda *args, **kw: built.append(args))  # nothing should build
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # as in the intake workflow, which uploads no preview
+    monkeypatch.delenv("QZ_PREVIEW_ARTIFACT", raising=False)
     repo = small_package.parent
     for args in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Fictional package"]):
         subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
                         "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
+    commit = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%h"], check=True, capture_output=True, text=True).stdout.strip()
 
     code = intake.main([str(body_file(tmp_path, BODY)), "--package", str(small_package), "--work-dir", str(tmp_path / "work"),
-                        "--site-dir", str(tmp_path / "site"), "--today", "2026-12-06"])
+                        "--today", "2026-12-06"])
 
     out = capsys.readouterr().out
     assert code == 0, out
@@ -308,6 +312,9 @@ def test_make_intake_writes_bumps_and_prints_the_check(small_package, tmp_path, 
     assert "# 数据检查：通过，可以请人审核合并" in out
     assert (tmp_path / "work" / "intake-title.txt").read_text(encoding="utf-8") == "报送公开数字：示例新增机器人：示例市2022年"
     assert read_package(small_package).version == "1.2.0"
+    assert f"与 表单写入之前的数据（提交 {commit}） 相比。" in out
+    assert "- 网站构建：这次没有构建（--no-build）。" in out and "Artifacts" not in out
+    assert built == []
 
 
 def test_the_label_that_starts_the_intake_is_the_one_the_workflow_waits_for():

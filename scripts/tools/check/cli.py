@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from scripts.core.package import DEFAULT_PACKAGE, read_package
@@ -73,11 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", default=str(BUILD_DIR), help="中间文件目录（默认：build/）")
     parser.add_argument("--summary", help="摘要另写到这个文件（默认：<中间文件目录>/check-summary.md）")
     parser.add_argument("--no-build", action="store_true", help="不构建网站，只校验、比较和核对版本号（快；拉取请求的检查会构建）")
+    parser.add_argument("--base-label", help=argparse.SUPPRESS)  # make intake: the base in words a reviewer reads
     add_today_argument(parser)
     args = parser.parse_args(argv)
     work_dir = Path(args.work_dir).resolve()
     try:
-        base = base_of(args)
+        base = replace(base_of(args), label=args.base_label or "")
     except DiffError as error:
         print(f"没有检查：{error}", file=sys.stderr)
         return 1

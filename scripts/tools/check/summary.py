@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from scripts.tools.check.versions import LEVEL_WORDS, Finding, Requirement
 from scripts.tools.summarytext import code_block, md
 
-PREVIEW_ARTIFACT = "site-preview"  # the name the pull-request workflow uploads site/ under
+# The pull-request workflow names here the artifact it uploads site/ under (a run that uploads none sets nothing).
+PREVIEW_ARTIFACT_VARIABLE = "QZ_PREVIEW_ARTIFACT"
 
 
 @dataclass
@@ -92,10 +93,15 @@ def build_line(outcome: Outcome) -> str:
 
 
 def preview_where(site_dir: str) -> str:
-    """Where to see the built site: the workflow run's artifact on GitHub, the folder (and make serve) locally."""
-    if os.environ.get("GITHUB_ACTIONS") == "true":
+    """Where to see the built site: the artifact the workflow run uploads (when it names one), else the folder
+    (and make serve) on the machine that ran the check."""
+    in_ci = os.environ.get("GITHUB_ACTIONS") == "true"
+    artifact = os.environ.get(PREVIEW_ARTIFACT_VARIABLE, "").strip() if in_ci else ""
+    if artifact:
         run = "/".join(os.environ.get(name, "") for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY"))
         address = f"{run}/actions/runs/{os.environ.get('GITHUB_RUN_ID', '')}"
-        return (f"预览：打开本次检查的运行页面 {md(address, 300)}，在页面底部的 Artifacts 里下载 {PREVIEW_ARTIFACT}，"
+        return (f"预览：打开本次检查的运行页面 {md(address, 300)}，在页面底部的 Artifacts 里下载 {md(artifact, 100)}，"
                 "解压后在那个文件夹里运行 python -m http.server 8000，再用浏览器打开 http://127.0.0.1:8000 。")
+    if in_ci:
+        return "这次运行没有上传网站预览。"
     return f"网站在 {md(site_dir, 200)} 文件夹里；运行 make serve 可在 http://127.0.0.1:8000 预览。"

@@ -21,9 +21,10 @@ class Base:
 
     ref: str | None = None
     package: Path | None = None
+    label: str = ""  # how a summary names it, when not by the ref or the path
 
     def __str__(self) -> str:
-        return show(str(self.package) if self.package is not None else str(self.ref), None)
+        return self.label or show(str(self.package) if self.package is not None else str(self.ref), None)
 
 
 def read(path: Path, label: str) -> Package:
