@@ -67,10 +67,9 @@ test: setup $(NODE_STAMP)
 	$(PY) -m pytest
 
 ## test-data-change: a new figure, a correction, a withdrawal and a removal on a copy of the package; the tests that read it run on it
-test-data-change: setup $(NODE_STAMP)
+test-data-change: setup
 	@scripts/ensure-debian-packages.sh chromium
-	$(PY) -m tests.datachange build/data-change
-	QZ_PACKAGE=build/data-change/4-removed/datapackage.json $(PY) -m pytest -m shipped
+	descriptor="$$($(PY) -m tests.datachange build/data-change)" && QZ_PACKAGE="$$descriptor" $(PY) -m pytest -m shipped
 
 ## intake: turn an issue written with a form (FILE=issue-body.md) into a data change, bump the version, print the check
 intake: setup

@@ -4,8 +4,9 @@ record), a withdrawal and a removal.
 Each step is a pull request as staff would send it: the CSV edited, then `make bump` against the step before
 (the version raised by the rule: new figure minor, correction or removal patch; the date the footer shows; a
 change log entry drafted from the change). The new figure is fictional and says so in its source. `python -m tests.datachange OUT` writes the steps into OUT/1-added,
-OUT/2-corrected, OUT/3-withdrawn and OUT/4-removed (each a whole package); `make test-data-change` runs the tests that read the
-shipped package against the last one, to show that no test asserts what such a change alters.
+OUT/2-corrected, OUT/3-withdrawn and OUT/4-removed (each a whole package) and prints the last one's descriptor;
+`make test-data-change` runs the tests that read the shipped package against it, to show that no test asserts
+what such a change alters.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,10 +132,13 @@ def _number(value: float) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """Write the steps afresh into OUT (whatever a run before left there is removed first); what each step did goes
+    to standard error, and the last step's descriptor, alone, to standard output (make test-data-change reads it)."""
     out = Path(argv[0] if argv else "build/data-change").resolve()
+    shutil.rmtree(out, ignore_errors=True)
     steps = apply_changes(out)
     for s in steps:
-        print(f"{s.name}: {s.descriptor}", *s.said, sep="\n  ")
+        print(f"{s.name}: {s.descriptor}", *s.said, sep="\n  ", file=sys.stderr)
     print(steps[-1].descriptor)
     return 0
 
