@@ -317,6 +317,24 @@ def test_make_intake_writes_bumps_and_prints_the_check(small_package, tmp_path, 
     assert built == []
 
 
+def test_a_correction_at_half_past_seven_in_quzhou_is_dated_that_day_and_valid(small_package, tmp_path, capsys, monkeypatch):
+    # 2030-01-01 07:30 in Quzhou is still 2029-12-31 in UTC, where the intake workflow runs: the revision, the
+    # version and the validator's "today" are all 2030-01-01, so the correction is not refused as dated in the future.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893454200")
+    repo = small_package.parent
+    for args in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Fictional package"]):
+        subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                        "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
+    body = CORRECTION_BODY.format(action="更正（数值有误，改成新的数值）", value="17.2")
+
+    assert intake.main([str(body_file(tmp_path, body)), "--package", str(small_package), "--no-check",
+                        "--work-dir", str(tmp_path / "work")]) == 0, capsys.readouterr().err
+
+    package = read_package(small_package)
+    assert [(r["action"], r["date"]) for r in package.rows("revisions")] == [("corrected", datetime.date(2030, 1, 1))]
+    assert package.descriptor["created"] == "2030-01-01T00:00:00Z"
+
+
 def test_the_label_that_starts_the_intake_is_the_one_the_workflow_waits_for():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "intake.yml").read_text(encoding="utf-8"))
     assert LABEL == "收录"
