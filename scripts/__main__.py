@@ -15,7 +15,6 @@ COMMANDS = {
     "check": ("scripts.tools.check", "拉取请求的检查：校验、构建、版本号和更新记录、中文摘要（make check）"),
     "intake": ("scripts.tools.intake", "把按表单填写的问题（报送公开数字、更正或撤回）转成数据修改（make intake）"),
     "bump": ("scripts.tools.check.bump", "按数据改动升版本号、写数据日期和更新记录草稿（make bump）"),
-    "ci-summary": ("scripts.tools.ci_summary", "把校验报告写成拉取请求摘要（CI 用）"),
     "synthetic": ("scripts.tools.synthetic", "生成虚构的示例数据包（make synthetic）"),
     "bench": ("scripts.tools.bench", "性能基准（make bench）"),
     "charts": ("scripts.website.charts", "只画图表"),

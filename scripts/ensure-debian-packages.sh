@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages named as arguments when they are missing (root only).
-# Used by `make setup` (a CJK font for charts) and `make test` (Chromium for browser tests).
+# Used by `make setup` (a CJK font for charts) and `make test` (Chromium for browser tests; nodejs and npm where
+# there is no npm, for the workflow checks).
 set -euo pipefail
 missing=()
 for pkg in "$@"; do

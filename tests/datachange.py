@@ -4,8 +4,9 @@ record), a withdrawal and a removal.
 Each step is a pull request as staff would send it: the CSV edited, then `make bump` against the step before
 (the version raised by the rule: new figure minor, correction, withdrawal or removal patch; the date the footer shows; a
 change log entry drafted from the change). The new figure is fictional and says so in its source. `python -m tests.datachange OUT` writes the steps into OUT/1-added,
-OUT/2-corrected, OUT/3-withdrawn and OUT/4-removed (each a whole package); `make test-data-change` runs the tests that read the
-shipped package against the last one, to show that no test asserts what such a change alters.
+OUT/2-corrected, OUT/3-withdrawn and OUT/4-removed (each a whole package) and prints the last one's descriptor;
+`make test-data-change` runs the tests that read the shipped package against it, to show that no test asserts
+what such a change alters.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.core import clock
 from scripts.tools.check.bump import bump
+from scripts.tools.datadiff.packages import Base
 from tests.conftest import SHIPPED, copy_package
 
 OBSERVATIONS = "data/observations.csv"
@@ -65,7 +69,7 @@ def new_figure(package_dir: Path) -> dict:
 
 def apply_changes(out: Path, today: datetime.date | None = None, source: Path = SHIPPED) -> list[Step]:
     """Copy the package and apply the four changes, each in a folder of its own; return the steps in order."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     steps = []
     previous = source
 
@@ -73,7 +77,7 @@ def apply_changes(out: Path, today: datetime.date | None = None, source: Path = 
         nonlocal previous
         descriptor = copy_package(previous, out / name)
         edit(descriptor.parent)
-        steps.append(Step(name, previous, descriptor, bump(descriptor, None, previous, today)))
+        steps.append(Step(name, previous, descriptor, bump(descriptor, Base(package=previous), today)))
         previous = descriptor
 
     def add(package_dir: Path) -> None:
@@ -128,10 +132,13 @@ def _number(value: float) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """Write the steps afresh into OUT (whatever a run before left there is removed first); what each step did goes
+    to standard error, and the last step's descriptor, alone, to standard output (make test-data-change reads it)."""
     out = Path(argv[0] if argv else "build/data-change").resolve()
+    shutil.rmtree(out, ignore_errors=True)
     steps = apply_changes(out)
     for s in steps:
-        print(f"{s.name}: {s.descriptor}", *s.said, sep="\n  ")
+        print(f"{s.name}: {s.descriptor}", *s.said, sep="\n  ", file=sys.stderr)
     print(steps[-1].descriptor)
     return 0
 

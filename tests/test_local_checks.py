@@ -1,9 +1,12 @@
 """Local checks anywhere: `python -m scripts validate` and `check` need plain Python only (no make, no Debian tools,
 no git unless a git ref is asked for), and a dev container gives a browser-only user the same environment."""
 
+import hashlib
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT, copy_package
 
@@ -48,3 +51,46 @@ def test_readme_and_contributing_say_both_ways():
         text = (ROOT / name).read_text(encoding="utf-8")
         assert "python -m scripts validate" in text and "python -m scripts check" in text, name
         assert "Codespaces" in text and ".devcontainer" in text, name
+
+
+NODE_TOOLS = ["bash", "sha1sum", "cut", "rm", "touch", "chmod", "mkdir", "cat"]  # what the Makefile's lines call
+
+
+def node_recipe(tmp_path: Path, npm_at_first: bool) -> tuple[subprocess.CompletedProcess, Path]:
+    """Run the Makefile's node_modules recipe in a copy of the repository's make files, on a PATH of the few tools
+    it calls, with a stand-in ensure-debian-packages.sh that "installs" a stand-in npm."""
+    repo, bin_dir = tmp_path / "repo", tmp_path / "bin"
+    (repo / "scripts").mkdir(parents=True)
+    bin_dir.mkdir()
+    for name in ("Makefile", "package.json", "package-lock.json", "requirements.txt"):
+        shutil.copy(ROOT / name, repo / name)
+    for tool in NODE_TOOLS:
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    npm = '#!/bin/bash\necho "$*" >> "$LOG"\nmkdir -p node_modules\n'
+    (repo / "scripts" / "ensure-debian-packages.sh").write_text(
+        f'#!/bin/bash\necho "ensure $*" >> "$LOG"\ncat > "{bin_dir}/npm" <<\'EOF\'\n{npm}EOF\nchmod +x "{bin_dir}/npm"\n',
+        encoding="utf-8")
+    (repo / "scripts" / "ensure-debian-packages.sh").chmod(0o755)
+    if npm_at_first:
+        (bin_dir / "npm").write_text(npm, encoding="utf-8")
+        (bin_dir / "npm").chmod(0o755)
+    stamp = "node_modules/.installed-" + hashlib.sha1((ROOT / "package-lock.json").read_bytes()).hexdigest()[:12]
+    completed = subprocess.run([shutil.which("make"), "--no-print-directory", stamp], cwd=repo, capture_output=True,
+                               text=True, check=False, timeout=60,
+                               env={"PATH": str(bin_dir), "LOG": str(tmp_path / "log"), "HOME": str(tmp_path)})
+    return completed, repo / stamp
+
+
+def test_make_test_installs_debians_node_where_there_is_no_npm(tmp_path):
+    completed, stamp = node_recipe(tmp_path, npm_at_first=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (tmp_path / "log").read_text(encoding="utf-8").splitlines() == [
+        "ensure nodejs npm", "ci --ignore-scripts --no-audit --no-fund --loglevel=error"]
+    assert stamp.exists()
+
+
+def test_make_test_uses_the_npm_there_is(tmp_path):
+    completed, stamp = node_recipe(tmp_path, npm_at_first=True)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (tmp_path / "log").read_text(encoding="utf-8").splitlines() == ["ci --ignore-scripts --no-audit --no-fund --loglevel=error"]
+    assert stamp.exists()

@@ -1,26 +1,12 @@
-"""Turn the validation report (JSON) into the Chinese Markdown a pull request's job summary shows."""
+"""The validation report's problems as the Chinese Markdown of the check's summary (scripts/tools/check)."""
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
-from pathlib import Path
-
-from scripts.tools.datadiff import MAX_TABLE_ROWS, escape_cell, table
+from scripts.tools.datadiff.markdown import MAX_TABLE_ROWS, table
+from scripts.tools.summarytext import md
 
 SEVERITY_LABELS = {"error": "错误", "warning": "提醒"}
 SCHEMA_CODES = ("schema-change", "schema-addition")  # changes to datapackage.json's structure, for review
-
-
-def read_problems(report_path: Path) -> list[dict]:
-    report = json.loads(report_path.read_text(encoding="utf-8"))
-    return report if isinstance(report, list) else report.get("problems", [])
-
-
-def read_left_off(report_path: Path) -> list[dict]:
-    report = json.loads(report_path.read_text(encoding="utf-8"))
-    return report.get("left_off", []) if isinstance(report, dict) else []
 
 
 def render_problems(problems: list[dict], max_rows: int = MAX_TABLE_ROWS) -> str:
@@ -36,13 +22,13 @@ def render_problems(problems: list[dict], max_rows: int = MAX_TABLE_ROWS) -> str
         advice = "提醒不影响发布，但请确认这些数据无误。"
     rows = [
         [
-            SEVERITY_LABELS.get(p.get("severity", "error"), escape_cell(str(p.get("severity")))),
-            escape_cell(str(p.get("file") or "—")),
-            "—" if p.get("row") in (None, "") else escape_cell(str(p["row"])),
-            escape_cell(column_label(p)),
-            "" if p.get("value") in (None, "") else escape_cell(str(p["value"])),
-            escape_cell(str(p.get("message") or p.get("code") or ""), 300),
-            escape_cell(str(p.get("fix") or ""), 300),
+            SEVERITY_LABELS.get(p.get("severity", "error"), md(str(p.get("severity")))),
+            md(str(p.get("file") or "—")),
+            "—" if p.get("row") in (None, "") else md(str(p["row"])),
+            md(column_label(p)),
+            "" if p.get("value") in (None, "") else md(str(p["value"])),
+            md(str(p.get("message") or p.get("code") or ""), 300),
+            md(str(p.get("fix") or ""), 300),
         ]
         for p in errors + warnings
     ]
@@ -57,8 +43,8 @@ def render_schema_changes(problems: list[dict]) -> list[str]:
     if not changes:
         return []
     lines = [f"### 结构变更：{len(changes)} 处，需要维护者审核", ""]
-    lines += [f"- {SEVERITY_LABELS.get(p.get('severity'), '错误')}：{escape_cell(str(p.get('column') or '—'), 80)}："
-              f"{escape_cell(str(p.get('message') or ''), 300)}" for p in changes]
+    lines += [f"- {SEVERITY_LABELS.get(p.get('severity'), '错误')}：{md(str(p.get('column') or '—'), 80)}："
+              f"{md(str(p.get('message') or ''), 300)}" for p in changes]
     return lines + [""]
 
 
@@ -75,19 +61,3 @@ def column_label(problem: dict) -> str:
     if title and column and title != column:
         return f"{title}（{column}）"
     return title or column or "—"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Print a validation report as Chinese Markdown.")
-    parser.add_argument("report", help="JSON report written by python -m scripts.validate.run --json")
-    args = parser.parse_args(argv)
-    path = Path(args.report)
-    if not path.exists():
-        sys.stdout.write("## 数据校验没有完成\n\n没有生成校验报告：请查看“校验数据”一步的日志。\n")
-        return 1
-    sys.stdout.write(render_problems(read_problems(path)) + render_left_off(read_left_off(path)))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

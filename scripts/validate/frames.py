@@ -7,6 +7,7 @@ import datetime
 import numpy as np
 import pandas as pd
 
+from scripts.core import clock
 from scripts.validate.messages import INVISIBLE, UNDATED
 from scripts.core.periods import PATTERN as PERIOD
 from scripts.validate.rawcsv import RawTable
@@ -42,8 +43,9 @@ class Tables:
 
 
 def today() -> datetime.date:
-    """The date periods and publication dates are judged against (tests put a fixed date here)."""
-    return datetime.date.today()
+    """The date periods and publication dates are judged against: the day in Quzhou, as make bump and intake date
+    a version or a correction (tests put a fixed date here)."""
+    return clock.today()
 
 
 def targets(t: Tables, descriptor: dict) -> pd.DataFrame:

@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts.core.package import read_package
 from scripts.tools.check import bump, cli, versions
 from scripts.tools.check.summary import Outcome, render
 from scripts.tools.datadiff.diff import diff_packages
+from scripts.tools.intake.forms import write_forms
 from tests.conftest import ROOT, copy_package, fixture_package
 from tests.helpers import OBS, append
 
@@ -185,25 +187,113 @@ def test_bump_without_a_change_writes_nothing(base, changed, capsys):
     assert changed.read_bytes() == before
 
 
+def test_at_half_past_seven_in_quzhou_bump_and_check_agree_on_the_day(base, changed, tmp_path, capsys, monkeypatch):
+    # 2026-12-06 07:30 in Quzhou is 2026-12-05 23:30 in UTC, where CI runs: bump writes the 6th, and the check
+    # takes the 6th as today (not a date in the future), both without --today.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796513400")
+    append(changed, NEW_ROW)
+    assert bump.main([str(changed), "--base-package", str(base)]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "已写入 datapackage.json：\"version\": \"1.2.0\"，\"created\": \"2026-12-06T00:00:00Z\"（网站页脚显示的数据日期）。")
+
+    assert cli.main([str(changed), "--base-package", str(base), "--no-build", "--work-dir", str(tmp_path / "work")]) == 0
+    assert "- 版本号和更新记录：符合规则：1.1.0 → 1.2.0，要升次版本号（进展数字新增 1 行）" in capsys.readouterr().out
+
+
+def test_a_today_that_is_not_a_date_is_refused_in_chinese(base, changed, capsys):
+    with pytest.raises(SystemExit):
+        bump.main([str(changed), "--base-package", str(base), "--today", "12/06/2026"])
+    assert capsys.readouterr().err.endswith("argument --today: “12/06/2026”不是日期：请写成 2026-12-06 这样\n")
+
+
+@pytest.mark.parametrize("indent, separators", [(4, (", ", ": ")), (None, (",", ":")), ("\t", (",", ": "))],
+                         ids=["four spaces", "minified", "tabs"])
+def test_bump_edits_a_descriptor_however_it_is_written(indent, separators, base, changed, capsys):
+    descriptor = json.loads(changed.read_text(encoding="utf-8"))
+    changed.write_text(json.dumps(descriptor, ensure_ascii=False, indent=indent, separators=separators), encoding="utf-8")
+    before = changed.read_text(encoding="utf-8")
+    colon = separators[1]
+    append(changed, NEW_ROW)
+
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
+
+    assert changed.read_text(encoding="utf-8") == before.replace(f'"version"{colon}"1.1.0"', f'"version"{colon}"1.2.0"').replace(
+        f'"created"{colon}"2026-11-29T00:00:00Z"', f'"created"{colon}"2026-12-06T00:00:00Z"')
+    assert verdict(base, changed) == ("minor", [])
+
+
+def test_bump_writes_both_files_or_neither_and_says_what_to_type(base, changed, capsys, monkeypatch):
+    append(changed, NEW_ROW)
+    files = [changed, changed.parent / "data" / "CHANGELOG.md"]
+    before = [path.read_bytes() for path in files]
+    real_replace = os.replace
+
+    def held_open(source, target):  # as Windows refuses to replace a file Excel or WPS has open
+        if Path(target).name == "CHANGELOG.md":
+            raise PermissionError(13, "Permission denied", str(source))
+        real_replace(source, target)
+
+    monkeypatch.setattr(bump.os, "replace", held_open)
+
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 1
+
+    assert [path.read_bytes() for path in files] == before
+    assert sorted(p.name for p in changed.parent.iterdir()) == ["data", "datapackage.json"]  # no temporary file left
+    assert ".bump" not in " ".join(p.name for p in (changed.parent / "data").iterdir())
+    assert capsys.readouterr().err == (
+        "没有改动任何文件：无法写入 CHANGELOG.md（PermissionError）：请关掉正在打开这些文件的程序（如 Excel、WPS）后重试，或手工修改。\n"
+        "在 datapackage.json 里写 \"version\": \"1.2.0\"、\"created\": \"2026-12-06T00:00:00Z\"；\n"
+        "在 data/CHANGELOG.md 第一个“## ”版本标题之前加上（核对后补上原因）：\n\n"
+        "## 1.2.0 — 2026-12-06\n\n"
+        "- 新增进展数字：示例新增机器人（台） 示例市 2022年 530台，正式数（来源：示例来源（虚构），2023-03-01 发布）。\n")
+
+
+def test_an_area_renamed_needs_its_forms_rewritten_and_bump_does_it(base, changed, tmp_path, capsys):
+    folder = changed.parent / ".github" / "ISSUE_TEMPLATE"
+    write_forms(read_package(changed), folder)  # the forms as they were before the rename
+    areas = changed.parent / "data" / "areas.csv"
+    areas.write_text(areas.read_text(encoding="utf-8").replace("quzhou,示例市,", "quzhou,示例市（更名）,"), encoding="utf-8")
+    release(changed, "1.1.1", entry="## 1.1.1 — 2026-12-06\n\n- 示例市更名（虚构）。")
+    check = [str(changed), "--base-package", str(base), "--no-build", "--work-dir", str(tmp_path / "work"), "--today", "2026-12-06"]
+
+    assert cli.main(check) == 1
+    out = capsys.readouterr().out
+    assert "- 版本号和更新记录：符合规则：1.1.0 → 1.1.1，要升修订号（区域修改 1 行）" in out
+    assert ("- 问题表单：new-figure.yml、correction.yml 的指标或区域选项与数据包不一致（指标、区域的名称、单位或顺序改了）："
+            "请运行 make bump（改了指标或区域时会一起重写表单）或 make forms，把表单和数据一起提交。") in out
+
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "指标或区域有变化，已按数据包重写问题表单：new-figure.yml、correction.yml（.github/ISSUE_TEMPLATE），请一起提交。")
+    assert "- 示例市（更名）｜quzhou\n" in (folder / "new-figure.yml").read_text(encoding="utf-8")
+
+    assert cli.main(check) == 0
+    assert "- 问题表单：与数据包一致。" in capsys.readouterr().out
+
+
+def test_bump_leaves_the_forms_alone_when_no_indicator_or_area_changed(base, changed, capsys):
+    folder = changed.parent / ".github" / "ISSUE_TEMPLATE"
+    folder.mkdir(parents=True)
+    (folder / "new-figure.yml").write_text("# written by hand\n", encoding="utf-8")
+    append(changed, NEW_ROW)
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
+    assert (folder / "new-figure.yml").read_text(encoding="utf-8") == "# written by hand\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["new-figure.yml"]
+
+
 # ---- the base ref is data --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("ref, why", [
-    ("x';id;'", "含有命令行的特殊符号 “'”、“;”"),
-    ("$(id)", "含有命令行的特殊符号 “$”、“(”、“)”"),
-    ("`id`", "含有命令行的特殊符号 “`”"),
-    ("--upload-pack=id", "含有命令行的特殊符号 “=”"),
-    ("-x", "不能以“-”开头"),
-    ("main..x", "不能含有“..”或“//”，不能以“/”开头或结尾，不能以“.”结尾"),
-    ("a b", "含有 git 不允许的字符 U+0020"),
-    ("main^{tree}", "含有 git 不允许的字符 “^”"),
-    ("x.lock", "每一段都不能以“.”开头，也不能以“.lock”结尾"),
-    ("@", "不能是“@”，也不能含有“@{”"),
+@pytest.mark.parametrize("ref, shown, why", [
+    ("-x", "-x", "不能以“-”开头"),
+    ("--upload-pack=id", "--upload-pack=id", "不能以“-”开头"),
+    ("main\x1b[2J", "main[U+001B][2J", "含有看不见的控制字符"),
+    ("x" * 201, "x" * 59 + "…", "超过了 200 个字符"),
 ])
-def test_refs_git_would_not_accept_or_a_shell_would_read_are_refused(ref, why, tmp_path, capsys, monkeypatch):
+def test_refs_git_could_read_as_options_or_that_hide_characters_are_refused(ref, shown, why, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("QZ_BASE_REF", ref)
     assert cli.main([str(tmp_path / "datapackage.json")]) == 1
-    assert capsys.readouterr().err == (f"没有检查：基准版本“{ref}”不是有效的 git 分支或提交名：{why}。"
+    assert capsys.readouterr().err == (f"没有检查：基准版本“{shown}”不是有效的 git 分支或提交名：{why}。"
                                        "请写分支名（如 main、origin/main）或提交编号（如 4febff5）。\n")
 
 
@@ -240,6 +330,7 @@ def test_summary_of_a_failed_version_rule_puts_the_entry_in_a_block():
 
 def test_summary_in_ci_says_where_the_preview_is(monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("QZ_PREVIEW_ARTIFACT", "site-preview")  # set by the pull-request workflow, which uploads it
     monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
     monkeypatch.setenv("GITHUB_REPOSITORY", "owner/repo")
     monkeypatch.setenv("GITHUB_RUN_ID", "42")
@@ -248,6 +339,26 @@ def test_summary_in_ci_says_where_the_preview_is(monkeypatch):
     assert outcome.passed
     assert ("- 网站构建：成功。预览：打开本次检查的运行页面 https://github.com/owner/repo/actions/runs/42，在页面底部的 Artifacts 里"
             "下载 site-preview，解压后在那个文件夹里运行 python -m http.server 8000，再用浏览器打开 http://127.0.0.1:8000 。") in render(outcome)
+
+
+def test_summary_in_ci_names_the_artifact_the_workflow_names_and_none_when_it_names_none(monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "owner/repo")
+    monkeypatch.setenv("GITHUB_RUN_ID", "42")
+    outcome = Outcome(base="origin/main", validation="数据校验通过。\n", valid=True, built=True,
+                      requirement=versions.Requirement(None), version_before="1.1.0", version_after="1.1.0")
+    monkeypatch.setenv("QZ_PREVIEW_ARTIFACT", "preview_42")
+    assert "在页面底部的 Artifacts 里下载 preview\\_42，解压后" in render(outcome)
+    monkeypatch.delenv("QZ_PREVIEW_ARTIFACT")
+    assert "- 网站构建：成功。这次运行没有上传网站预览。" in render(outcome).splitlines()
+
+
+def test_the_pull_request_workflow_names_the_artifact_it_uploads():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    steps = {step["name"]: step for step in workflow["jobs"]["check"]["steps"]}
+    assert steps["Check the data (make check)"]["env"]["QZ_PREVIEW_ARTIFACT"] == "site-preview"
+    assert steps["Upload the built site for preview"]["with"]["name"] == "site-preview"
 
 
 def test_check_fails_without_the_release_and_says_so(base, changed, tmp_path, capsys, monkeypatch, cache_pool):

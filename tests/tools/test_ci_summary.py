@@ -1,8 +1,6 @@
 """scripts.tools.ci_summary: the validation report as the Chinese Markdown a pull request shows."""
 
-import json
-
-from scripts.tools.ci_summary import main, render_problems
+from scripts.tools.ci_summary import render_problems
 
 PROBLEMS = [
     {
@@ -43,15 +41,3 @@ def test_warnings_only_pass():
 def test_no_problems_is_one_line():
     assert render_problems([]) == "数据校验通过。\n"
 
-
-def test_cli_reads_the_json_report(tmp_path, capsys):
-    report = tmp_path / "validation.json"
-    report.write_text(json.dumps({"valid": False, "problems": PROBLEMS}, ensure_ascii=False), encoding="utf-8")
-
-    assert main([str(report)]) == 0
-    assert capsys.readouterr().out.startswith("## 数据校验未通过：2 个错误，1 条提醒\n")
-
-
-def test_cli_without_a_report_says_so(tmp_path, capsys):
-    assert main([str(tmp_path / "missing.json")]) == 1
-    assert "没有生成校验报告" in capsys.readouterr().out

@@ -278,6 +278,41 @@ def test_cli_reports_an_unknown_ref_in_chinese(tmp_path):
     assert completed.stdout.startswith("无法比较数据变化：找不到基准版本 origin/no-such-branch")
 
 
+@pytest.fixture
+def history(tmp_path) -> Path:
+    """A repository whose first commit is the fictional package and whose second revises, adds and removes a row;
+    v2.0.0 tags the second, release#2 (a name git accepts) and main's upstream name the first."""
+    repo = tmp_path / "repo"
+    descriptor = write_fictional_package(repo)
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "Fictional package")
+    git(repo, "branch", "release#2")
+    git(repo, "branch", "first")
+    change_observations(descriptor)
+    git(repo, "commit", "--quiet", "-am", "Revise 2022")
+    git(repo, "tag", "v2.0.0")
+    git(repo, "branch", "--set-upstream-to=first", "main")
+    return descriptor
+
+
+@pytest.mark.parametrize("ref, shown", [("HEAD~1", "HEAD\\~1"), ("v2.0.0^", "v2.0.0^"), ("@{u}", "\\@{u}"),
+                                        ("release#2", "release\\#2")])
+def test_any_revision_git_reads_is_a_base(ref, shown, history, capsys):
+    assert datadiff.main([ref, "--package", str(history)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"## 数据变化（与 {shown} 相比）\n")
+    assert "新增 1 行，删除 1 行，修改 1 行。" in out
+
+
+@pytest.mark.parametrize("ref", ["$(touch ran)", "x';touch ran;'", "`touch ran`", "main;touch ran", "main^{tree}"])
+def test_a_ref_that_looks_like_a_command_is_only_a_name_git_does_not_know(ref, history, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where `touch ran` would write, if anything ran it
+    assert datadiff.main([ref, "--package", str(history)]) == 1
+    assert capsys.readouterr().err == f"找不到基准版本 {ref}：请确认已取得该分支或提交（如 git fetch origin）。\n"
+    assert not (tmp_path / "ran").exists() and not (history.parent / "ran").exists()
+
+
 def test_tables_missing_at_the_ref_read_as_empty(tmp_path):
     repo = tmp_path / "repo"
     descriptor = write_fictional_package(repo)
@@ -323,7 +358,7 @@ def test_a_linked_data_file_is_refused_in_chinese(old_descriptor, tmp_path, caps
     units.unlink()
     os.symlink("/etc/passwd", units)
     with pytest.raises(datadiff.DiffError) as caught:
-        datadiff._read(old_descriptor, "当前")
+        datadiff.read(old_descriptor, "当前")
     assert str(caught.value) == (
         "无法读取当前的数据包：这是一个符号链接（快捷方式）。数据文件必须是数据包文件夹里的普通文件，请换成文件本身。"
         "请先运行 make validate 查看问题。")

@@ -6,10 +6,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts.core.package import read_package
 from scripts.tools import intake
-from scripts.tools.intake.forms import CORRECTION, FORMS, form_yaml
+from scripts.tools.intake.forms import CORRECTION, FORMS, LABEL, form_yaml
 from scripts.tools.intake.parse import Refused
 from tests.conftest import ROOT
 
@@ -119,12 +120,58 @@ def body_file(tmp_path: Path, text: str) -> Path:
     return path
 
 
+def dropdown(form_text: str, field_id: str) -> list[str]:
+    return next(item for item in yaml.safe_load(form_text)["body"] if item.get("id") == field_id)["attributes"]["options"]
+
+
+def test_the_dropdowns_list_the_packages_indicators_and_areas_in_their_order(small_package):
+    package = read_package(small_package)
+    for form in FORMS:
+        text = form_yaml(form, package)
+        assert dropdown(text, "indicator") == ["示例亩均税收（万元）｜tax-per-mu", "示例新增企业（家）｜new-firms",
+                                               "示例新增机器人（台）｜robots", "示例县域全覆盖（是/否）｜full-coverage"]
+        assert dropdown(text, "area") == ["示例市｜quzhou", "示例甲区｜kecheng", "示例乙区｜qujiang", "示例丙县｜longyou"]
+
+
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.file)
-def test_the_forms_are_generated_from_the_package_and_current(form, shipped_package):
-    written = (ROOT / ".github" / "ISSUE_TEMPLATE" / form.file).read_text(encoding="utf-8")
-    assert written == form_yaml(form, read_package(shipped_package)), "run make forms"
-    assert "- 制造业投资年均增长（%）｜manufacturing-investment-growth" in written  # name, unit and id
-    assert "- 智造新城｜zhizao-xincheng" in written
+def test_the_committed_forms_are_what_forms_py_writes(form, small_package):
+    # Everything but the package's own options (a data pull request may rename an area: make check and make bump
+    # look after those), so that a change to forms.py cannot be forgotten in the forms.
+    def without_package_options(text: str) -> dict:
+        data = yaml.safe_load(text)
+        for item in data["body"]:
+            if item.get("id") in ("indicator", "area"):
+                item["attributes"]["options"] = []
+        return data
+
+    committed = (ROOT / ".github" / "ISSUE_TEMPLATE" / form.file).read_text(encoding="utf-8")
+    generated = form_yaml(form, read_package(small_package))
+    assert committed.splitlines()[:2] == generated.splitlines()[:2]  # the "generated, do not edit" header
+    assert without_package_options(committed) == without_package_options(generated)
+
+
+def test_make_forms_writes_them_beside_the_package(small_package, capsys):
+    assert intake.main(["--write-forms", "--package", str(small_package)]) == 0
+    folder = small_package.parent / ".github" / "ISSUE_TEMPLATE"
+    assert sorted(p.name for p in folder.iterdir()) == ["correction.yml", "new-figure.yml"]
+    assert dropdown((folder / "correction.yml").read_text(encoding="utf-8"), "area")[0] == "示例市｜quzhou"
+    assert capsys.readouterr().out == f"已写入 {folder / 'new-figure.yml'}\n已写入 {folder / 'correction.yml'}\n"
+
+
+def test_an_answer_picked_before_a_rename_is_read_by_its_id(small_package, tmp_path):
+    # The issue was opened with the forms as they were; since then a data pull request renamed the area and the
+    # indicator and changed the unit. The ids after "｜" are the same, so the answer still names them.
+    data = small_package.parent / "data"
+    for name, old, new in [("areas.csv", "quzhou,示例市,", "quzhou,示例市（更名）,"),
+                           ("indicators.csv", "robots,示例新增机器人,台,", "robots,示例工业机器人新增,套,")]:
+        text = (data / name).read_text(encoding="utf-8")
+        assert old in text
+        (data / name).write_text(text.replace(old, new), encoding="utf-8")
+
+    change = intake.intake(body_file(tmp_path, BODY), small_package, TODAY)
+
+    assert change.summary == "示例工业机器人新增：示例市（更名）2022年"
+    assert read_package(small_package).rows("observations")[-1]["indicator_id"] == "robots"
 
 
 def test_a_body_as_the_form_writes_it_becomes_a_valid_row(small_package, tmp_path):
@@ -161,8 +208,6 @@ HOSTILE = {
                "「来源」里有HTML 标签“<img src=x onerror=alert(1)>”：表单只收纯文字。请删掉后重新提交。"),
     "markdown link": (BODY.replace("“全年新增工业机器人530台”（虚构）", "[点我](javascript:alert(1))"),
                       "「原文摘录」里有Markdown 链接或图片“[点我](javascript:alert(1)”：表单只收纯文字。请删掉后重新提交。"),
-    "shell": (BODY.replace("示例市统计局《2022年统计公报》（虚构）", "统计公报$(id);`touch x`"),
-              "「来源」里有命令行语法“$(”：表单只收纯文字。请删掉后重新提交。"),
     "template": (BODY.replace("“全年新增工业机器人530台”（虚构）", "{{ config }}"),
                  "「原文摘录」里有模板语法“{{”：表单只收纯文字。请删掉后重新提交。"),
     "1 MB field": (BODY.replace("“全年新增工业机器人530台”（虚构）", "长" * (1 << 20)),
@@ -173,6 +218,7 @@ HOSTILE = {
                    "「原文摘录」有 401 个字，超过了上限 400 个字。请只填这一项要的内容。"),
     "unknown indicator": (BODY.replace("示例新增机器人（台）｜robots", "示例新增机器人（台）｜robots-2"),
                           "「指标」“示例新增机器人（台）｜robots-2”不是表单里列出的选项。请在下拉列表里选择。"),
+    "area without an id": (BODY.replace("示例市｜quzhou", "示例市"), "「区域」“示例市”不是表单里列出的选项。请在下拉列表里选择。"),
     "control character": (BODY.replace("2022年统计公报", "2022年\x1b[2J统计公报"),
                           "「来源」里有看不见的控制字符：“示例市统计局《2022年[U+001B][2J统计公报》（虚构）”。请重新输入这一项。"),
     "unit in the value": (BODY.replace("\n530\n", "\n530台\n"),
@@ -199,6 +245,14 @@ def test_hostile_bodies_are_refused_and_nothing_is_written(case, small_package, 
         assert str(refused.value).startswith("这一行没有通过数据检查：\ndata/observations.csv 第")
         assert "同样的「指标编号」、「区域编号」、「时期」、「数据状态」只能有一行" in str(refused.value)
     assert files(small_package) == before
+
+
+def test_shell_syntax_is_only_text_and_written_as_it_is(small_package, tmp_path):
+    # Nothing an issue says reaches a shell, so "$(" or a backtick is kept as typed, like any other character.
+    body = BODY.replace("示例市统计局《2022年统计公报》（虚构）", "统计公报$(id);`touch x`&&ls（虚构）")
+    intake.intake(body_file(tmp_path, body), small_package, TODAY)
+    assert read_package(small_package).rows("observations")[-1]["source"] == "统计公报$(id);`touch x`&&ls（虚构）"
+    assert not (tmp_path / "x").exists() and not (small_package.parent / "x").exists()
 
 
 def test_a_body_file_over_1_mb_is_not_read(small_package, tmp_path, capsys):
@@ -239,14 +293,18 @@ def test_a_correction_of_a_figure_that_is_not_there(small_package, tmp_path):
 def test_make_intake_writes_bumps_and_prints_the_check(small_package, tmp_path, capsys, monkeypatch):
     from scripts.pipeline import build
 
-    monkeypatch.setattr(build, "build_site", lambda *args, **kw: None)  # the build has its own tests
+    built = []
+    monkeypatch.setattr(build, "build_site", lambda *args, **kw: built.append(args))  # nothing should build
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # as in the intake workflow, which uploads no preview
+    monkeypatch.delenv("QZ_PREVIEW_ARTIFACT", raising=False)
     repo = small_package.parent
     for args in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Fictional package"]):
         subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
                         "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
+    commit = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%h"], check=True, capture_output=True, text=True).stdout.strip()
 
     code = intake.main([str(body_file(tmp_path, BODY)), "--package", str(small_package), "--work-dir", str(tmp_path / "work"),
-                        "--site-dir", str(tmp_path / "site"), "--today", "2026-12-06"])
+                        "--today", "2026-12-06"])
 
     out = capsys.readouterr().out
     assert code == 0, out
@@ -254,3 +312,30 @@ def test_make_intake_writes_bumps_and_prints_the_check(small_package, tmp_path, 
     assert "# 数据检查：通过，可以请人审核合并" in out
     assert (tmp_path / "work" / "intake-title.txt").read_text(encoding="utf-8") == "报送公开数字：示例新增机器人：示例市2022年"
     assert read_package(small_package).version == "1.2.0"
+    assert f"与 表单写入之前的数据（提交 {commit}） 相比。" in out
+    assert "- 网站构建：这次没有构建（--no-build）。" in out and "Artifacts" not in out
+    assert built == []
+
+
+def test_a_correction_at_half_past_seven_in_quzhou_is_dated_that_day_and_valid(small_package, tmp_path, capsys, monkeypatch):
+    # 2030-01-01 07:30 in Quzhou is still 2029-12-31 in UTC, where the intake workflow runs: the revision, the
+    # version and the validator's "today" are all 2030-01-01, so the correction is not refused as dated in the future.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893454200")
+    repo = small_package.parent
+    for args in (["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "Fictional package"]):
+        subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                        "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
+    body = CORRECTION_BODY.format(action="更正（数值有误，改成新的数值）", value="17.2")
+
+    assert intake.main([str(body_file(tmp_path, body)), "--package", str(small_package), "--no-check",
+                        "--work-dir", str(tmp_path / "work")]) == 0, capsys.readouterr().err
+
+    package = read_package(small_package)
+    assert [(r["action"], r["date"]) for r in package.rows("revisions")] == [("corrected", datetime.date(2030, 1, 1))]
+    assert package.descriptor["created"] == "2030-01-01T00:00:00Z"
+
+
+def test_the_label_that_starts_the_intake_is_the_one_the_workflow_waits_for():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "intake.yml").read_text(encoding="utf-8"))
+    assert LABEL == "收录"
+    assert f"github.event.label.name == '{LABEL}'" in workflow["jobs"]["intake"]["if"]

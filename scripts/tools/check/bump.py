@@ -6,14 +6,18 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import re
 import sys
+import tempfile
+from json.decoder import scanstring
 from pathlib import Path
 
+from scripts.core import jsontext
 from scripts.core.package import DEFAULT_PACKAGE
-from scripts.tools.check.base import DiffError, base_ref, packages
+from scripts.core.paths import CHANGELOG
+from scripts.tools.arguments import add_base_arguments, add_today_argument, base_of, today_of
 from scripts.tools.check.versions import (
-    CHANGELOG_FILE,
     LEVEL_WORDS,
     LEVELS,
     changelog_entry,
@@ -23,44 +27,130 @@ from scripts.tools.check.versions import (
     required_level,
 )
 from scripts.tools.datadiff.diff import diff_packages
+from scripts.tools.datadiff.gitref import DiffError
+from scripts.tools.datadiff.packages import Base, compared
+from scripts.tools.intake.forms import FORMS_FOLDER, PACKAGE_CHOICES, form_texts, forms_dir
 
 CHANGELOG_INTRO = "# 更新记录\n\n"
+BOM = "\ufeff"
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+class NotWritten(Exception):
+    """Nothing was written; the message (Chinese) says why and what to type by hand."""
+
+
+def top_level_values(text: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """Where each key of the outermost JSON object has its value written: key -> (start, end) in text; and where
+    its first key starts (or its closing brace, when it is empty). ValueError when text is not such an object."""
+    decoder = json.JSONDecoder()
+    at = _SPACE.match(text).end()
+    if not text.startswith("{", at):
+        raise ValueError("not a JSON object")
+    at = first = _SPACE.match(text, at + 1).end()
+    spans: dict[str, tuple[int, int]] = {}
+    if text.startswith("}", at):
+        return spans, first
+    while True:
+        if not text.startswith('"', at):
+            raise ValueError(f"a key expected at {at}")
+        key, at = scanstring(text, at + 1)
+        at = _SPACE.match(text, at).end()
+        if not text.startswith(":", at):
+            raise ValueError(f"':' expected at {at}")
+        start = _SPACE.match(text, at + 1).end()
+        _, end = decoder.raw_decode(text, start)
+        spans[key] = (start, end)
+        at = _SPACE.match(text, end).end()
+        if text.startswith(",", at):
+            at = _SPACE.match(text, at + 1).end()
+        elif text.startswith("}", at):
+            return spans, first
+        else:
+            raise ValueError(f"',' or '}}' expected at {at}")
+
+
+def descriptor_with(text: str, values: dict[str, str]) -> str:
+    """The descriptor's text with these top-level keys set, however it is indented (or not at all): only their
+    values are rewritten; a key not there yet goes first, indented as the first key is. Read with the project's
+    strict JSON reader before and after, so that nothing else can have changed."""
+    before = jsontext.loads(text.removeprefix(BOM))
+    spans, first = top_level_values(text.removeprefix(BOM))
+    body = text.removeprefix(BOM)
+    for key, (start, end) in sorted(((k, spans[k]) for k in values if k in spans), key=lambda item: -item[1][0]):
+        body = body[:start] + json.dumps(values[key], ensure_ascii=False) + body[end:]
+    missing = [k for k in values if k not in spans]
+    if missing:
+        gap = body[body.index("{") + 1:first]  # the line break and indentation before the first key ("" if minified)
+        pairs = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(values[k], ensure_ascii=False)}" for k in missing]
+        body = body[:first] + ("," + gap).join(pairs) + ("," + gap if spans else "") + body[first:]
+    after = jsontext.loads(body)
+    if {k: v for k, v in after.items() if k not in values} != {k: v for k, v in before.items() if k not in values} or \
+            any(after.get(k) != v for k, v in values.items()):
+        raise ValueError("datapackage.json could not be edited in place")
+    return (BOM if text.startswith(BOM) else "") + body
+
+
+def changelog_with(text: str, lines: list[str]) -> str:
+    """The change log with the entry before its first version heading (after the introduction), or at the end."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    headings = changelog_headings(text)
+    entry = newline.join(lines) + newline * 2
+    if headings:
+        kept = text.splitlines(keepends=True)
+        at = headings[0][0] - 1
+        return "".join(kept[:at]) + entry + "".join(kept[at:])
+    return text.rstrip("\r\n") + newline * 2 + entry
+
+
+def read_text(path: Path) -> str:
+    """A file's text exactly as saved (a BOM, CRLF line ends), so that what is not changed is written back alike."""
+    return path.read_bytes().decode("utf-8")
+
+
+def write_all(texts: dict[Path, str]) -> None:
+    """Write every file or none: each is written beside itself first, then moved into place; if one cannot be
+    moved (Excel or WPS holds it open), the ones already moved get their old text back. An OSError names the file
+    that could not be written."""
+    temporary: dict[Path, Path] = {}
+    originals = {path: path.read_bytes() for path in texts if path.exists()}
+    done: list[Path] = []
+    path = next(iter(texts), None)
+    try:
+        for path, text in texts.items():
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bump", dir=path.parent)
+            temporary[path] = Path(name)
+            with os.fdopen(handle, "wb") as out:
+                out.write(text.encode("utf-8"))
+        for path, name in temporary.items():
+            os.replace(name, path)
+            done.append(path)
+    except OSError as error:
+        for written in done:
+            if written in originals:
+                written.write_bytes(originals[written])
+            else:
+                written.unlink()
+        raise type(error)(error.errno, error.strerror, str(path)) from error
+    finally:
+        for name in temporary.values():
+            name.unlink(missing_ok=True)
 
 
 def set_descriptor_keys(path: Path, values: dict[str, str]) -> None:
     """Set top-level string keys of datapackage.json in place, keeping every other byte of the file as it was."""
-    text = path.read_text(encoding="utf-8-sig")
-    before = json.loads(text)
-    for key, value in values.items():
-        pattern = re.compile(r'(\n  "' + re.escape(key) + r'"\s*:\s*)"(?:[^"\\]|\\.)*"')
-        text, count = pattern.subn(lambda m: m.group(1) + json.dumps(value, ensure_ascii=False), text, count=1)
-        if count == 0:  # not written as a line of its own: add it after the opening brace
-            text = text.replace("{", "{\n  " + json.dumps(key) + ": " + json.dumps(value, ensure_ascii=False) + ",", 1)
-    after = json.loads(text)
-    if {k: v for k, v in after.items() if k not in values} != {k: v for k, v in before.items() if k not in values} or \
-            any(after.get(k) != v for k, v in values.items()):
-        raise ValueError("datapackage.json could not be edited in place")
-    path.write_text(text, encoding="utf-8")
+    write_all({path: descriptor_with(read_text(path), values)})
 
 
-def add_changelog_entry(path: Path, lines: list[str]) -> None:
-    """Put the entry before the first version heading (after the introduction), or at the end."""
-    text = path.read_text(encoding="utf-8-sig") if path.exists() else CHANGELOG_INTRO
-    headings = changelog_headings(text)
-    entry = "\n".join(lines) + "\n\n"
-    if headings:
-        kept = text.splitlines(keepends=True)
-        at = headings[0][0] - 1
-        text = "".join(kept[:at]) + entry + "".join(kept[at:])
-    else:
-        text = text.rstrip("\n") + "\n\n" + entry
-    path.write_text(text, encoding="utf-8")
-
-
-def bump(package_path: Path, ref: str | None, base_package: Path | None, today: datetime.date) -> list[str]:
-    """Write version, created and the change log entry; return what was done, in Chinese."""
-    with packages(package_path, ref, base_package) as (old, new):
+def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
+    """Write version, created and the change log entry (both, or neither: NotWritten); return what was done, in
+    Chinese."""
+    with compared(package_path, base) as (old, new):
         diff = diff_packages(old, new)
+        forms = forms_dir(package_path)
+        # The forms' dropdowns list the indicators and areas: rewritten with them (in a repository that has forms).
+        form_changes = form_texts(new, forms) if forms.is_dir() and any(
+            r.name in PACKAGE_CHOICES.values() and r.has_changes for r in diff.resources) else {}
     need = required_level(diff)
     if need.level is None:
         return ["数据没有变化，不用升版本号。"]
@@ -69,37 +159,54 @@ def bump(package_path: Path, ref: str | None, base_package: Path | None, today: 
     allowed = [next_version(diff.version_before, level) for level in LEVELS[LEVELS.index(need.level):]]
     version = diff.version_after if diff.version_after in allowed else allowed[0]
     date = today.isoformat()
-    set_descriptor_keys(package_path, {"version": version, "created": f"{date}T00:00:00Z"})
+    values = {"version": version, "created": f"{date}T00:00:00Z"}
+    changelog = package_path.parent / CHANGELOG
+    entry = changelog_entry(diff, version, date)
+    try:
+        texts = {package_path: descriptor_with(read_text(package_path), values)}
+        log = read_text(changelog) if changelog.exists() else CHANGELOG_INTRO
+        new_entry = version not in {h[1] for h in changelog_headings(log)}
+        if new_entry:
+            texts[changelog] = changelog_with(log, entry)
+        texts.update(form_changes)
+        write_all(texts)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise NotWritten(by_hand(values, entry, error, forms=bool(form_changes))) from None
     done = [f"这次改动：{'；'.join(need.reasons)}。要升{LEVEL_WORDS[need.level]}：{diff.version_before} → {version}。",
             f"已写入 datapackage.json：\"version\": \"{version}\"，\"created\": \"{date}T00:00:00Z\"（网站页脚显示的数据日期）。"]
-    changelog = package_path.parent / CHANGELOG_FILE
-    existing = {h[1] for h in changelog_headings(changelog.read_text(encoding="utf-8-sig"))} if changelog.exists() else set()
-    if version in existing:
-        done.append(f"{CHANGELOG_FILE} 里已经有 {version} 的条目，没有改动；请确认它写明了这次的变化，日期是 {date}。")
+    if new_entry:
+        done.append(f"已在 {CHANGELOG} 顶部加上 {version} 的条目（由改动自动写成）：请核对，补上更正或删除的原因。")
     else:
-        add_changelog_entry(changelog, changelog_entry(diff, version, date))
-        done.append(f"已在 {CHANGELOG_FILE} 顶部加上 {version} 的条目（由改动自动写成）：请核对，补上更正或删除的原因。")
+        done.append(f"{CHANGELOG} 里已经有 {version} 的条目，没有改动；请确认它写明了这次的变化，日期是 {date}。")
+    if form_changes:
+        done.append(f"指标或区域有变化，已按数据包重写问题表单：{'、'.join(path.name for path in form_changes)}（{FORMS_FOLDER.as_posix()}），请一起提交。")
     return done
+
+
+def by_hand(values: dict[str, str], entry: list[str], error: Exception, forms: bool = False) -> str:
+    """Why nothing was written, and exactly what to type instead."""
+    if isinstance(error, OSError):
+        where = Path(error.filename).name if error.filename else "文件"
+        why = f"无法写入 {where}（{type(error).__name__}）：请关掉正在打开这些文件的程序（如 Excel、WPS）后重试，或手工修改。"
+    else:
+        why = f"datapackage.json 的写法无法自动修改（{type(error).__name__}）：请手工修改。"
+    keys = "、".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in values.items())
+    lines = [why, f"在 datapackage.json 里写 {keys}；", f"在 {CHANGELOG} 第一个“## ”版本标题之前加上（核对后补上原因）：",
+             "", *entry]
+    return "\n".join(lines + (["", "再运行 make forms 重写问题表单（指标或区域有变化）。"] if forms else []))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts bump",
                                      description="按数据改动升版本号、写数据日期（created），并在 data/CHANGELOG.md 顶部写好更新记录的草稿。")
     parser.add_argument("package", nargs="?", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径（默认：本仓库的数据包）")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--base", help="与哪个 git 版本相比（默认：环境变量 QZ_BASE_REF，否则 origin/main）")
-    where.add_argument("--base-package", help="与另一个文件夹里的数据包相比（datapackage.json 的路径）")
-    parser.add_argument("--today", help=argparse.SUPPRESS)  # tests: the date to write
+    add_base_arguments(parser)
+    add_today_argument(parser)
     args = parser.parse_args(argv)
-    today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
     try:
-        ref = None if args.base_package else base_ref(args.base)
-        done = bump(Path(args.package).resolve(), ref, Path(args.base_package).resolve() if args.base_package else None, today)
-    except DiffError as error:
+        done = bump(Path(args.package).resolve(), base_of(args), today_of(args))
+    except (DiffError, NotWritten) as error:
         print(f"没有改动任何文件：{error}", file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as error:
-        print(f"没有改动任何文件：无法写入（{type(error).__name__}）。请关掉正在打开这些文件的程序后重试，或手工修改。", file=sys.stderr)
         return 1
     print("\n".join(done))
     return 0

@@ -13,7 +13,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from scripts.tools.datadiff.diff import PackageDiff, ResourceDiff
+from scripts.core.paths import CHANGELOG
+from scripts.tools.datadiff.diff import PackageDiff, ResourceDiff, row_key
 from scripts.tools.datadiff.markdown import Namer, format_value
 
 SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)", re.ASCII)
@@ -25,7 +26,6 @@ NEW_FACT_RESOURCES = ("observations", "task_reports")
 DESCRIPTIVE_KEYS = frozenset({"title", "description", "sources", "licenses", "keywords", "contributors", "homepage"})
 # "## 1.2.0 — 2026-12-06": a version heading of the change log (an em dash, or a plain or en dash).
 HEADING = re.compile(r"^##\s+(?P<version>\S+)\s+[—–-]+\s+(?P<date>\S+)\s*$")
-CHANGELOG_FILE = "data/CHANGELOG.md"
 
 
 @dataclass
@@ -154,15 +154,15 @@ def check_changelog_entry(changelog: str, version: str, date: str, diff: Package
     entry = changelog_entry(diff, version, date)
     mine = [h for h in headings if h[1] == version]
     if not mine:
-        return [Finding(f"{CHANGELOG_FILE} 里没有 {version} 这个版本的条目。",
-                        f"请在 {CHANGELOG_FILE} 第一个“## ”版本标题之前加上下面这几行（数据来源和原因请核对补全），"
+        return [Finding(f"{CHANGELOG} 里没有 {version} 这个版本的条目。",
+                        f"请在 {CHANGELOG} 第一个“## ”版本标题之前加上下面这几行（数据来源和原因请核对补全），"
                         "或运行 make bump 自动写好：\n" + "\n".join(entry))]
     found = []
     line, _, written = mine[0]
     if headings[0][1] != version:
-        found.append(Finding(f"{CHANGELOG_FILE} 第{line}行的 {version} 条目不在最上面。", "请把它移到其他版本条目之前。"))
+        found.append(Finding(f"{CHANGELOG} 第{line}行的 {version} 条目不在最上面。", "请把它移到其他版本条目之前。"))
     if written != date:
-        found.append(Finding(f"{CHANGELOG_FILE} 第{line}行的日期是“{written}”，datapackage.json 的 created 是 {date}。",
+        found.append(Finding(f"{CHANGELOG} 第{line}行的日期是“{written}”，datapackage.json 的 created 是 {date}。",
                              f"两处要写同一天：请把这一行改成“## {version} — {date}”。"))
     return found
 
@@ -229,10 +229,6 @@ def _source(row: dict) -> str:
     return f"（来源：{row.get('source') or '请补上'}{published}）"
 
 
-def _named_key(r: ResourceDiff, namer: Namer, row: dict) -> str:
-    return " / ".join(namer.text(column, row.get(column), row) for column in r.key_columns)
-
-
 def _described_added(r: ResourceDiff, namer: Namer, row: dict) -> str:
     if r.name == "revisions":
         figure = " ".join(namer.text(column, row.get(column), row) for column in ("indicator_id", "area_id", "period", "status"))
@@ -242,8 +238,8 @@ def _described_added(r: ResourceDiff, namer: Namer, row: dict) -> str:
     if r.name == "observations":
         return f"新增进展数字：{_figure(namer, row)}，{namer.text('status', row.get('status'), row)}{_source(row)}。"
     if r.name == "task_reports":
-        return f"新增单位进展报告：{_named_key(r, namer, row)}。"
-    return f"{r.title}新增一行：{_named_key(r, namer, row)}（请写明依据）。"
+        return f"新增单位进展报告：{namer.key(row_key(row, r.key_columns))}。"
+    return f"{r.title}新增一行：{namer.key(row_key(row, r.key_columns))}（请写明依据）。"
 
 
 def _described_change(r: ResourceDiff, namer: Namer, change, record: dict | None = None) -> str:
@@ -255,10 +251,10 @@ def _described_change(r: ResourceDiff, namer: Namer, change, record: dict | None
         if _became_final(change):
             return f"正式数替代初步数：{figure}：{cells}。"
         return f"更正进展数字：{figure}：{cells}（{_why(record) if record else '请写明更正原因，并在 data/revisions.csv 记下原数值'}）。"
-    return f"更正{r.title}：{_named_key(r, namer, row)}：{cells}（请写明更正原因）。"
+    return f"更正{r.title}：{namer.key(change.key)}：{cells}（请写明更正原因）。"
 
 
 def _described_removed(r: ResourceDiff, namer: Namer, row: dict) -> str:
     if r.name == "observations":
         return f"删除进展数字：{_figure(namer, row)}（请写明删除原因；数字有误而要收回的，请改用 data/revisions.csv 撤回）。"
-    return f"{r.title}删除一行：{_named_key(r, namer, row)}（请写明删除原因）。"
+    return f"{r.title}删除一行：{namer.key(row_key(row, r.key_columns))}（请写明删除原因）。"

@@ -12,14 +12,8 @@ from scripts.tools.datadiff.diff import PackageDiff, ResourceDiff
 from scripts.tools.summarytext import md
 
 MAX_TABLE_ROWS = 50
-MAX_CELL_CHARS = 80
 MAX_CHANGED_CELL_CHARS = 300
 NO_CHANGE = "数据无变化"
-
-
-def escape_cell(text: str, limit: int | None = MAX_CELL_CHARS) -> str:
-    """Any text as literal Markdown on one line (the summary's one escaper, summarytext.md)."""
-    return md(text, limit)
 
 
 def format_value(value: object) -> str:
@@ -32,10 +26,6 @@ def format_value(value: object) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
-
-
-def cell(value: object, limit: int | None = MAX_CELL_CHARS) -> str:
-    return md(format_value(value), limit)
 
 
 def table(header: list[str], rows: list[list[str]], max_rows: int) -> list[str]:

@@ -16,10 +16,13 @@ import tempfile
 from pathlib import Path
 
 from scripts.core.package import DEFAULT_PACKAGE, read_package
-from scripts.core.paths import BUILD_DIR, SITE_DIR
+from scripts.core.paths import BUILD_DIR
 from scripts.core.safety import resource_path
-from scripts.tools.intake.forms import write_forms
+from scripts.tools.arguments import add_today_argument, today_of
+from scripts.tools.datadiff.gitref import DiffError, git
+from scripts.tools.intake.forms import forms_dir, write_forms
 from scripts.tools.intake.parse import Change, Refused, change_from
+from scripts.validate.messages import show
 
 MAX_FILE_BYTES = 1 << 20  # a body bigger than this is not read at all
 
@@ -89,20 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", help="问题正文（issue body）的文本文件")
     parser.add_argument("--package", default=str(DEFAULT_PACKAGE), help="datapackage.json 的路径（默认：本仓库的数据包）")
     parser.add_argument("--base", default="HEAD", help="升版本号和检查时比较的 git 版本（默认：HEAD，即写入之前）")
-    parser.add_argument("--no-check", action="store_true", help="只写入和升版本号，不构建网站、不写摘要")
-    parser.add_argument("--site-dir", default=str(SITE_DIR))
+    parser.add_argument("--no-check", action="store_true", help="只写入和升版本号，不写检查摘要")
     parser.add_argument("--work-dir", default=str(BUILD_DIR))
     parser.add_argument("--write-forms", action="store_true", help="按数据包重写 .github/ISSUE_TEMPLATE 里的两个表单")
-    parser.add_argument("--today", help=argparse.SUPPRESS)  # tests: the date of a revision and of the version
+    add_today_argument(parser)  # the date of a revision and of the version
     args = parser.parse_args(argv)
     descriptor = Path(args.package).resolve()
     if args.write_forms:
-        for path in write_forms(read_package(descriptor)):
+        for path in write_forms(read_package(descriptor), forms_dir(descriptor)):
             print(f"已写入 {path}")
         return 0
     if not args.file:
         parser.error("请给出问题正文的文件，如 make intake FILE=issue-body.md")
-    today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+    today = today_of(args)
     work_dir = Path(args.work_dir).resolve()
     try:
         change = intake(Path(args.file), descriptor, today)
@@ -121,8 +123,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.no_check:
         return 0
-    return cli.main([str(descriptor), "--base", args.base, "--site-dir", args.site_dir, "--work-dir", str(work_dir),
-                     "--today", today.isoformat()])
+    # The row is checked, not the site built: nothing would show the build (the workflow uploads no preview; the
+    # pull request's own check builds it), and the summary names the base as a reviewer knows it.
+    return cli.main([str(descriptor), "--base", args.base, "--base-label", before_intake(descriptor, args.base),
+                     "--no-build", "--work-dir", str(work_dir), "--today", today.isoformat()])
+
+
+def before_intake(descriptor: Path, ref: str) -> str:
+    """The base in a reviewer's words: the data before the form was written, with its commit when git knows it."""
+    try:
+        commit = git(descriptor.parent, "rev-parse", "--short", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    except DiffError:
+        return f"表单写入之前的数据（{show(ref)}）"
+    return f"表单写入之前的数据（提交 {commit.decode().strip()}）"
 
 
 if __name__ == "__main__":

@@ -9,9 +9,8 @@ from pathlib import Path
 import yaml
 
 from scripts.core.package import Package
-from scripts.core.paths import ROOT
 
-FORMS_DIR = ROOT / ".github" / "ISSUE_TEMPLATE"
+FORMS_FOLDER = Path(".github") / "ISSUE_TEMPLATE"  # beside datapackage.json, at the repository's root
 LABEL = "收录"  # the label a maintainer applies to turn an issue into a pull request (.github/workflows/intake.yml)
 CHOICE_SEPARATOR = "｜"  # between a dropdown option's Chinese name and its id: 衢州市｜quzhou
 NO_RESPONSE = "_No response_"  # what GitHub writes into the issue body for an optional field left empty
@@ -111,6 +110,12 @@ def choice(name: str, ident: str) -> str:
     return f"{name}{CHOICE_SEPARATOR}{ident}"
 
 
+def chosen_id(text: str) -> str:
+    """The id of a dropdown option (衢州市｜quzhou -> quzhou); "" when the text is not an option's. Ids never change,
+    so an answer picked from a form written before a name, unit or order changed still names the same thing."""
+    return text.rsplit(CHOICE_SEPARATOR, 1)[1].strip() if CHOICE_SEPARATOR in text else ""
+
+
 def indicator_choices(package: Package) -> list[str]:
     rows = sorted(package.rows("indicators"), key=lambda r: r["order"])
     return [choice(f"{r['name']}（{r['unit']}）", r["id"]) for r in rows]
@@ -118,6 +123,10 @@ def indicator_choices(package: Package) -> list[str]:
 
 def area_choices(package: Package) -> list[str]:
     return [choice(r["name"], r["id"]) for r in sorted(package.rows("areas"), key=lambda r: r["order"])]
+
+
+# Dropdowns whose options are the rows of a table of the package (the others list their fixed choices).
+PACKAGE_CHOICES = {"indicator": "indicators", "area": "areas"}
 
 
 def options(form_field: Field, package: Package) -> list[str]:
@@ -151,10 +160,27 @@ def form_yaml(form: Form, package: Package) -> str:
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def write_forms(package: Package, folder: Path = FORMS_DIR) -> list[Path]:
+def forms_dir(descriptor: Path) -> Path:
+    """Where the forms of the repository that holds this package live (whether or not it has them)."""
+    return descriptor.parent / FORMS_FOLDER
+
+
+def form_texts(package: Package, folder: Path) -> dict[Path, str]:
+    """Each form's file and the text it should hold for this package."""
+    return {folder / form.file: form_yaml(form, package) for form in FORMS}
+
+
+def stale_forms(package: Package, folder: Path) -> list[str]:
+    """The forms in folder whose text is not what the package makes of them (their dropdowns list other indicators
+    or areas, or another order, or forms.py changed since): file names, [] when all are current."""
+    return [path.name for path, text in form_texts(package, folder).items()
+            if not path.is_file() or path.read_text(encoding="utf-8") != text]
+
+
+def write_forms(package: Package, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for form in FORMS:
-        path = folder / form.file
-        path.write_text(form_yaml(form, package), encoding="utf-8")
+    for path, text in form_texts(package, folder).items():
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

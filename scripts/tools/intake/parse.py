@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from scripts.core.package import Package
 from scripts.core.periods import parse_period
 from scripts.core.revisions import WITHDRAWN, figure_key
+from scripts.tools.datadiff.markdown import format_value
 from scripts.tools.intake.forms import (
     ACTION_CHOICES,
     CONFIRM,
@@ -20,24 +21,26 @@ from scripts.tools.intake.forms import (
     KIND_FULL_YEAR,
     NEW_FIGURE,
     NO_RESPONSE,
+    PACKAGE_CHOICES,
     SOURCE_TYPE_CHOICES,
     STATUS_CHOICES,
     Field,
     Form,
-    options,
+    chosen_id,
 )
+from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER
 from scripts.validate.messages import CONTROL, INVISIBLE, UNDATED, show
 
 MAX_BODY_CHARS = 20_000
-# Text a form field never needs and a renderer, template or shell would read as syntax.
+# Text a form field never needs and a page renderer or template would read as syntax: the site would show it as
+# text (every cell is escaped), but an answer holding it is no figure's source, so it is refused. Shell syntax is
+# not: no answer ever reaches a shell (the workflow hands the body over in a file, git is given names made from
+# the package), so `$(…)` or a backtick in a quoted sentence is only text.
 FORBIDDEN = {
     "HTML 标签": re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?"),
     "Markdown 链接或图片": re.compile(r"!?\[[^\]]*\]\([^)]*\)?"),
     "模板语法": re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"),
-    "命令行语法": re.compile(r"`|\$\(|\$\{|\|\||&&"),
 }
-PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 class Refused(Exception):
@@ -101,12 +104,12 @@ def check_answer(f: Field, text: str, package: Package) -> None:
         match = pattern.search(text)
         if match:
             raise Refused(f"{label}里有{what}“{show(match.group(), 40)}”：表单只收纯文字。请删掉后重新提交。")
-    if f.kind == "dropdown" and text not in options(f, package):
+    if f.id in PACKAGE_CHOICES:
+        chosen = chosen_id(text) in package.index(PACKAGE_CHOICES[f.id])
+    else:
+        chosen = f.kind != "dropdown" or text in f.choices
+    if not chosen:
         raise Refused(f"{label}“{show(text, 40)}”不是表单里列出的选项。请在下拉列表里选择。")
-
-
-def chosen_id(text: str) -> str:
-    return text.rsplit("｜", 1)[1]
 
 
 def new_figure(body: str, package: Package, today: datetime.date) -> Change:
@@ -160,7 +163,7 @@ def correction(body: str, package: Package, today: datetime.date) -> Change:
     if not a["value"]:
         raise Refused("更正时要填「正确的数值」。")
     value = checked_value(a["value"], "正确的数值")
-    previous = _number_text(figure["value"])
+    previous = format_value(figure["value"])
     if value == previous:
         raise Refused(f"「正确的数值」{value} 和现在收录的数值一样，不用更正。")
     revision["previous_value"] = previous
@@ -181,10 +184,6 @@ def checked_value(text: str, label: str) -> str:
     if not PLAIN_NUMBER.fullmatch(text):
         raise Refused(f"「{label}」“{show(text, 20)}”不是数字：只填数字，如 41.5，不带单位、百分号或千分位逗号。")
     return text
-
-
-def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def change_from(body: str, package: Package, today: datetime.date) -> Change:
