@@ -191,7 +191,7 @@ def test_at_half_past_seven_in_quzhou_bump_and_check_agree_on_the_day(base, chan
     # 2026-12-06 07:30 in Quzhou is 2026-12-05 23:30 in UTC, where CI runs: bump writes the 6th, and the check
     # takes the 6th as today (not a date in the future), both without --today.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796513400")
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     assert bump.main([str(changed), "--base-package", str(base)]) == 0
     assert capsys.readouterr().out.splitlines()[1] == (
         "已写入 datapackage.json：\"version\": \"1.2.0\"，\"created\": \"2026-12-06T00:00:00Z\"（网站页脚显示的数据日期）。")
@@ -213,7 +213,7 @@ def test_bump_edits_a_descriptor_however_it_is_written(indent, separators, base,
     changed.write_text(json.dumps(descriptor, ensure_ascii=False, indent=indent, separators=separators), encoding="utf-8")
     before = changed.read_text(encoding="utf-8")
     colon = separators[1]
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
 
     assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
 
@@ -223,7 +223,7 @@ def test_bump_edits_a_descriptor_however_it_is_written(indent, separators, base,
 
 
 def test_bump_writes_both_files_or_neither_and_says_what_to_type(base, changed, capsys, monkeypatch):
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     files = [changed, changed.parent / "data" / "CHANGELOG.md"]
     before = [path.read_bytes() for path in files]
     real_replace = os.replace
@@ -275,7 +275,7 @@ def test_bump_leaves_the_forms_alone_when_no_indicator_or_area_changed(base, cha
     folder = changed.parent / ".github" / "ISSUE_TEMPLATE"
     folder.mkdir(parents=True)
     (folder / "new-figure.yml").write_text("# written by hand\n", encoding="utf-8")
-    append(changed, NEW_ROW)
+    append(changed, OBS, NEW_ROW)
     assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
     assert (folder / "new-figure.yml").read_text(encoding="utf-8") == "# written by hand\n"
     assert sorted(p.name for p in folder.iterdir()) == ["new-figure.yml"]
