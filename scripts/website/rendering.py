@@ -1,5 +1,5 @@
-"""Vega-Lite specs to SVG files: vl-convert with one font, both cores for a cold run, a content-keyed cache kept
-to what the current build uses.
+"""Vega-Lite specs to SVG files: vl-convert with one font (chartfont.py), both cores for a cold run, a
+content-keyed cache kept to what the current build uses.
 
 Kept apart from the spec-building code so that a rendering worker process imports vl-convert and nothing else
 (Altair and the progress method cost about a second to import, in every worker).
@@ -7,6 +7,7 @@ Kept apart from the spec-building code so that a rendering worker process import
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import html
@@ -23,17 +24,13 @@ from pathlib import Path
 import vl_convert as vlc
 
 from scripts.core import files
+from scripts.website.chartfont import font_folder, subset_folder, use_chart_font, use_font_folder
 
-# The charts' font (Debian's fonts-wqy-microhei): the only font file vl-convert loads when it is found.
-FONT_FILE = "wqy-microhei.ttc"
-FONT_FOLDERS = ["/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts"]
-# What goes into a chart's cache key besides its spec: change it when the rendering itself changes.
+# What goes into a chart's cache key besides its spec: change it when the rendering itself changes. (The cut
+# font of a large batch is not such a change: the same SVG comes out.)
 RENDER_OPTIONS = {"renderer": f"vl-convert {vlc.__version__}", "format": "svg", "post": "title-v1", "fonts": "one-v1"}
 PARALLEL_FROM = 24  # fewer misses than this render in this process: starting workers costs more than it saves
 CHUNK = 4  # charts per task handed to a worker: ~0.15 s of work, small enough that no core waits long at the end
-# An empty fontconfig file: vl-convert's font database then scans no system font folder (it would otherwise
-# read every installed font) and knows only its own fallback fonts and the folder registered after it.
-_NO_SYSTEM_FONTS = '<?xml version="1.0"?>\n<fontconfig><dir>/nonexistent-font-folder</dir></fontconfig>\n'
 
 
 def text_alternative(spec: dict) -> str:
@@ -45,44 +42,6 @@ def spec_key(spec: dict) -> str:
     """A content hash of the spec (data included) and of how it is rendered."""
     payload = json.dumps([RENDER_OPTIONS, spec], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
-
-
-def font_folder() -> Path | None:
-    """The folder holding the charts' font file, or None when it is not installed."""
-    for folder in FONT_FOLDERS:
-        root = Path(folder).expanduser()
-        if root.is_dir():
-            found = next(root.rglob(FONT_FILE), None)
-            if found is not None:
-                return found.parent
-    return None
-
-
-@functools.cache
-def use_chart_font() -> Path | None:
-    """Once per process, before the first chart: vl-convert loads the charts' font folder and no other system font.
-
-    Every chart then measures its text with the same font on every machine, whatever else is installed, and a
-    worker process starts without reading every installed font. Without the font, vl-convert's defaults stay.
-    (vl-convert 1.9 still opens the font file for each text it measures, ~1,100 times per chart: its font
-    database refers to files by path, and its Python API offers no way to load a font into memory.)
-    """
-    folder = font_folder()
-    if folder is None:
-        return None
-    config = Path(os.environ.get("TMPDIR", "/tmp")) / f"chart-fonts-{os.getpid()}.conf"
-    config.write_text(_NO_SYSTEM_FONTS, encoding="utf-8")
-    previous = os.environ.get("FONTCONFIG_FILE")
-    os.environ["FONTCONFIG_FILE"] = str(config)  # read once, when vl-convert builds its font database (just below)
-    try:
-        vlc.register_font_directory(str(folder))
-    finally:
-        if previous is None:
-            del os.environ["FONTCONFIG_FILE"]  # other programs started from this process see the usual fonts
-        else:
-            os.environ["FONTCONFIG_FILE"] = previous
-        config.unlink(missing_ok=True)
-    return folder
 
 
 # Characters vl-convert cannot take (U+FFFF made it panic) and XML cannot hold: controls other than tab and line
@@ -211,37 +170,27 @@ def _render_all(specs: list[dict], workers: int | None, here: bool = True) -> li
     workers = workers or min(os.cpu_count() or 1, 4)
     if not specs:
         return []
-    if not here:
-        return _render_elsewhere(specs, workers)
-    if workers < 2 or len(specs) < PARALLEL_FROM:
+    many = len(specs) >= PARALLEL_FROM
+    if here and (workers < 2 or not many):
         return [render_svg(spec) for spec in specs]
+    # Many charts: drawn in worker processes with the font cut to their characters (chartfont.py), which only a
+    # process started for them may load; this process keeps the installed font for the charts it draws later.
     # spawn, not fork: vl-convert runs its own threads, which a forked child would inherit half-dead. Like any
     # spawn pool this needs the calling script to guard its entry point with `if __name__ == "__main__":`.
-    # This process draws too: it takes chunks from the end of the queue that no worker has started yet, so
-    # every core works from the start while the workers are still importing, and none waits at the end.
     chunks = [specs[i:i + CHUNK] for i in range(0, len(specs), CHUNK)]
-    try:
-        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            queued = [pool.submit(_render_chunk, chunk) for chunk in chunks]
-            drawn = [None] * len(chunks)
-            for i in reversed(range(len(chunks))):
-                if queued[i].cancel():
-                    drawn[i] = _render_chunk(chunks[i])
-            return [svg for i, done in enumerate(drawn) for svg in (queued[i].result() if done is None else done)]
-    except BrokenProcessPool as error:
-        print(f"并行绘图失败（{error}），改为逐张绘制。", file=sys.stderr)
-        return [render_svg(spec) for spec in specs]
+    with subset_folder(specs) if many else contextlib.nullcontext() as font:
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn"),
+                                     initializer=_start_worker, initargs=(font,)) as pool:
+                return [svg for drawn in pool.map(_render_chunk, chunks) for svg in drawn]
+        except BrokenProcessPool as error:  # drawn here instead: this process then has vl-convert's threads and never forks
+            print(f"绘图进程意外结束（{error}），改为在本进程逐张绘制。", file=sys.stderr)
+            return [render_svg(spec) for spec in specs]
 
 
-def _render_elsewhere(specs: list[dict], workers: int) -> list[str]:
-    """Every chart drawn in worker processes, none here; the pool and its threads are gone when this returns."""
-    chunks = [specs[i:i + CHUNK] for i in range(0, len(specs), CHUNK)]
-    try:
-        with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn")) as pool:
-            return [svg for drawn in pool.map(_render_chunk, chunks) for svg in drawn]
-    except BrokenProcessPool as error:  # drawn here instead: this process then has vl-convert's threads and never forks
-        print(f"绘图进程意外结束（{error}），改为在本进程逐张绘制。", file=sys.stderr)
-        return [render_svg(spec) for spec in specs]
+def _start_worker(font: Path | None) -> None:
+    """A drawing worker's font: the cut copy when there is one, else the installed font."""
+    use_font_folder(font or font_folder())
 
 
 def _render_chunk(specs: list[dict]) -> list[str]:

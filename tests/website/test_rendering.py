@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from scripts.website import rendering
+from scripts.website import chartfont, rendering
 from scripts.website.rendering import render_charts, render_svg, spec_key
 from tests.conftest import ROOT
 
@@ -42,7 +42,7 @@ def test_the_same_spec_gives_the_same_bytes_in_a_new_process(tmp_path):
 def test_parallel_rendering_with_small_chunks_keeps_the_order(tmp_path, monkeypatch):
     serial = render_charts(SPECS, tmp_path / "serial", tmp_path / "cache-serial", workers=1)
     monkeypatch.setattr(rendering, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(rendering, "CHUNK", 1)  # six tasks: this process draws the ones no worker has started
+    monkeypatch.setattr(rendering, "CHUNK", 1)  # six tasks for two workers, drawn with the font cut to these charts
     parallel = render_charts(SPECS, tmp_path / "parallel", tmp_path / "cache-parallel", workers=2)
     assert sorted(parallel.rendered) == sorted(SPECS)
     for name in SPECS:
@@ -64,12 +64,12 @@ def test_the_cache_keeps_only_the_charts_of_the_last_build(tmp_path):
 
 
 def test_the_chart_font_is_the_only_system_font_and_the_environment_is_left_as_it_was():
-    folder = rendering.font_folder()
+    folder = chartfont.font_folder()
     if folder is None:
         pytest.skip("fonts-wqy-microhei is not installed (make setup installs it)")
     assert (folder / "wqy-microhei.ttc").is_file()
     before = os.environ.get("FONTCONFIG_FILE")
-    assert rendering.use_chart_font() == folder
+    assert chartfont.use_chart_font() == folder
     assert os.environ.get("FONTCONFIG_FILE") == before
     svg = render_svg(SPECS["chart-2"])
     assert 'font-family="WenQuanYi Micro Hei, sans-serif"' in svg
