@@ -22,6 +22,15 @@ from scripts.progress.targets import Plan, Target
 from scripts.progress.text import unit_of
 
 
+@dataclass(frozen=True)
+class Measured:
+    """A kept figure as its indicator's measure draws it: a running kind's total or compound fall so far."""
+
+    figure: Figure
+    value: float  # the measure at this figure: the figure itself, or for a running kind the run up to it
+    joined: bool  # part of an unbroken run from the start year (a line joins it); else drawn at its own value
+
+
 @dataclass
 class IndicatorResult(IndicatorProgress):
     """The method's assessment and everything the charts and pages draw from: one per indicator."""
@@ -29,6 +38,7 @@ class IndicatorResult(IndicatorProgress):
     indicator: dict = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
     figures: dict[str, list[Figure]] = field(default_factory=dict)  # area id -> kept figures, in period order
+    measured: dict[str, list[Measured]] = field(default_factory=dict)  # area id -> the figures' measures, as drawn
     path: list[tuple[int, float]] = field(default_factory=list)  # the planned path: (year, expected measure)
     reader: ReaderStatus | None = None  # what readers are told: the badge, the board, the charts, progress.csv
     revisions: list[tuple[dict, dict | None]] = field(default_factory=list)  # (correction or withdrawal, its figure)
@@ -95,6 +105,7 @@ def compute_progress(package: Package, today: datetime.date | None = None) -> Re
         # The planned path is a running plan's yardstick; a report card judges the targets themselves.
         result.path = [] if ended else kind.path(its_targets, plan, result.baseline_value)
         result.revisions = revised.get(indicator["id"], [])
+        result.measured = {area_id: measured(kind, area_figures, plan) for area_id, area_figures in its_figures.items()}
         result.unpublished_years = _unpublished(result, plan, today)
         result.measure_text = _measure_text(result, plan)
         result.target_words = describe_targets(indicator, its_targets, plan)
@@ -118,6 +129,33 @@ def _measure_text(result: IndicatorResult, plan: Plan) -> str:
         return ""
     series = Series({}, result.counted_years[-1], result.targets, plan, result.baseline_value, result.higher)
     return result.kind.verdict_measure_words(series) + result.kind.value_text(result.measure, result.kind.unit_override or unit_of(result.indicator))
+
+
+def measured(kind: Kind, figures: list[Figure], plan: Plan) -> list[Measured]:
+    """One area's kept figures as its measure: for a kind whose measure runs on from the start year (totals,
+    compound decreases), the run over unbroken full years from the start year up to each figure, by the same
+    `kind.run_measure` the status and the verdicts read. A part-year figure runs on from the years before it. A
+    figure that cannot be run on (a year missing before it) keeps its own value, not joined; a full year before
+    the start year is not part of the run and is left out."""
+    if not kind.running:
+        return [Measured(f, f.value, True) for f in figures]
+    full = {f.period.year: f.value for f in figures if f.period.full_year}
+    run: list[float] = []
+    while plan.start_year + len(run) in full:
+        run.append(full[plan.start_year + len(run)])
+    last = plan.start_year + len(run) - 1  # the last year of the unbroken run (start year - 1: none)
+    drawn = []
+    for f in figures:
+        year = f.period.year
+        if f.period.full_year and year < plan.start_year:
+            continue  # an addition or decrease before the plan is not part of the total
+        if f.period.full_year and year <= last:
+            drawn.append(Measured(f, kind.run_measure(run[:year - plan.start_year + 1]), True))
+        elif not f.period.full_year and plan.start_year <= year <= last + 1:
+            drawn.append(Measured(f, kind.run_measure([*run[:year - plan.start_year], f.value]), True))
+        else:
+            drawn.append(Measured(f, f.value, False))
+    return drawn
 
 
 def _result(assessment: IndicatorProgress, indicator: dict, targets: list[Target], figures: dict[str, list[Figure]]) -> IndicatorResult:
@@ -151,4 +189,4 @@ def rankings(results: dict[str, IndicatorResult], catalog: Catalog) -> list[Rank
     return found
 
 
-__all__ = ["Figure", "IndicatorResult", "Kind", "Ranking", "Results", "compute_progress", "rankings"]
+__all__ = ["Figure", "IndicatorResult", "Kind", "Measured", "Ranking", "Results", "compute_progress", "measured", "rankings"]

@@ -1,0 +1,66 @@
+"""scripts.progress.results: what the progress stage hands down besides the status (each figure's measure, the
+status counts). Tiny fictional packages in memory (base year 2020, plan 2021-2023); expected values by hand."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from scripts.core.package import Package
+from scripts.progress.results import compute_progress
+
+PLAN = {"base_year": 2020, "start_year": 2021, "end_year": 2023}
+RUNNING = datetime.date(2023, 6, 30)
+ENDED = datetime.date(2024, 6, 30)
+
+
+def obs(period, value, area="quzhou", indicator="x"):
+    return {"indicator_id": indicator, "area_id": area, "period": period, "value": float(value), "status": "final"}
+
+
+def results_of(kind, targets, observations, *, direction="increase", unit="家", today=RUNNING):
+    indicator = {"id": "x", "name": "虚构指标", "unit": unit, "direction": direction, "target_kind": kind, "order": 1}
+    target_rows = [{"indicator_id": "x", "year": y, "comparator": c, "value": float(v)} for y, c, v in targets]
+    package = Package(path=Path("tiny/datapackage.json"), descriptor={"name": "tiny", "plan": PLAN},
+                      tables={"indicators": [indicator], "targets": target_rows, "observations": observations})
+    return compute_progress(package, today)
+
+
+def drawn(result, area="quzhou"):
+    return [(m.figure.period.text, round(m.value, 6), m.joined) for m in result.measured.get(area, [])]
+
+
+# ---- each figure's measure ----------------------------------------------------------------------------------------
+
+
+def test_a_total_runs_on_over_unbroken_years_and_a_part_year_figure_adds_to_the_years_before():
+    r = results_of("cumulative", [(2023, ">=", 400)],
+                   [obs("2020", 999), obs("2021", 120), obs("2022", 80), obs("2023-01..06", 50)])["x"]
+    # 2020 is before the plan: not part of the total. 2021: 120; 2022: 120 + 80 = 200; 2023 H1: 200 + 50 = 250.
+    assert drawn(r) == [("2021", 120.0, True), ("2022", 200.0, True), ("2023-01..06", 250.0, True)]
+
+
+def test_a_total_with_a_missing_middle_year_stops_the_run_and_draws_the_later_year_alone():
+    r = results_of("cumulative", [(2023, ">=", 400)], [obs("2021", 120), obs("2023", 90), obs("2023-01..06", 40)],
+                   today=ENDED)["x"]
+    # 2022 is missing: the run is 2021 alone (120). 2023 cannot be added to it: drawn at its own 90, not joined;
+    # the 2023 half year needs 2022 as well: drawn at its own 40, not joined.
+    assert drawn(r) == [("2021", 120.0, True), ("2023-01..06", 40.0, False), ("2023", 90.0, False)]
+    # The status reads the same run: 2021 only, a total of 120 against 400.
+    assert (r.counted_years, r.measure) == ([2021], 120.0)
+    assert r.verdicts[0].outcome == "unknown"
+
+
+def test_a_compound_fall_is_drawn_as_the_fall_so_far_and_the_verdict_reads_the_same_number():
+    r = results_of("reduction", [(2022, ">=", 4), (2023, ">=", 10)],
+                   [obs("2021", 2.0), obs("2022", 2.5), obs("2023-01..03", 1.0)], direction="decrease", unit="%")["x"]
+    # 2021: 2%; 2022: 1 - 0.98 * 0.975 = 1 - 0.9555 = 4.45%; 2023 Q1: 1 - 0.9555 * 0.99 = 1 - 0.945945 = 5.4055%.
+    assert drawn(r) == [("2021", 2.0, True), ("2022", 4.45, True), ("2023-01..03", 5.4055, True)]
+    assert r.verdicts[0].measure == pytest.approx(4.45)
+    assert r.verdicts[0].outcome == "met"
+
+
+def test_a_kind_that_does_not_run_on_draws_each_figure_as_published():
+    r = results_of("level", [(2023, ">=", 130)], [obs("2020", 100), obs("2022", 112), obs("2022", 7, area="east")])["x"]
+    assert drawn(r) == [("2020", 100.0, True), ("2022", 112.0, True)]
+    assert drawn(r, "east") == [("2022", 7.0, True)]
