@@ -17,7 +17,7 @@ from scripts.core.revisions import current_observations, histories
 from scripts.progress.figures import Figure, kept_figures
 from scripts.progress.kinds import Kind, Series, describe_targets, kind_of
 from scripts.progress.method import IndicatorProgress, assess
-from scripts.progress.reader import ReaderStatus, reader_status
+from scripts.progress.reader import ReaderStatus, reader_labels, reader_status
 from scripts.progress.targets import Plan, Target
 from scripts.progress.text import unit_of
 
@@ -83,6 +83,19 @@ class Results(Mapping):
 
     def __len__(self) -> int:
         return len(self.indicators)
+
+    @property
+    def status_labels(self) -> dict[str, str]:
+        """Every reader status of this plan (running or ended), in order; badges, counts and filters list these."""
+        return reader_labels(self.ended)
+
+    def count_statuses(self, indicator_ids) -> dict[str, int]:
+        """How many of these indicators stand in each reader status: every status of this plan listed, zero
+        included, in order, the counts adding up to the ids. The one count behind every page, table and chart."""
+        counts = dict.fromkeys(self.status_labels, 0)
+        for indicator_id in indicator_ids:
+            counts[self.indicators[indicator_id].reader.group] += 1
+        return counts
 
 
 def compute_progress(package: Package, today: datetime.date | None = None) -> Results:

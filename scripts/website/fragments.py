@@ -155,7 +155,7 @@ def plan_intro(catalog) -> Markup:
 def data_facts(ctx) -> Markup:
     """One sentence whose parts add up to the number of indicators."""
     catalog = ctx.catalog
-    counts, labels = ctx.standing_counts(catalog.indicators), ctx.status_labels()
+    counts, labels = ctx.results.count_statuses(catalog.indicators), ctx.status_labels()
     if ctx.ended:  # the final report card: every status, zero included, adding up to the indicators
         parts = [f"{labels[code]} {n} 项" for code, n in counts.items()]
     else:

@@ -64,3 +64,40 @@ def test_a_kind_that_does_not_run_on_draws_each_figure_as_published():
     r = results_of("level", [(2023, ">=", 130)], [obs("2020", 100), obs("2022", 112), obs("2022", 7, area="east")])["x"]
     assert drawn(r) == [("2020", 100.0, True), ("2022", 112.0, True)]
     assert drawn(r, "east") == [("2022", 7.0, True)]
+
+
+# ---- the status counts ----------------------------------------------------------------------------------------------
+
+
+def four_indicators(today):
+    def indicator(id_, kind, order):
+        return {"id": id_, "name": f"虚构{id_}", "unit": "家", "direction": "increase", "target_kind": kind, "order": order}
+    indicators = [indicator("paced", "level", 1), indicator("none", "level", 2), indicator("part", "level", 3),
+                  indicator("total", "cumulative", 4)]
+    targets = [{"indicator_id": i["id"], "year": 2023, "comparator": ">=", "value": 130.0} for i in indicators]
+    observations = [obs("2020", 100, indicator="paced"), obs("2022", 120, indicator="paced"),
+                    obs("2023-01..03", 5, indicator="part"), obs("2021", 90, indicator="total"), obs("2022", 50, indicator="total")]
+    package = Package(path=Path("tiny/datapackage.json"), descriptor={"name": "tiny", "plan": PLAN},
+                      tables={"indicators": indicators, "targets": targets, "observations": observations})
+    return compute_progress(package, today)
+
+
+def test_status_counts_list_every_reader_status_of_a_running_plan_in_order():
+    results = four_indicators(RUNNING)
+    # paced: (120 - 100) / (130 - 100) = 2/3 of the way after 2/3 of the time: on track. none: no figure at all.
+    # part: a first quarter only. total: 90 + 50 = 140 >= 130 before 2023: achieved early.
+    counts = results.count_statuses(["paced", "none", "part", "total"])
+    assert counts == {"achieved": 1, "on_track": 1, "behind": 0, "off_track": 0, "not_achieved": 0,
+                      "interim_only": 1, "undecided": 0, "no_figure": 1}
+    assert list(counts) == ["achieved", "on_track", "behind", "off_track", "not_achieved", "interim_only", "undecided", "no_figure"]
+    assert results.count_statuses(["paced", "total"]) == {"achieved": 1, "on_track": 1, "behind": 0, "off_track": 0,
+                                                          "not_achieved": 0, "interim_only": 0, "undecided": 0, "no_figure": 0}
+    assert results.count_statuses([]) == dict.fromkeys(counts, 0)
+
+
+def test_status_counts_of_an_ended_plan_are_the_report_cards():
+    results = four_indicators(ENDED)
+    # Only the total is decided (achieved); the others lack a 2023 city full-year figure: cannot be judged.
+    assert results.count_statuses(["paced", "none", "part", "total"]) == {"achieved": 1, "not_achieved": 0, "cannot_judge": 3}
+    with pytest.raises(KeyError):
+        results.count_statuses(["unknown"])
