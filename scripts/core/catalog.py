@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -31,12 +30,6 @@ class Catalog:
     searches_of: dict = field(default_factory=lambda: defaultdict(list))  # indicator id -> searches for it, oldest first
     general_searches: list = field(default_factory=list)  # searches that covered every headline indicator at once
     led_by: dict = field(default_factory=dict)  # lead unit id -> the targets it leads, see indicators_led_by
-
-    @property
-    def as_of(self) -> datetime.date:
-        """The date the data speaks for: the package's `created` date."""
-        created = self.package.descriptor.get("created")
-        return datetime.date.fromisoformat(str(created)[:10]) if created else datetime.date.today()
 
     def lead_of(self, task_id: str) -> dict | None:
         return next((u for u, role in self.units_of_task[task_id] if role == "lead"), None)

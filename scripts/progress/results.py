@@ -72,8 +72,9 @@ class Results(Mapping):
     catalog: Catalog
     ended: bool  # the plan's period is over: readers get a final report card, not a pace
     indicators: dict[str, IndicatorResult]
-    rankings: list[Ranking] = field(default_factory=list)
-    today: datetime.date | None = None  # the build date the years over and the plan's end were judged on
+    rankings: list[Ranking]
+    today: datetime.date  # the build's day: the years over and the plan's end were judged on it (core/clock.py)
+    as_of: datetime.date  # the date the data speaks for: the version's `created` date, or without one the build's day
 
     def __getitem__(self, indicator_id: str) -> IndicatorResult:
         return self.indicators[indicator_id]
@@ -99,7 +100,8 @@ class Results(Mapping):
 
 
 def compute_progress(package: Package, today: datetime.date | None = None) -> Results:
-    """Assess every indicator of the package, in the package's order; `today` decides whether the plan has ended."""
+    """Assess every indicator of the package, in the package's order; `today` decides whether the plan has ended
+    (a build hands down the day it decided on; by default core/clock.py's build date)."""
     plan = Plan.of(package)
     catalog = build_catalog(package)
     today = today or build_date()
@@ -124,7 +126,9 @@ def compute_progress(package: Package, today: datetime.date | None = None) -> Re
         result.target_words = describe_targets(indicator, its_targets, plan)
         result.reader = reader_status(result, plan, ended)
         results[indicator["id"]] = result
-    return Results(plan, catalog, ended, results, rankings(results, catalog), today)
+    created = package.descriptor.get("created")
+    as_of = datetime.date.fromisoformat(str(created)[:10]) if created else today
+    return Results(plan, catalog, ended, results, rankings(results, catalog), today, as_of)
 
 
 def _unpublished(result: IndicatorResult, plan: Plan, today: datetime.date) -> list[int]:

@@ -164,7 +164,7 @@ def data_facts(ctx) -> Markup:
         parts = [f"{deciding} 项有可判断状态的全年数字"]
         parts += [f"{counts[code]} 项{labels[code]}" for code in no_data_groups if counts[code]]
     return Markup("<p>数据版本 <strong>{}</strong>（{}）。共 {} 项指标：{}。</p>").format(
-        m.text(catalog.package.version), m.text(chinese_date(catalog.as_of)), len(catalog.indicators), m.text("；".join(parts))
+        m.text(catalog.package.version), m.text(chinese_date(ctx.results.as_of)), len(catalog.indicators), m.text("；".join(parts))
     )
 
 

@@ -101,3 +101,17 @@ def test_status_counts_of_an_ended_plan_are_the_report_cards():
     assert results.count_statuses(["paced", "none", "part", "total"]) == {"achieved": 1, "not_achieved": 0, "cannot_judge": 3}
     with pytest.raises(KeyError):
         results.count_statuses(["unknown"])
+
+
+# ---- the build's day ------------------------------------------------------------------------------------------------
+
+
+def test_the_day_the_data_speaks_for_is_the_versions_date_or_else_the_builds_day():
+    def package(descriptor):
+        return Package(path=Path("tiny/datapackage.json"), descriptor={"name": "tiny", "plan": PLAN, **descriptor},
+                       tables={"indicators": [], "targets": [], "observations": []})
+
+    dated = compute_progress(package({"created": "2024-05-01T00:00:00Z"}), RUNNING)
+    assert (dated.today, dated.as_of, dated.ended) == (datetime.date(2023, 6, 30), datetime.date(2024, 5, 1), False)
+    undated = compute_progress(package({}), ENDED)
+    assert (undated.today, undated.as_of, undated.ended) == (datetime.date(2024, 6, 30), datetime.date(2024, 6, 30), True)
