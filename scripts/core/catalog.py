@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -27,15 +26,10 @@ class Catalog:
     reports_of_unit: dict = field(default_factory=lambda: defaultdict(list))
     figure_source_of: dict = field(default_factory=dict)  # indicator id -> figure_sources row
     related_tasks_of: dict = field(default_factory=lambda: defaultdict(list))  # indicator id -> [(task row, reason)]
+    related_targets_of: dict = field(default_factory=lambda: defaultdict(list))  # task id -> [(indicator row, reason)]
     searches_of: dict = field(default_factory=lambda: defaultdict(list))  # indicator id -> searches for it, oldest first
     general_searches: list = field(default_factory=list)  # searches that covered every headline indicator at once
-    _targets_by_lead: dict | None = field(default=None, repr=False)  # unit id -> indicators, see indicators_led_by
-
-    @property
-    def as_of(self) -> datetime.date:
-        """The date the data speaks for: the package's `created` date."""
-        created = self.package.descriptor.get("created")
-        return datetime.date.fromisoformat(str(created)[:10]) if created else datetime.date.today()
+    led_by: dict = field(default_factory=dict)  # lead unit id -> the targets it leads, see indicators_led_by
 
     def lead_of(self, task_id: str) -> dict | None:
         return next((u for u, role in self.units_of_task[task_id] if role == "lead"), None)
@@ -50,14 +44,12 @@ class Catalog:
     def indicators_led_by(self, unit_id: str) -> list[dict]:
         """The targets a unit leads: those whose task's lead (the first unit the plan names for it) it is, in plan
         order. One definition for the board's lead filter, the unit's page, the units index and the status chart,
-        so that a unit's count is the same on all of them; worked out once for every unit."""
-        if self._targets_by_lead is None:
-            self._targets_by_lead = defaultdict(list)
-            for indicator in self.indicators.values():
-                lead = self.lead_of_indicator(indicator)
-                if lead is not None:
-                    self._targets_by_lead[lead["id"]].append(indicator)
-        return list(self._targets_by_lead.get(unit_id, []))
+        so that a unit's count is the same on all of them; worked out once for every unit, in build_catalog."""
+        return list(self.led_by.get(unit_id, []))
+
+    def leads(self) -> list[dict]:
+        """The units that lead at least one target, in the order of the first target each leads (the board's filter)."""
+        return [self.units[unit_id] for unit_id in self.led_by]
 
     def groups(self) -> list[tuple[str, str, list[dict]]]:
         """(section, group, tasks) in plan order."""
@@ -93,6 +85,13 @@ def build_catalog(package: Package) -> Catalog:
         catalog.related_tasks_of[row["indicator_id"]].append((catalog.tasks[row["task_id"]], row["reason"]))
     for pairs in catalog.related_tasks_of.values():
         pairs.sort(key=lambda pair: pair[0]["order"])
+    for indicator_id, pairs in catalog.related_tasks_of.items():  # the same links seen from each task
+        for task, reason in pairs:
+            catalog.related_targets_of[task["id"]].append((catalog.indicators[indicator_id], reason))
+    for indicator in catalog.indicators.values():
+        lead = catalog.lead_of_indicator(indicator)
+        if lead is not None:
+            catalog.led_by.setdefault(lead["id"], []).append(indicator)
     for row in sorted(package.rows("searches"), key=lambda r: r["checked_on"]):
         if row.get("indicator_id"):
             catalog.searches_of[row["indicator_id"]].append(row)

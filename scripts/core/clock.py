@@ -1,4 +1,17 @@
-"""The day it is in Quzhou (UTC+8): today, or the day SOURCE_DATE_EPOCH names (the reproducible-builds convention)."""
+"""The day it is in Quzhou (UTC+8): today, or the day SOURCE_DATE_EPOCH names (the reproducible-builds convention).
+
+The one clock of the project, and the one place that says which day each part reads:
+- A build decides its day once, at its start (scripts/pipeline/build.py: `today`, by default `build_date()`), and
+  hands it down: the unchanged check keys on it, the progress stage judges on it and keeps it as `Results.today`
+  (which years are over, whether the plan has ended), and every later stage reads it from there. `Results.as_of`,
+  the date the data speaks for, is the version's `created` date, or without one that same day.
+- The validator judges dates (a period not yet over, a publication in the future) against `today()` in its own
+  process (scripts/validate/frames.py), and its store keys results on the same day. This is deliberately the
+  calendar day, not the day a site is built to speak for: a build given another day (a site shown as it read while
+  its plan ran, the tests, the worked examples) still refuses a figure dated after the real today. Without such a
+  day both are this function's answer, and can differ only for a build that runs across midnight in Quzhou.
+- make bump, make check and make intake take `today()` as the version's and a correction's date (--today fixes it).
+"""
 
 from __future__ import annotations
 
@@ -20,5 +33,5 @@ def today() -> datetime.date:
     return moment.date()
 
 
-# The pipeline's name for the same day (scripts/pipeline/unchanged.py, scripts/progress/results.py).
+# The pipeline's name for the same day: a build's default day (scripts/pipeline/build.py, scripts/progress/results.py).
 build_date = today

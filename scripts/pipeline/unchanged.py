@@ -8,13 +8,13 @@ this way is always one whose data was validated.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
 import sys
 from pathlib import Path
 
-from scripts.core.clock import build_date
 from scripts.core.paths import CODE_INPUTS, CONTENT_INPUTS, ROOT
 from scripts.core.safety import UnsafePath, plain_files, read_plain_file
 
@@ -23,11 +23,11 @@ STAMP = "last-build.json"  # in the work dir
 ENVIRONMENT = ["SITE_URL", "REPOSITORY_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "SOURCE_DATE_EPOCH"]
 
 
-def inputs_key(package_path: Path, site_dir: Path) -> str:
-    """A hash of every file the build reads, of where the site goes, of the Python that builds it, and of the build
-    date (a plan that ends between two builds turns from a pace into a report card)."""
+def inputs_key(package_path: Path, site_dir: Path, today: datetime.date) -> str:
+    """A hash of every file the build reads, of where the site goes, of the Python that builds it, and of the day
+    the build speaks for (a plan that ends between two builds turns from a pace into a report card)."""
     package_path = Path(package_path).resolve()
-    digest = hashlib.sha256(f"{sys.version}\0{Path(site_dir).resolve()}\0{build_date().isoformat()}\0".encode())
+    digest = hashlib.sha256(f"{sys.version}\0{Path(site_dir).resolve()}\0{today.isoformat()}\0".encode())
     digest.update(json.dumps({name: os.environ.get(name) for name in ENVIRONMENT}).encode())
     package_files = sorted({*plain_files(package_path.parent / "data", package_path.parent), *_resource_files(package_path)})
     inputs = [(path, package_path.parent) for path in [package_path, *package_files]]

@@ -1,4 +1,4 @@
-"""progress.csv: its columns (documented on the download page), the file itself, and status counts."""
+"""progress.csv: its columns (documented on the download page) and the file itself."""
 
 from __future__ import annotations
 
@@ -31,20 +31,6 @@ PROGRESS_FIELDS = [
     ("target_verdicts", "各目标年份的判断", "每个定有目标的年份单独判断：已达到、未达到，或缺少数字而"
      f"{FINAL_STATUS_LABELS[CANNOT_JUDGE]}，用“；”分隔。"),
 ]
-
-
-def count_statuses(statuses) -> dict[str, int]:
-    """How many of each status, every status listed (zero included), in STATUS_LABELS order.
-
-    Accepts status codes or objects with a `.status` (such as IndicatorProgress).
-    """
-    counts = dict.fromkeys(STATUS_LABELS, 0)
-    for item in statuses:
-        code = getattr(item, "status", item)
-        if code not in counts:
-            raise ValueError(f"unknown status: {code!r}")
-        counts[code] += 1
-    return counts
 
 
 def write_progress_csv(results, path: Path | str) -> Path:

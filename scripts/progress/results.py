@@ -17,9 +17,18 @@ from scripts.core.revisions import current_observations, histories
 from scripts.progress.figures import Figure, kept_figures
 from scripts.progress.kinds import Kind, Series, describe_targets, kind_of
 from scripts.progress.method import IndicatorProgress, assess
-from scripts.progress.reader import ReaderStatus, reader_status
+from scripts.progress.reader import ReaderStatus, reader_labels, reader_status
 from scripts.progress.targets import Plan, Target
 from scripts.progress.text import unit_of
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A kept figure as its indicator's measure draws it: a running kind's total or compound fall so far."""
+
+    figure: Figure
+    value: float  # the measure at this figure: the figure itself, or for a running kind the run up to it
+    joined: bool  # part of an unbroken run from the start year (a line joins it); else drawn at its own value
 
 
 @dataclass
@@ -29,6 +38,7 @@ class IndicatorResult(IndicatorProgress):
     indicator: dict = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
     figures: dict[str, list[Figure]] = field(default_factory=dict)  # area id -> kept figures, in period order
+    measured: dict[str, list[Measured]] = field(default_factory=dict)  # area id -> the figures' measures, as drawn
     path: list[tuple[int, float]] = field(default_factory=list)  # the planned path: (year, expected measure)
     reader: ReaderStatus | None = None  # what readers are told: the badge, the board, the charts, progress.csv
     revisions: list[tuple[dict, dict | None]] = field(default_factory=list)  # (correction or withdrawal, its figure)
@@ -62,8 +72,9 @@ class Results(Mapping):
     catalog: Catalog
     ended: bool  # the plan's period is over: readers get a final report card, not a pace
     indicators: dict[str, IndicatorResult]
-    rankings: list[Ranking] = field(default_factory=list)
-    today: datetime.date | None = None  # the build date the years over and the plan's end were judged on
+    rankings: list[Ranking]
+    today: datetime.date  # the build's day: the years over and the plan's end were judged on it (core/clock.py)
+    as_of: datetime.date  # the date the data speaks for: the version's `created` date, or without one the build's day
 
     def __getitem__(self, indicator_id: str) -> IndicatorResult:
         return self.indicators[indicator_id]
@@ -74,9 +85,23 @@ class Results(Mapping):
     def __len__(self) -> int:
         return len(self.indicators)
 
+    @property
+    def status_labels(self) -> dict[str, str]:
+        """Every reader status of this plan (running or ended), in order; badges, counts and filters list these."""
+        return reader_labels(self.ended)
+
+    def count_statuses(self, indicator_ids) -> dict[str, int]:
+        """How many of these indicators stand in each reader status: every status of this plan listed, zero
+        included, in order, the counts adding up to the ids. The one count behind every page, table and chart."""
+        counts = dict.fromkeys(self.status_labels, 0)
+        for indicator_id in indicator_ids:
+            counts[self.indicators[indicator_id].reader.group] += 1
+        return counts
+
 
 def compute_progress(package: Package, today: datetime.date | None = None) -> Results:
-    """Assess every indicator of the package, in the package's order; `today` decides whether the plan has ended."""
+    """Assess every indicator of the package, in the package's order; `today` decides whether the plan has ended
+    (a build hands down the day it decided on; by default core/clock.py's build date)."""
     plan = Plan.of(package)
     catalog = build_catalog(package)
     today = today or build_date()
@@ -95,12 +120,15 @@ def compute_progress(package: Package, today: datetime.date | None = None) -> Re
         # The planned path is a running plan's yardstick; a report card judges the targets themselves.
         result.path = [] if ended else kind.path(its_targets, plan, result.baseline_value)
         result.revisions = revised.get(indicator["id"], [])
+        result.measured = {area_id: measured(kind, area_figures, plan) for area_id, area_figures in its_figures.items()}
         result.unpublished_years = _unpublished(result, plan, today)
         result.measure_text = _measure_text(result, plan)
         result.target_words = describe_targets(indicator, its_targets, plan)
         result.reader = reader_status(result, plan, ended)
         results[indicator["id"]] = result
-    return Results(plan, catalog, ended, results, rankings(results, catalog), today)
+    created = package.descriptor.get("created")
+    as_of = datetime.date.fromisoformat(str(created)[:10]) if created else today
+    return Results(plan, catalog, ended, results, rankings(results, catalog), today, as_of)
 
 
 def _unpublished(result: IndicatorResult, plan: Plan, today: datetime.date) -> list[int]:
@@ -118,6 +146,33 @@ def _measure_text(result: IndicatorResult, plan: Plan) -> str:
         return ""
     series = Series({}, result.counted_years[-1], result.targets, plan, result.baseline_value, result.higher)
     return result.kind.verdict_measure_words(series) + result.kind.value_text(result.measure, result.kind.unit_override or unit_of(result.indicator))
+
+
+def measured(kind: Kind, figures: list[Figure], plan: Plan) -> list[Measured]:
+    """One area's kept figures as its measure: for a kind whose measure runs on from the start year (totals,
+    compound decreases), the run over unbroken full years from the start year up to each figure, by the same
+    `kind.run_measure` the status and the verdicts read. A part-year figure runs on from the years before it. A
+    figure that cannot be run on (a year missing before it) keeps its own value, not joined; a full year before
+    the start year is not part of the run and is left out."""
+    if not kind.running:
+        return [Measured(f, f.value, True) for f in figures]
+    full = {f.period.year: f.value for f in figures if f.period.full_year}
+    run: list[float] = []
+    while plan.start_year + len(run) in full:
+        run.append(full[plan.start_year + len(run)])
+    last = plan.start_year + len(run) - 1  # the last year of the unbroken run (start year - 1: none)
+    drawn = []
+    for f in figures:
+        year = f.period.year
+        if f.period.full_year and year < plan.start_year:
+            continue  # an addition or decrease before the plan is not part of the total
+        if f.period.full_year and year <= last:
+            drawn.append(Measured(f, kind.run_measure(run[:year - plan.start_year + 1]), True))
+        elif not f.period.full_year and plan.start_year <= year <= last + 1:
+            drawn.append(Measured(f, kind.run_measure([*run[:year - plan.start_year], f.value]), True))
+        else:
+            drawn.append(Measured(f, f.value, False))
+    return drawn
 
 
 def _result(assessment: IndicatorProgress, indicator: dict, targets: list[Target], figures: dict[str, list[Figure]]) -> IndicatorResult:
@@ -151,4 +206,4 @@ def rankings(results: dict[str, IndicatorResult], catalog: Catalog) -> list[Rank
     return found
 
 
-__all__ = ["Figure", "IndicatorResult", "Kind", "Ranking", "Results", "compute_progress", "rankings"]
+__all__ = ["Figure", "IndicatorResult", "Kind", "Measured", "Ranking", "Results", "compute_progress", "measured", "rankings"]

@@ -43,8 +43,9 @@ class Tables:
 
 
 def today() -> datetime.date:
-    """The date periods and publication dates are judged against: the day in Quzhou, as make bump and intake date
-    a version or a correction (tests put a fixed date here)."""
+    """The date periods and publication dates are judged against: the calendar day in Quzhou, as make bump and
+    intake date a version or a correction (tests put a fixed date here). How it relates to a build's day:
+    scripts/core/clock.py."""
     return clock.today()
 
 

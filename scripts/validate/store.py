@@ -1,6 +1,7 @@
 """The validation store: results kept by content hash, so that a run re-checks only what changed since the last one.
 
-Three levels, all keyed by the bytes the validator reads, the validator's own code and libraries, and the date:
+Three levels, all keyed by the bytes the validator reads, the validator's own code and libraries, and the day the
+checks judge dates against (core/clock.py's today in Quzhou, as scripts/validate/frames.py judges them):
 - the whole report, keyed by the descriptor, every resource file and every file under validations/ (the suites
   and the structure expectation): an unchanged package is not
   validated again, and its report (errors included: a cached failure is reported again) is read back;
@@ -15,7 +16,6 @@ The store sits below the checks: they are handed one as an argument (scripts/val
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
 import json
@@ -23,6 +23,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from scripts.core import clock
 from scripts.core.paths import SUITES_DIR, VALIDATOR_CODE
 from scripts.core.safety import UnsafePath, plain_files, read_plain_file
 from scripts.validate.problems import Problem
@@ -50,7 +51,7 @@ def package_key(package_path: Path, suites_dir: Path = SUITES_DIR) -> str:
     """A hash of everything validate_package reads: descriptor, resource files and every other file under the
     package's data/ folder (the change log), every file under suites_dir (the suites and schema/expectation.json:
     approving a structure change rewrites the expectation), the code, and today's date (dates are judged against it)."""
-    digest = hashlib.sha256(f"{code_version()}\0{datetime.date.today().isoformat()}\0".encode())
+    digest = hashlib.sha256(f"{code_version()}\0{clock.today().isoformat()}\0".encode())
     folder = package_path.parent
     descriptor = _read_inside(folder, package_path.name)
     digest.update(b"descriptor\0" + descriptor)
@@ -132,7 +133,7 @@ class ValidationCache:
         """A hash of one suite's inputs: the suite, the descriptor (plan, titles), the tables its frame read
         (name -> RawTable, None for one it looked for and did not find), the code and the date."""
         contents = {name: None if t is None else [t.file, t.header, t.rows] for name, t in tables.items()}
-        payload = json.dumps([code_version(), datetime.date.today().isoformat(), suite, descriptor, contents],
+        payload = json.dumps([code_version(), clock.today().isoformat(), suite, descriptor, contents],
                              ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return "suite-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -140,7 +141,7 @@ class ValidationCache:
         """A hash of one resource's Frictionless check: the descriptor it runs with (every schema, and the titles
         its messages use), the resource's name, and the bytes of its file and of each file its keys point to
         (path -> bytes), the code and the date."""
-        digest = hashlib.sha256(f"{code_version()}\0{datetime.date.today().isoformat()}\0{name}\0".encode())
+        digest = hashlib.sha256(f"{code_version()}\0{clock.today().isoformat()}\0{name}\0".encode())
         digest.update(json.dumps(descriptor, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         for path in sorted(files):
             digest.update(b"\0file\0" + path.encode() + b"\0" + files[path])

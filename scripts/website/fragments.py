@@ -155,7 +155,7 @@ def plan_intro(catalog) -> Markup:
 def data_facts(ctx) -> Markup:
     """One sentence whose parts add up to the number of indicators."""
     catalog = ctx.catalog
-    counts, labels = ctx.standing_counts(catalog.indicators), ctx.status_labels()
+    counts, labels = ctx.results.count_statuses(catalog.indicators), ctx.status_labels()
     if ctx.ended:  # the final report card: every status, zero included, adding up to the indicators
         parts = [f"{labels[code]} {n} 项" for code, n in counts.items()]
     else:
@@ -164,7 +164,7 @@ def data_facts(ctx) -> Markup:
         parts = [f"{deciding} 项有可判断状态的全年数字"]
         parts += [f"{counts[code]} 项{labels[code]}" for code in no_data_groups if counts[code]]
     return Markup("<p>数据版本 <strong>{}</strong>（{}）。共 {} 项指标：{}。</p>").format(
-        m.text(catalog.package.version), m.text(chinese_date(catalog.as_of)), len(catalog.indicators), m.text("；".join(parts))
+        m.text(catalog.package.version), m.text(chinese_date(ctx.results.as_of)), len(catalog.indicators), m.text("；".join(parts))
     )
 
 

@@ -2,6 +2,7 @@
 store's key) and validation itself read only regular files inside the package, reached through no link."""
 
 import builtins
+import datetime
 import io
 import os
 import shutil
@@ -10,6 +11,8 @@ import threading
 from scripts.pipeline import unchanged
 from scripts.validate import store
 from scripts.validate.run import validate_package
+
+DAY = datetime.date(2024, 3, 2)
 
 
 def test_a_data_folder_linked_to_the_root_is_never_walked_or_read(small_package, tmp_path, monkeypatch):
@@ -27,7 +30,7 @@ def test_a_data_folder_linked_to_the_root_is_never_walked_or_read(small_package,
         monkeypatch.setattr(module, name, watching)
 
     store.package_key(small_package)
-    unchanged.inputs_key(small_package, tmp_path / "site")
+    unchanged.inputs_key(small_package, tmp_path / "site", DAY)
     report = validate_package(small_package)
 
     inside_the_link = [p for p in touched if isinstance(p, str) and p.startswith(str(data) + os.sep)]
@@ -45,7 +48,7 @@ def test_a_data_file_that_is_a_pipe_blocks_nothing(small_package, tmp_path):
 
     def run():
         results["key"] = store.package_key(small_package)
-        results["inputs"] = unchanged.inputs_key(small_package, tmp_path / "site")
+        results["inputs"] = unchanged.inputs_key(small_package, tmp_path / "site", DAY)
         results["report"] = validate_package(small_package)
 
     worker = threading.Thread(target=run, daemon=True)

@@ -1,5 +1,6 @@
 """scripts.pipeline.unchanged and build_site(keep_unchanged=True): an unchanged package keeps the site it built."""
 
+import datetime
 import json
 import os
 import threading
@@ -11,6 +12,7 @@ from scripts.pipeline.build import BuildFailed
 from tests.helpers import edit_cell
 
 OBS = "data/observations.csv"
+DAY = datetime.date(2024, 3, 2)  # the day a build speaks for: the build decides it once and hands it to the key
 
 
 def test_a_second_build_from_the_same_inputs_keeps_the_site(small_package, tmp_path, work_dir, build):
@@ -46,13 +48,15 @@ def test_without_keep_unchanged_the_site_is_always_built(small_package, tmp_path
     assert "mkdocs" in build(small_package, site, work)
 
 
-def test_the_key_follows_the_package_and_the_site_folder(small_package, tmp_path):
-    key = unchanged.inputs_key(small_package, tmp_path / "site")
-    assert unchanged.inputs_key(small_package, tmp_path / "site") == key
-    assert unchanged.inputs_key(small_package, tmp_path / "other-site") != key
+def test_the_key_follows_the_package_the_site_folder_and_the_day(small_package, tmp_path):
+    key = unchanged.inputs_key(small_package, tmp_path / "site", DAY)
+    assert unchanged.inputs_key(small_package, tmp_path / "site", DAY) == key
+    assert unchanged.inputs_key(small_package, tmp_path / "other-site", DAY) != key
+    # Another day, the same files: the plan may have ended in between, so the site is built again.
+    assert unchanged.inputs_key(small_package, tmp_path / "site", datetime.date(2024, 3, 3)) != key
     changelog = small_package.parent / "data" / "CHANGELOG.md"
     changelog.write_text("# 更新记录\n\n- 改了一处。\n", encoding="utf-8")
-    assert unchanged.inputs_key(small_package, tmp_path / "site") != key
+    assert unchanged.inputs_key(small_package, tmp_path / "site", DAY) != key
 
 
 def test_links_and_devices_in_the_package_are_never_read(small_package, tmp_path):
@@ -70,10 +74,10 @@ def test_links_and_devices_in_the_package_are_never_read(small_package, tmp_path
     keys = []
 
     def run():
-        keys.append(unchanged.inputs_key(small_package, tmp_path / "site"))
+        keys.append(unchanged.inputs_key(small_package, tmp_path / "site", DAY))
         (data / "units.csv").unlink()
         os.symlink(outside, data / "units.csv")  # the same link, now to a readable file outside the package
-        keys.append(unchanged.inputs_key(small_package, tmp_path / "site"))
+        keys.append(unchanged.inputs_key(small_package, tmp_path / "site", DAY))
 
     worker = threading.Thread(target=run, daemon=True)
     worker.start()
@@ -84,6 +88,6 @@ def test_links_and_devices_in_the_package_are_never_read(small_package, tmp_path
 
 def test_the_key_follows_the_settings_pages_read_from_the_environment(small_package, tmp_path, monkeypatch):
     monkeypatch.delenv("SITE_URL", raising=False)
-    before = unchanged.inputs_key(small_package, tmp_path / "site")
+    before = unchanged.inputs_key(small_package, tmp_path / "site", DAY)
     monkeypatch.setenv("SITE_URL", "https://example.org/site/")
-    assert unchanged.inputs_key(small_package, tmp_path / "site") != before
+    assert unchanged.inputs_key(small_package, tmp_path / "site", DAY) != before

@@ -12,7 +12,7 @@ import pytest
 from scripts.core.package import Package, read_package
 from scripts.core.words import STATUS_LABELS
 from scripts.progress.examples import worked_examples
-from scripts.progress.progress_csv import PROGRESS_FIELDS, count_statuses, write_progress_csv
+from scripts.progress.progress_csv import PROGRESS_FIELDS, write_progress_csv
 from scripts.progress.results import compute_progress
 
 PLAN = {"base_year": 2020, "start_year": 2021, "end_year": 2023}
@@ -369,19 +369,6 @@ def test_no_target_is_no_data():
 
 
 # ---- roll-ups, files, examples ---------------------------------------------------------------------------------
-
-
-def test_count_statuses_lists_every_status_in_order():
-    counts = count_statuses(["no_data", "achieved", "no_data"])
-    assert counts == {"achieved": 1, "on_track": 0, "behind": 0, "off_track": 0, "not_achieved": 0, "no_data": 2}
-    assert list(counts) == list(STATUS_LABELS)
-    with pytest.raises(ValueError):
-        count_statuses(["done"])
-
-
-def test_count_statuses_accepts_results():
-    r = assess("level", LEVEL, {"2020": 100, "2022": 120})
-    assert count_statuses([r, r])["on_track"] == 2
 
 
 def test_progress_csv(tmp_path):

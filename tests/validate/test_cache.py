@@ -206,13 +206,14 @@ def test_the_key_follows_the_change_log_and_the_date(shipped_copy, monkeypatch):
     with_log = store.package_key(shipped_copy)
     assert with_log != key
 
-    class Tomorrow(store.datetime.date):
-        @classmethod
-        def today(cls):
-            return store.datetime.date(2099, 1, 1)
-
-    monkeypatch.setattr(store.datetime, "date", Tomorrow)
-    assert store.package_key(shipped_copy) != with_log
+    # The day the checks judge dates against is Quzhou's (core/clock.py): 2024-02-29 23:40 UTC and 2024-03-01
+    # 08:00 UTC are both 2024-03-01 there, so they share a key; 2024-03-02 00:00 in Quzhou does not.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709250000")
+    first_of_march = store.package_key(shipped_copy)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709280000")
+    assert store.package_key(shipped_copy) == first_of_march
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709308800")
+    assert store.package_key(shipped_copy) != first_of_march
 
 
 def test_the_serve_loop_keeps_one_validation_worker(small_package, tmp_path):

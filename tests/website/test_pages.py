@@ -66,7 +66,7 @@ def test_reader_note_drops_source_grading_and_keeps_quotes_whole():
 def test_standing_tells_no_figure_from_interim_only(context):
     assert context.standing("full-coverage").label == "暂无公开数字"
     assert context.standing("tax-per-mu").label == "符合进度"
-    assert context.standing_counts(context.catalog.indicators) == {
+    assert context.results.count_statuses(context.catalog.indicators) == {
         "achieved": 0, "on_track": 3, "behind": 0, "off_track": 0, "not_achieved": 0,
         "interim_only": 0, "undecided": 0, "no_figure": 1,
     }

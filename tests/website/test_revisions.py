@@ -4,6 +4,7 @@ indicator page with date and reason, a withdrawn figure never deciding a status,
 import datetime
 import re
 
+from scripts.core import clock
 from scripts.core.package import read_package
 from scripts.progress.results import compute_progress
 from scripts.tools.check.versions import describe_changes
@@ -51,7 +52,7 @@ def test_a_withdrawn_figure_never_decides_a_status(small_package, tmp_path):
 
 
 def test_revisions_are_checked_against_the_figure_they_name(small_package):
-    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + datetime.timedelta(days=1)).isoformat()  # the validator's day: Quzhou's
     revise(small_package,
            "tax-per-mu,quzhou,2021,final,2024-03-01,corrected,,没有写原数值",
            "tax-per-mu,quzhou,2019,final,2024-03-01,withdrawn,,没有这个数字",

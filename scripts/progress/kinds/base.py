@@ -74,7 +74,7 @@ class Kind:
     needs_baseline = False  # without a base-year figure there is no pace: the status is no_data
     percent_sign = ""  # the measure is a percentage whatever the indicator's unit
     zero_based = False  # charts start the axis at zero
-    running = False  # charts draw the measure accumulated from the start year
+    running = False  # the measure runs on from the start year (run_measure): charts draw it, not each year's figure
     path_from_start = False  # the planned path begins in the start year (else in the base year)
     draws_path = True
     unit_override: str | None = None  # the unit the target is stated in, when not the indicator's
@@ -204,8 +204,10 @@ class Kind:
         """What the chart's full-year values are, in the chart's text alternative."""
         return "数字"
 
-    def accumulate(self, so_far: float, value: float) -> float:
-        return value
+    def run_measure(self, values: list[float]) -> float:
+        """The measure of an unbroken run of yearly figures from the start year, in year order (a running kind
+        only): what a status, a dated target's verdict and a chart's point all read, worked out here alone."""
+        raise NotImplementedError
 
     def path(self, targets: list[Target], plan: Plan, baseline: float | None) -> list[tuple[int, float]]:
         """The planned path year by year, each year heading for its own next target, as the status is judged."""

@@ -18,7 +18,7 @@ class Cumulative(Kind):
         return target.value * share_of_time(year, target.year, plan)
 
     def read(self, s, target):
-        total = sum(s.values.values())
+        total = self.run_measure(list(s.values.values()))
         expected = self.expected_at(s.now, target, s.plan, s.baseline)
         achieved_share = total / target.value if target.value else None
         if s.higher:
@@ -59,6 +59,5 @@ class Cumulative(Kind):
     def measure_words(self, plan):
         return f"{plan.start_year}年起累计"
 
-
-    def accumulate(self, so_far, value):
-        return so_far + value
+    def run_measure(self, values):
+        return sum(values)

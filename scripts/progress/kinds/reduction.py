@@ -29,7 +29,7 @@ class Reduction(Kind):
         return (1 - (1 - target.value / 100) ** share_of_time(year, target.year, plan)) * 100
 
     def read(self, s, target):
-        decrease = (1 - math.prod(1 - v / 100 for v in s.values.values())) * 100
+        decrease = self.run_measure(list(s.values.values()))
         expected = self.expected_at(s.now, target, s.plan, s.baseline)
         achieved_share = decrease / target.value if target.value else None
         expected_share = expected / target.value if target.value else None
@@ -74,6 +74,5 @@ class Reduction(Kind):
     def measure_words(self, plan):
         return f"比{plan.base_year}年累计下降"
 
-
-    def accumulate(self, so_far, value):
-        return (1 - (1 - so_far / 100) * (1 - value / 100)) * 100
+    def run_measure(self, values):
+        return (1 - math.prod(1 - v / 100 for v in values)) * 100

@@ -11,9 +11,8 @@ import altair as alt
 
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import Period
-from scripts.progress.figures import Figure
 from scripts.progress.kinds import Kind
-from scripts.progress.results import IndicatorResult
+from scripts.progress.results import IndicatorResult, Measured
 from scripts.progress.targets import Plan, Target
 from scripts.progress.text import unit_of
 from scripts.website.charts.look import (
@@ -47,7 +46,7 @@ def indicator_chart(result: IndicatorResult, areas: dict[str, dict], plan: Plan)
     if not any(by_area.values()):
         return None
     indicator, kind = result.indicator, result.kind
-    rows = _indicator_rows(kind, by_area, result.path, result.targets, areas, plan)
+    rows = _indicator_rows(kind, result.measured, result.path, result.targets, areas)
     if all(r["series"] == TARGET_SERIES for r in rows):
         return None  # no figure it can place (e.g. only years before the run began): the page's table lists them
     status = result.reader.label
@@ -63,15 +62,17 @@ def indicator_chart(result: IndicatorResult, areas: dict[str, dict], plan: Plan)
     )
 
 
-def _indicator_rows(kind: Kind, by_area: dict[str, list[Figure]], path: list[tuple[int, float]], targets: list[Target],
-                    areas: dict[str, dict], plan: Plan) -> list[dict]:
-    """The chart's data: figures by area (city first), the planned path year by year, and the targets. Only the city's
-    full-year figures carry their number: every other mark is named in the legend, so no two labels can collide."""
+def _indicator_rows(kind: Kind, by_area: dict[str, list[Measured]], path: list[tuple[int, float]], targets: list[Target],
+                    areas: dict[str, dict]) -> list[dict]:
+    """The chart's data: figures by area (city first) at the measure the progress stage worked out for each, the
+    planned path year by year, and the targets. Only the city's full-year figures carry their number: every other
+    mark is named in the legend, so no two labels can collide."""
     area_ids = [a for a in areas if by_area.get(a)] + [a for a in by_area if a not in areas and by_area[a]]
     rows = []
     for area_id in area_ids:
         series = CITY_SERIES if area_id == CITY_AREA else legend_name(areas.get(area_id, {}).get("name", area_id))
-        for figure, value, joined in _plotted(kind, by_area[area_id], plan):
+        for drawn in by_area[area_id]:
+            figure, value, joined = drawn.figure, drawn.value, drawn.joined
             full = figure.period.full_year
             kind_of_row = (FULL if joined else FULL_ALONE) if full else kind.interim_words
             label = kind.figure_label(figure.period, value, joined) if full and area_id == CITY_AREA else ""
@@ -161,31 +162,6 @@ def _x(period: Period) -> float:
     if period.full_year:
         return period.year
     return period.year - 0.5 + (period.first_month - 1 + period.last_month) / 24
-
-
-def _plotted(kind: Kind, figures: list[Figure], plan: Plan) -> list[tuple[Figure, float, bool]]:
-    """(figure, value drawn, joined) triples. A kind whose measure runs on from the start year (totals, compound
-    decreases) is drawn as that measure, accumulated over unbroken years (joined). A figure that cannot be
-    accumulated (a year missing before it) is drawn at its own value, not joined to the line, and its label says so."""
-    if not kind.running:
-        return [(f, f.value, True) for f in figures]
-    full = {f.period.year: f.value for f in figures if f.period.full_year}
-    totals = {plan.start_year - 1: 0.0}
-    year = plan.start_year
-    while year in full:
-        totals[year] = kind.accumulate(totals[year - 1], full[year])
-        year += 1
-    drawn = []
-    for f in figures:
-        if f.period.full_year and f.period.year < plan.start_year:
-            continue  # an addition or decrease before the plan is not part of the total
-        if f.period.full_year and f.period.year in totals:
-            drawn.append((f, totals[f.period.year], True))
-        elif not f.period.full_year and f.period.year - 1 in totals:
-            drawn.append((f, kind.accumulate(totals[f.period.year - 1], f.value), True))
-        else:
-            drawn.append((f, f.value, False))
-    return drawn
 
 
 def _indicator_alt(indicator: dict, kind: Kind, status: str, rows: list[dict], targets: list[Target], plan: Plan) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import altair as alt
 
-from scripts.progress.reader import reader_labels
 from scripts.progress.results import IndicatorResult, Results
 from scripts.website.charts.look import (
     SHARE_AXIS_MAX,
@@ -35,10 +34,8 @@ def dashboard_chart(results: Results) -> dict | None:
             "text": _dashboard_text(r, pace=not results.ended),
         })
         rows[-1].update(name_lines=row_lines(rows[-1]["name"]), text_lines=row_lines(rows[-1]["text"]))
-    labels = reader_labels(results.ended)
-    counts = dict.fromkeys(labels, 0)
-    for r in judged:
-        counts[r.reader.group] += 1
+    labels = results.status_labels
+    counts = results.count_statuses(r.indicator_id for r in judged)
     judged_text = "" if len(judged) == len(headline) else f"{len(judged)}项有全年数字（图中只画这些），"
     description = (f"{len(headline)}项核心指标中，{judged_text}" + "、".join(f"{labels[c]}{n}项" for c, n in counts.items() if n) + "。"
                    + "".join(f"{row['name']}：{row['text']}。" for row in rows if row["achieved"] is not None))
@@ -88,13 +85,11 @@ def status_by_unit_chart(results: Results) -> dict:
 
 def _status_counts_chart(results: Results, title: str, subtitle: str, groups: list[tuple[str, list[str]]], what: str) -> dict:
     """Stacked bars of how many indicators stand where, in the reader's words (the tables beside say the same)."""
-    status_labels = reader_labels(results.ended)
+    status_labels = results.status_labels
     rows, sentences = [], []
     order = {code: i for i, code in enumerate(status_labels)}
     for name, ids in groups:
-        counts = dict.fromkeys(status_labels, 0)
-        for i in ids:
-            counts[results[i].reader.group] += 1
+        counts = results.count_statuses(ids)
         summary = "，".join(f"{status_labels[c]} {n}" for c, n in counts.items() if n)
         sentences.append(f"{name}{len(ids)}项（{summary.replace(' ', '')}）")
         for code, n in counts.items():

@@ -40,7 +40,7 @@ def status_strip(ctx: SiteContext, page: Page, *, link: bool) -> Markup:
     """The reader statuses with their counts and the total they add up to, each count a link to the board filtered
     by it; optionally a link to the whole board. On the board, the script keeps the counts to the filtered rows."""
     ids = list(ctx.catalog.indicators)
-    counts = ctx.standing_counts(ids)
+    counts = ctx.results.count_statuses(ids)
 
     def item(code: str, label: str) -> Markup:
         count = Markup("{} <strong>{}</strong> 项").format(m.status_badge(code, label), counts[code])
@@ -66,17 +66,12 @@ def numbers(template: str, **values: int) -> Markup:
 def board_controls(ctx: SiteContext) -> Markup:
     """The filters, written here from the page's own values and words and shown only when the script runs: the
     script accepts from the address (?lead=…&status=…) only a value one of these lists offers."""
-    units = {}
-    for ind in ctx.catalog.indicators.values():
-        lead = ctx.lead_of_indicator(ind)
-        if lead:
-            units[lead["id"]] = lead["name"]
     groups = [(str(number), name) for number, (name, _) in enumerate(board_groups(ctx), start=1)]
-    present = {ctx.standing(i).group for i in ctx.catalog.indicators}
+    counts = ctx.results.count_statuses(ctx.catalog.indicators)
     choices = {
-        "lead": [*units.items(), (NO_LEAD_VALUE, NO_LEAD_LABEL)],
+        "lead": [*((u["id"], u["name"]) for u in ctx.catalog.leads()), (NO_LEAD_VALUE, NO_LEAD_LABEL)],
         "group": groups,
-        "status": [(code, label) for code, label in ctx.status_labels().items() if code in present],
+        "status": [(code, label) for code, label in ctx.status_labels().items() if counts[code]],
     }
     selects = [select(name, BOARD_FILTER_LABELS[name], [("", BOARD_WORDS["all"]), *options]) for name, options in choices.items()]
     selects.append(select("order", BOARD_WORDS["order"], list(BOARD_ORDER_LABELS.items())))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts.core.catalog import Catalog
-from scripts.progress.reader import ReaderStatus, reader_labels
+from scripts.progress.reader import ReaderStatus
 from scripts.progress.results import IndicatorResult, Results
 
 
@@ -35,15 +35,7 @@ class SiteContext:
 
     def status_labels(self) -> dict[str, str]:
         """Every reader status of this plan (running or ended), in order; badges, counts and filters list these."""
-        return reader_labels(self.ended)
-
-    def standing_counts(self, indicator_ids) -> dict[str, int]:
-        """How many indicators in each reader status, every status listed; the counts add up to the ids."""
-        counts = dict.fromkeys(self.status_labels(), 0)
-        for indicator_id in indicator_ids:
-            counts[self.standing(indicator_id).group] += 1
-        return counts
-
+        return self.results.status_labels
     def lead_of_indicator(self, indicator: dict) -> dict | None:
         """The lead unit of the indicator's task (None for headline targets the plan assigns to no task)."""
         return self.catalog.lead_of_indicator(indicator)
@@ -59,8 +51,7 @@ class SiteContext:
 
     def related_targets(self, task_id: str) -> list[tuple[dict, str]]:
         """(indicator row, reason) of the headline targets the site links to a task: related_tasks seen from the task."""
-        return [(self.catalog.indicators[indicator_id], reason)
-                for indicator_id, pairs in self.catalog.related_tasks_of.items() for task, reason in pairs if task["id"] == task_id]
+        return list(self.catalog.related_targets_of.get(task_id, []))
 
     def figure_source(self, indicator_id: str) -> dict | None:
         """Where a figure for the indicator would be published (publisher, publication, basis, …), if recorded."""

@@ -95,7 +95,7 @@ def figures_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
         return m.block(Markup(
             '<p class="no-data"><strong>{}。</strong>截至数据版本 {}（{}），'
             "尚未收录到这项指标的公开发布数字。我们不估算、不补填；有公开来源后将在这里列出。</p>"
-        ).format(m.text(NO_DATA_LABELS[NO_FIGURE]), m.text(c.package.version), m.text(c.as_of.isoformat())))
+        ).format(m.text(NO_DATA_LABELS[NO_FIGURE]), m.text(c.package.version), m.text(ctx.results.as_of.isoformat())))
     rows = [
         [
             m.text(parse_period(o["period"]).label + ("" if parse_period(o["period"]).full_year else "（阶段性数字）")),

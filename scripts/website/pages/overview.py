@@ -44,7 +44,7 @@ def indicators_index(ctx: SiteContext) -> Page:
     for section, group, tasks in c.groups():
         ids = [i["id"] for t in tasks for i in c.indicators_of_task[t["id"]]]
         if ids:
-            counts = ctx.standing_counts(ids)
+            counts = ctx.results.count_statuses(ids)
             rows.append([m.text(group), m.text(str(len(ids))), *(m.text(str(counts[code])) for code in ctx.status_labels())])
     parts.append(m.table(["行动", "指标数", *ctx.status_labels().values()], rows, caption="各行动指标状态"))
     return Page(page.path, page.title, join(parts), "各项重点任务、政策措施提出的量化目标，按攻坚行动分组，列出牵头单位和状态。")

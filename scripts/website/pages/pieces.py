@@ -47,7 +47,7 @@ def target_words(ctx: SiteContext, indicator: dict) -> str:
 
 def status_counts(ctx: SiteContext, indicator_ids: list[str]) -> Markup:
     """The reader statuses that occur, each with its count (they add up to the number of indicators)."""
-    counts = ctx.standing_counts(indicator_ids)
+    counts = ctx.results.count_statuses(indicator_ids)
     parts = [
         Markup('<span class="count">{} {}</span>').format(m.status_badge(code, label), counts[code])
         for code, label in ctx.status_labels().items()
