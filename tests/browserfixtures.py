@@ -207,14 +207,25 @@ def reused_visit(browser) -> Iterator[Visit]:
         context.close()
 
 
+@pytest.fixture(scope="session")
+def reused_plain_visit(browser) -> Iterator[Visit]:
+    """One page without JavaScript for the worker's tests, taken in turn as reused_visit is."""
+    context = new_context(browser, javascript=False)
+    try:
+        yield Visit(context, javascript=False)
+    finally:
+        context.close()
+
+
 def handed_over(visit: Visit) -> Visit:
     """The reused page as a fresh one: nothing of the last test's page left, its records emptied.
 
-    The last page's storage is cleared and the page left for about:blank. A request of the last page that ends
-    only now (cut off by leaving) belongs to the last test's generation, and is not recorded for the next one.
+    The last page's storage is cleared (a page without JavaScript cannot write any) and the page left for
+    about:blank. A request of the last page that ends only now (cut off by leaving) belongs to the last test's
+    generation, and is not recorded for the next one.
     """
     page = visit.page
-    if is_local(page.url) and page.url.startswith("http"):
+    if visit.javascript and is_local(page.url) and page.url.startswith("http"):
         page.evaluate("localStorage.clear(); sessionStorage.clear()")
     page.goto("about:blank")
     visit.generation += 1
@@ -227,19 +238,21 @@ def handed_over(visit: Visit) -> Visit:
 
 
 @pytest.fixture
-def open_page(browser, reused_visit):
+def open_page(browser, reused_visit, request):
     """open_page(javascript=True) -> Visit: a page as if new, closed or handed on after the test.
 
-    The first page a test opens with JavaScript is the worker's reused page, emptied (handed_over); a page
-    without JavaScript, and any further page in the same test, gets a fresh browser context of its own.
+    The first page a test opens with JavaScript is the worker's reused page, emptied (handed_over), and so is the
+    first it opens without (reused_plain_visit); any further page in the same test gets a fresh browser context
+    of its own.
     """
     contexts = []
-    reused = []
+    taken = set()
 
     def opener(*, javascript: bool = True) -> Visit:
-        if javascript and not reused:
-            reused.append(reused_visit)
-            return handed_over(reused_visit)
+        reused = "reused_visit" if javascript else "reused_plain_visit"
+        if reused not in taken:
+            taken.add(reused)
+            return handed_over(request.getfixturevalue(reused))
         context = new_context(browser, javascript=javascript)
         contexts.append(context)
         return Visit(context, javascript=javascript)

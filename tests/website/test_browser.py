@@ -8,7 +8,7 @@ import csv
 import pytest
 
 pytest.register_assert_rewrite("tests.browserfixtures")
-from tests.browserfixtures import NO_PROBLEMS, serious_violations  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
+from tests.browserfixtures import NO_PROBLEMS, handed_over, serious_violations  # noqa: E402 - after the rewrite hook, so the plugin's asserts are rewritten too
 from tests.conftest import on_site  # noqa: E402
 from tests.sitefixtures import DESCRIPTOR_PAYLOAD, PAYLOAD_PLAN_URL, Site  # noqa: E402
 
@@ -343,8 +343,9 @@ def test_every_payload_is_text_with_no_dialog_and_no_outside_request(payload_sit
         "about/": [DESCRIPTOR_PAYLOAD, f"（{PAYLOAD_PLAN_URL}）", "（https://www.qz.gov.cn．evil.example/）"],
         "downloads/": [DESCRIPTOR_PAYLOAD],
     }
+    visit = open_page()
     for path, payloads in shown.items():
-        visit = open_page()
+        handed_over(visit)  # each page as if new: its records only, no storage left by the last
         page = visit.page
         assert visit.load(payload_site.page_url(path)).status == 200
         text = page.inner_text("body")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 pytest.register_assert_rewrite("tests.browserfixtures")
-from tests.browserfixtures import NO_PROBLEMS, Visit  # noqa: E402 - after the rewrite hook
+from tests.browserfixtures import NO_PROBLEMS  # noqa: E402 - after the rewrite hook
 from tests.conftest import on_site  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -20,11 +20,11 @@ ROW_HEIGHT_LIMIT = 160
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(java_script_enabled=True, locale="zh-CN", viewport=PHONE)
-    context.set_default_timeout(10_000)
-    yield Visit(context)
-    context.close()
+def phone(open_page):
+    """The worker's reused page (tests/browserfixtures.py) at a phone's width."""
+    visit = open_page()
+    visit.page.set_viewport_size(PHONE)
+    return visit
 
 
 def test_sources_table_scrolls_in_its_own_box_with_the_first_column_in_view(shipped_site, phone):
