@@ -36,6 +36,7 @@ class SiteContext:
     def status_labels(self) -> dict[str, str]:
         """Every reader status of this plan (running or ended), in order; badges, counts and filters list these."""
         return self.results.status_labels
+
     def lead_of_indicator(self, indicator: dict) -> dict | None:
         """The lead unit of the indicator's task (None for headline targets the plan assigns to no task)."""
         return self.catalog.lead_of_indicator(indicator)
