@@ -103,19 +103,21 @@ def _write_subset(source: Path, text: set[str], out: Path) -> Path | None:
     from fontTools import subset  # only here: 0.1 s to import, and a small build never needs it
     from fontTools.ttLib import TTCollection
 
+    if source.suffix != ".ttc":
+        return None
     try:
-        faces = TTCollection(str(source), lazy=True).fonts if source.suffix == ".ttc" else None
-        font = next((f for f in faces if f["name"].getDebugName(1) == FONT_FAMILY), None) if faces else None
-        if font is None:
-            return None
-        # Everything but the glyphs the text does not use: names, layout features and hinting stay as they were.
-        options = subset.Options(layout_features=["*"], name_IDs=["*"], name_languages=["*"], name_legacy=True,
-                                 notdef_outline=True, glyph_names=True, legacy_kern=True)
-        options.drop_tables += ["FFTM"]  # FontForge's timestamps: fontTools would drop them anyway, with a warning
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(text="".join(sorted(text)))
-        subsetter.subset(font)
-        font.save(str(out))
-        return out
+        with TTCollection(str(source), lazy=True) as collection:
+            font = next((f for f in collection.fonts if f["name"].getDebugName(1) == FONT_FAMILY), None)
+            if font is None:
+                return None
+            # Everything but the glyphs the text does not use: names, layout features and hinting stay as they were.
+            options = subset.Options(layout_features=["*"], name_IDs=["*"], name_languages=["*"], name_legacy=True,
+                                     notdef_outline=True, glyph_names=True, legacy_kern=True)
+            options.drop_tables += ["FFTM"]  # FontForge's timestamps: fontTools would drop them anyway, with a warning
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(text="".join(sorted(text)))
+            subsetter.subset(font)
+            font.save(str(out))
+            return out
     except Exception:  # a font fontTools cannot read or cut: the charts are drawn with the installed one
         return None
