@@ -1,7 +1,7 @@
 """The day it is in Quzhou (UTC+8): today, or the day SOURCE_DATE_EPOCH names (the reproducible-builds convention).
 
 The one clock of the project, and the one place that says which day each part reads:
-- A build decides its day once, at its start (scripts/pipeline/build.py: `today`, by default `build_date()`), and
+- A build decides its day once, at its start (scripts/pipeline/build.py: `today`, by default `today()`), and
   hands it down: the unchanged check keys on it, the progress stage judges on it and keeps it as `Results.today`
   (which years are over, whether the plan has ended), and every later stage reads it from there. `Results.as_of`,
   the date the data speaks for, is the version's `created` date, or without one that same day.
@@ -31,7 +31,3 @@ def today() -> datetime.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     moment = datetime.datetime.fromtimestamp(int(epoch), QUZHOU) if epoch.isdigit() else datetime.datetime.now(QUZHOU)
     return moment.date()
-
-
-# The pipeline's name for the same day: a build's default day (scripts/pipeline/build.py, scripts/progress/results.py).
-build_date = today

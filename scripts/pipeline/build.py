@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from scripts.core import files
-from scripts.core.clock import build_date
+from scripts.core import clock
 from scripts.core.package import Package, read_package
 from scripts.core.paths import (
     BUILD_DIR,
@@ -75,10 +75,10 @@ def build_site(
     validate_here validates in this process before the other stages, for a caller that has the validator
     imported already and no core to spare (the tests); keep_pages keeps what mkdocs computed for each page,
     for the next build in this process (serve). today: the day the site speaks for (whether the plan has ended;
-    by default core/clock.py's build date), decided here once for the whole build (see core/clock.py).
+    by default core/clock.py's today()), decided here once for the whole build (see core/clock.py).
     """
     timer = Timer()
-    today = today or build_date()
+    today = today or clock.today()
     restore_site(Path(site_dir))  # a site left half swapped by a killed build comes back first, whatever follows
     package_path = Path(package_path).resolve()
     work_dir = Path(work_dir).resolve()

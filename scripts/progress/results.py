@@ -10,8 +10,8 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from scripts.core import clock
 from scripts.core.catalog import Catalog, build_catalog
-from scripts.core.clock import build_date
 from scripts.core.package import CITY_AREA, Package
 from scripts.core.revisions import current_observations, histories
 from scripts.progress.figures import Figure, kept_figures
@@ -101,10 +101,10 @@ class Results(Mapping):
 
 def compute_progress(package: Package, today: datetime.date | None = None) -> Results:
     """Assess every indicator of the package, in the package's order; `today` decides whether the plan has ended
-    (a build hands down the day it decided on; by default core/clock.py's build date)."""
+    (a build hands down the day it decided on; by default core/clock.py's today())."""
     plan = Plan.of(package)
     catalog = build_catalog(package)
-    today = today or build_date()
+    today = today or clock.today()
     ended = plan.ended(today)
     figures = kept_figures(current_observations(package))  # a withdrawn figure never decides a status
     targets: dict[str, list[Target]] = {}

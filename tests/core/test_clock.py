@@ -3,6 +3,9 @@
 import datetime
 
 from scripts.core import clock
+from scripts.core.package import read_package
+from scripts.progress.results import compute_progress
+from tests.conftest import fixture_package
 
 
 def test_the_day_is_quzhous_not_utcs(monkeypatch):
@@ -20,9 +23,10 @@ def test_the_day_before_eight_in_the_morning_utc_is_the_same_day(monkeypatch):
     assert clock.today() == datetime.date(2024, 2, 29)
 
 
-def test_the_build_decides_on_the_same_day(monkeypatch):
+def test_the_progress_stage_judges_on_the_same_day(monkeypatch, tmp_path):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709335800")
-    assert clock.build_date() == datetime.date(2024, 3, 2)
+    results = compute_progress(read_package(fixture_package("small", tmp_path / "package")))
+    assert results.today == datetime.date(2024, 3, 2)
 
 
 def test_without_an_epoch_it_is_a_date_near_now(monkeypatch):
