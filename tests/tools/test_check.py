@@ -44,7 +44,7 @@ def replace(descriptor: Path, old: str, new: str) -> None:
 
 
 def release(descriptor: Path, version: str, created: str = "2026-12-06T00:00:00Z", entry: str | None = None) -> None:
-    bump.set_descriptor_keys(descriptor, {"version": version, "created": created})
+    descriptor.write_text(bump.descriptor_with(bump.read_text(descriptor), {"version": version, "created": created}), encoding="utf-8")
     if entry is not None:
         path = descriptor.parent / "data" / "CHANGELOG.md"
         path.write_text(path.read_text(encoding="utf-8").replace("## 1.1.0", entry + "\n\n## 1.1.0"), encoding="utf-8")

@@ -137,11 +137,6 @@ def write_all(texts: dict[Path, str]) -> None:
             name.unlink(missing_ok=True)
 
 
-def set_descriptor_keys(path: Path, values: dict[str, str]) -> None:
-    """Set top-level string keys of datapackage.json in place, keeping every other byte of the file as it was."""
-    write_all({path: descriptor_with(read_text(path), values)})
-
-
 def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
     """Write version, created and the change log entry (both, or neither: NotWritten); return what was done, in
     Chinese."""
