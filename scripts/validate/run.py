@@ -22,6 +22,7 @@ from scripts.validate.messages import CONTROL, INVISIBLE, MESSAGES, show
 from scripts.validate.names import check_names
 from scripts.validate.options import check_options
 from scripts.validate.problems import ERROR, Problem, Report, problem
+from scripts.validate.references import check_references
 from scripts.validate.rawcsv import EncodingProblem, FileRefused, RawTable, read_table
 from scripts.validate.rowshape import check_rows
 from scripts.validate.schemachecks import check_descriptor, check_structure
@@ -109,7 +110,7 @@ def _validate(path: Path, stage: Stage, cache: ValidationCache | None) -> list[P
     stage.file = DESCRIPTOR
     own.extend(check_names(tables, runnable))
     ids = check_ids(tables, rules.expected)
-    structure = check_structure(path.parent, runnable, skipped, cache)
+    structure = check_structure(path.parent, runnable, skipped, cache) + check_references(tables, runnable)
     from scripts.validate.expectations import check_expectations
 
     suites = check_expectations(tables, runnable, rules.suites, cache=cache)

@@ -64,22 +64,20 @@ def _checked_descriptor(text: str) -> tuple[tuple[Problem, ...], dict | None]:
 
 
 def check_structure(package_dir: Path, descriptor: dict, skip: set[str], cache: ValidationCache | None = None) -> list[Problem]:
-    """Validate every resource not in `skip` (unreadable files), leaving out foreign keys into skipped ones.
+    """Validate every resource not in `skip` (unreadable files), foreign keys left out: they are checked on the
+    tables as read (scripts/validate/references.py).
 
-    With a cache (scripts/validate/store.py), a resource whose file, key targets and descriptor did not
-    change since a run that stored its result is not read again: its stored problems are used.
+    With a cache (scripts/validate/store.py), a resource whose file and descriptor did not change since a run
+    that stored its result is not read again: its stored problems are used.
     """
     runnable = copy.deepcopy(descriptor)
     runnable["resources"] = [r for r in runnable["resources"] if r["name"] not in skip]
     for resource in runnable["resources"]:
-        schema = resource["schema"]
-        schema["foreignKeys"] = [k for k in schema.get("foreignKeys", []) if k["reference"]["resource"] not in skip]
-        if not schema["foreignKeys"]:
-            del schema["foreignKeys"]
+        resource["schema"].pop("foreignKeys", None)
     contents = {r["name"]: resource_path(package_dir, r["path"]).read_bytes() for r in runnable["resources"]} if cache else {}
     package, found = None, []
     for resource in runnable["resources"]:
-        key = cache and cache.structure_key(runnable, resource["name"], _files_read(runnable, resource, contents))
+        key = cache and cache.structure_key(runnable, resource["name"], {resource["path"]: contents[resource["name"]]})
         stored = cache.problems(key) if key else None
         if stored is None:
             if package is None:
@@ -110,12 +108,6 @@ def _resource_problems(table, resource: dict, descriptor: dict) -> list[Problem]
     return found
 
 
-def _files_read(descriptor: dict, resource: dict, contents: dict[str, bytes]) -> dict[str, bytes]:
-    """path -> bytes of the files a resource's check reads: its own and those its foreign keys point to."""
-    names = {resource["name"]} | {k["reference"]["resource"] or resource["name"] for k in resource["schema"].get("foreignKeys", [])}
-    return {r["path"]: contents[r["name"]] for r in descriptor["resources"] if r["name"] in names}
-
-
 def translate(error, file: str, fields: dict[str, dict], descriptor: dict) -> Problem | None:
     """One Frictionless error as a problem; None for the ones another problem on the same row already says."""
     kind = error.type
@@ -140,12 +132,6 @@ def translate(error, file: str, fields: dict[str, dict], descriptor: dict) -> Pr
         titles = "、".join(f"「{fields[k].get('title', k)}」" for k in key)
         return problem("duplicate-key", file, row, ",".join(key), " / ".join(_cells(cells, fields, key)),
                        other=other, key_titles=titles)
-    if kind == "foreign-key":
-        names, reference = error.field_names, error.reference_name
-        target = next(r for r in descriptor["resources"] if r["name"] == reference)
-        ref_field = next(f for f in target["schema"]["fields"] if f["name"] == error.reference_field_names[0])
-        return problem("unknown-reference", file, row, ",".join(names), " / ".join(error.field_cells),
-                       reference_file=target["path"], reference_title=ref_field.get("title", ref_field["name"]))
     if kind == "type-error":
         what, advice = _TYPE_TEXT.get(field.get("type"), ("类型不对。", "请按表头说明填写。"))
         choices = " 或 ".join(field.get("trueValues", ["true"]) + field.get("falseValues", ["false"]))

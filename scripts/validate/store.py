@@ -139,8 +139,7 @@ class ValidationCache:
 
     def structure_key(self, descriptor: dict, name: str, files: dict[str, bytes]) -> str:
         """A hash of one resource's Frictionless check: the descriptor it runs with (every schema, and the titles
-        its messages use), the resource's name, and the bytes of its file and of each file its keys point to
-        (path -> bytes), the code and the date."""
+        its messages use), the resource's name, the bytes of its file (path -> bytes), the code and the date."""
         digest = hashlib.sha256(f"{code_version()}\0{clock.today().isoformat()}\0{name}\0".encode())
         digest.update(json.dumps(descriptor, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         for path in sorted(files):
