@@ -31,6 +31,9 @@ CHROMIUM_ARGS = [
 # Schemes a page may use without a request leaving the machine.
 LOCAL_SCHEMES = {"data", "blob", "about"}
 SEARCH_INDEX = "/search/search_index.json"
+# The theme's search worker fetches the index, then the script for the site's language (mkdocs.yml: lang: zh).
+# A page is loaded once both are: a test that moved on earlier would cut the second off (net::ERR_ABORTED).
+SEARCH_FILES = (SEARCH_INDEX, "/lunr/min/lunr.zh.min.js")
 
 
 def dead_proxy_args(port: int) -> list[str]:
@@ -128,10 +131,12 @@ class Visit:
         dialog.dismiss()
 
     def load(self, url: str):
-        """Open url and wait until the search index and every image (lazy ones too) have loaded; return the response."""
+        """Open url and wait until the search (its index and language script) and every image (lazy ones too) have
+        loaded; return the response."""
         response = self.page.goto(url)
         if self.javascript and self.page.locator("[data-md-component=search]").count():
-            self.wait(lambda: any(done.endswith(SEARCH_INDEX) for done in self.finished), "搜索索引没有加载")
+            self.wait(lambda: all(any(done.endswith(file) for done in self.finished) for file in SEARCH_FILES),
+                      f"搜索没有准备好：{'、'.join(SEARCH_FILES)} 没有都加载")
         self.settle()
         if self.page.evaluate("[...document.images].some(image => !image.complete)"):
             # A lazy image starts loading once it is scrolled into view: bring each one into view until all are done.
