@@ -22,8 +22,8 @@ from scripts.validate.messages import CONTROL, INVISIBLE, MESSAGES, show
 from scripts.validate.names import check_names
 from scripts.validate.options import check_options
 from scripts.validate.problems import ERROR, Problem, Report, problem
-from scripts.validate.references import check_references
 from scripts.validate.rawcsv import EncodingProblem, FileRefused, RawTable, read_table
+from scripts.validate.references import check_references
 from scripts.validate.rowshape import check_rows
 from scripts.validate.schemachecks import check_descriptor, check_structure
 from scripts.validate.store import ValidationCache, package_key
