@@ -14,7 +14,7 @@ from scripts.core.words import BEHIND_FROM, CANNOT_JUDGE, FINAL_STATUS_LABELS, N
 from scripts.progress.figures import Figure
 from scripts.progress.kinds import Kind, Reading, Sentence, Series
 from scripts.progress.targets import RATIO_DIGITS, Plan, Target, target_for
-from scripts.progress.text import q, sentence, span, unit_of, years
+from scripts.progress.text import sentence, span, unit_of, years
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def dated_verdicts(kind: Kind, targets: list[Target], full: dict[int, Figure], p
             continue
         series = Series({y: full[y].value for y in needed}, target.year, targets, plan, baseline, higher)
         measure, hit = kind.judge_target(series, target)
-        shown = q(measure, kind.unit_override or unit)
+        shown = kind.value_text(measure, kind.unit_override or unit)  # a milestone's 1 is 已实现
         verdicts.append(Verdict(target, "met" if hit else "missed", measure,
                                 f"目标{words}：{kind.verdict_measure_words(series)}{shown}，{'已达到' if hit else '未达到'}"))
     return verdicts

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.core import files
 from scripts.core.csvcells import csv_text
-from scripts.core.words import CANNOT_JUDGE, FINAL_STATUS_LABELS, READER_STATUS_LABELS, STATUS_LABELS, number, pace_rule
+from scripts.core.words import CANNOT_JUDGE, FINAL_STATUS_LABELS, NOT_DUE, READER_STATUS_LABELS, STATUS_LABELS, number, pace_rule
 from scripts.progress.targets import RATIO_DIGITS
 
 # The columns of progress.csv: (name, Chinese title, description); the download page prints them.
@@ -28,8 +28,8 @@ PROGRESS_FIELDS = [
      + "；方案期结束后为 " + "；".join(f"{k} {v}" for k, v in FINAL_STATUS_LABELS.items()) + "。"),
     ("reader_label", "读者状态", "网站徽章上的文字，与指标页、目标一览和图表所写的相同。"),
     ("reader_reason", "读者状态说明", f"网站上对这个状态的说明：方案期结束后{FINAL_STATUS_LABELS[CANNOT_JUDGE]}的，写明缺少哪一年的全市全年数字。"),
-    ("target_verdicts", "各目标年份的判断", "每个定有目标的年份单独判断：已达到、未达到，或缺少数字而"
-     f"{FINAL_STATUS_LABELS[CANNOT_JUDGE]}，用“；”分隔。"),
+    ("target_verdicts", "各目标年份的判断", "每个定有目标的年份单独判断：已达到、未达到，缺少数字而"
+     f"{FINAL_STATUS_LABELS[CANNOT_JUDGE]}，或{NOT_DUE}，用“；”分隔。"),
 ]
 
 

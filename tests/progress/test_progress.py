@@ -315,6 +315,9 @@ def test_milestone():
     assert r.note == "截至2021年尚未实现，目标2023年实现。"
     assert assess("milestone", target, {"2021": 0, "2022": 1}).status == "achieved"
     assert assess("milestone", target, {"2021": 0, "2023": 0}).status == "not_achieved"
+    # the verdict names the state in words, as the note does, never the 1 or 0 it is stored as
+    assert [v.text for v in assess("milestone", target, {"2021": 0, "2023": 1}).verdicts] == ["目标2023年前实现：截至2023年已实现，已达到"]
+    assert [v.text for v in assess("milestone", target, {"2021": 0, "2023": 0}).verdicts] == ["目标2023年前实现：截至2023年未实现，未达到"]
 
 
 # ---- what never decides ----------------------------------------------------------------------------------------

@@ -173,6 +173,11 @@ def test_cumulative_figure_that_cannot_be_added_up_is_a_square_on_its_own():
     assert layer(spec, "points")["encoding"]["shape"]["scale"]["range"][0] == "square"
 
 
+def test_no_chart_while_every_figure_lies_before_the_plan_began():
+    # a 2020 count cannot be added to a 2021-2023 total: the chart would hold only the planned path and the target
+    assert one_chart("cumulative", [(2023, ">=", 60)], {"2020": 5}) is None
+
+
 def test_annual_chart_draws_each_years_threshold_from_the_first_target_year():
     spec = one_chart("annual", [(2021, ">=", 500), (2022, ">=", 500), (2023, ">=", 500)], {"2021": 520, "2022": 480}, unit="台")
     assert chart_rows(spec) == [

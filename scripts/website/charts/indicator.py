@@ -42,13 +42,10 @@ def indicator_chart(result: IndicatorResult, areas: dict[str, dict], plan: Plan)
     An indicator with no published figure gets no chart: its page already says so and lists the target.
     `areas`: the package's areas by id, in their order (for names and the order of the lines).
     """
-    by_area = result.figures
-    if not any(by_area.values()):
-        return None
+    if not any(result.measured.values()):
+        return None  # no figure, or none it can place (e.g. only years before the run began): the page's table lists them
     indicator, kind = result.indicator, result.kind
     rows = _indicator_rows(kind, result.measured, result.path, result.targets, areas)
-    if all(r["series"] == TARGET_SERIES for r in rows):
-        return None  # no figure it can place (e.g. only years before the run began): the page's table lists them
     status = result.reader.label
     subtitle = [*wrap(kind.measure_title(indicator["unit"], plan)), *wrap(f"状态：{status}")]
     if result.targets:

@@ -84,7 +84,8 @@ def not_seen_block(ctx: SiteContext, page: Page, led: list[dict]) -> Markup:
     return m.block(
         m.heading(2, NOT_SEEN_LABEL, "not-seen"),
         Markup(
-            "<p>截至 {}，以下指标判断目标所需的、已经结束的年份，还没有见到公开发布的全市全年数字。"
+            "<p>数据版本 {}（{}）收录的数字中，以下指标判断目标所需的、到 {} 已经结束的年份，还没有公开发布的全市全年数字。"
             "这说明数字尚未公开或尚未找到，不说明工作没有完成。</p>"
-        ).format(m.text(ctx.results.today.isoformat())),
+        ).format(m.text(ctx.catalog.package.version), m.text(ctx.results.as_of.isoformat()),
+                 m.text(ctx.results.today.isoformat())),
     ) + "\n\n" + m.table(["指标", "尚无全年数字的年份"], rows)
