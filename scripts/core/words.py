@@ -57,6 +57,7 @@ FINAL_STATUS_LABELS = {"achieved": STATUS_LABELS["achieved"], "not_achieved": ST
 
 
 NOT_DUE = "目标年份尚未结束，还没到判断的时候"  # a dated target whose year is not over on the build date
+NOT_ENOUGH = "不足以判断"  # said of the full-year figures there are, when they do not decide a status
 
 
 def interim_only_label(count: int) -> str:
@@ -180,7 +181,16 @@ def number(value, digits: int = 2) -> str:
         return str(value)
     if not math.isfinite(value):
         return "—"
-    text = format(Decimal(repr(value)), "f") if abs(value) >= 1e15 else f"{value:.{digits}f}"
+    return plain_number(value) if abs(value) >= 1e15 else _trimmed(f"{value:.{digits}f}")
+
+
+def plain_number(value: int | float) -> str:
+    """A number as the package's CSV files write it: its shortest exact form, in plain digits (never 1e+16, which
+    the validator refuses), a whole number without .0."""
+    return str(value) if isinstance(value, int) else _trimmed(format(Decimal(repr(value)), "f"))
+
+
+def _trimmed(text: str) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

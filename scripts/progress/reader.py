@@ -15,6 +15,7 @@ from scripts.core.words import (
     FINAL_STATUS_LABELS,
     INTERIM_ONLY,
     NO_FIGURE,
+    NOT_ENOUGH,
     READER_STATUS_LABELS,
     STATUS_LABELS,
     UNDECIDED,
@@ -67,12 +68,12 @@ def _why_not_judged(result, plan, figures) -> str:
     missing = result.unpublished_years
     parts = [f"{years(missing)}全市全年数字未见公开发布"] if missing else []
     if result.measure_text:
-        parts.append(f"已有的全年数字：{result.measure_text}，不足以判断")
+        parts.append(f"已有的全年数字：{result.measure_text}，{NOT_ENOUGH}")
     else:
         have = [city_full[y] for y in sorted(city_full) if y >= plan.start_year]
         if have:
             shown = "、".join(result.kind.figure_text(f.period.year, f.value, unit_of(result.indicator), plan) for f in have)
-            parts.append(f"已有的全年数字（{shown}）不足以判断")
+            parts.append(f"已有的全年数字（{shown}）{NOT_ENOUGH}")
         if any(f.interim for f in city):
             parts.append("阶段性数字只作展示，不决定状态")
         if not city:

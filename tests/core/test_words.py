@@ -3,7 +3,7 @@ print inf, nan or float noise; every code a reader's copy of the data shows is w
 
 import pytest
 
-from scripts.core.words import amount, number
+from scripts.core.words import amount, number, plain_number
 
 
 @pytest.mark.parametrize("value, unit, text", [
@@ -28,6 +28,16 @@ def test_amount(value, unit, text):
 ])
 def test_a_number_is_never_infinite_nan_or_noise(value, text):
     assert number(value) == text
+
+
+@pytest.mark.parametrize("value, text", [
+    (46.875, "46.875"),  # every decimal kept: it goes back into a CSV file, not onto a page
+    (17.0, "17"), (500, "500"), (-3.5, "-3.5"),
+    (1e16, "10000000000000000"),  # not 1e+16, which the validator refuses
+    (1e-7, "0.0000001"),
+])
+def test_a_number_for_a_csv_file_is_exact_and_in_plain_digits(value, text):
+    assert plain_number(value) == text
 
 
 # ---- one home for every label ------------------------------------------------------------------------------------

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from scripts.core.package import Package
 from scripts.core.periods import parse_period
 from scripts.core.revisions import WITHDRAWN, figure_key
-from scripts.tools.datadiff.markdown import format_value
+from scripts.core.words import plain_number
 from scripts.tools.intake.forms import (
     ACTION_CHOICES,
     CONFIRM,
@@ -163,8 +164,8 @@ def correction(body: str, package: Package, today: datetime.date) -> Change:
     if not a["value"]:
         raise Refused("更正时要填「正确的数值」。")
     value = checked_value(a["value"], "正确的数值")
-    previous = format_value(figure["value"])
-    if value == previous:
+    previous = plain_number(figure["value"])
+    if Decimal(value) == Decimal(previous):
         raise Refused(f"「正确的数值」{value} 和现在收录的数值一样，不用更正。")
     revision["previous_value"] = previous
     return Change(CORRECTION, {"revisions": [revision]}, {key: value}, f"更正 {where}")

@@ -8,7 +8,9 @@ from markupsafe import Markup
 
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
-from scripts.core.words import CANNOT_JUDGE, NO_LEAD_LABEL, RELATED_LEADS_LABEL, REPORT_STATUS_LABELS, TARGET_COLUMN_LABELS
+from scripts.core.words import (
+    CANNOT_JUDGE, DATA_STATUS_LABELS, NO_LEAD_LABEL, NOT_ENOUGH, RELATED_LEADS_LABEL, REPORT_STATUS_LABELS, TARGET_COLUMN_LABELS,
+)
 from scripts.website import markup as m
 from scripts.website.pages.context import SiteContext
 from scripts.website.pages.page import Page, area_path, href, indicator_path, task_path, unit_path
@@ -66,8 +68,8 @@ def latest_figure(ctx: SiteContext, ind: dict) -> Markup:
         main = Markup("—")
     else:
         # A report card that cannot judge the target says so beside the figures in hand: they decided nothing.
-        short = "不足以判断" if result.reader.group == CANNOT_JUDGE else ""
-        provisional = "初步数" if deciding.status == "provisional" else ""
+        short = NOT_ENOUGH if result.reader.group == CANNOT_JUDGE else ""
+        provisional = DATA_STATUS_LABELS["provisional"] if deciding.status == "provisional" else ""
         if not result.kind.chained:
             main = m.text(_figure_words(result, deciding, "，".join(w for w in (provisional, short) if w)))
         else:
@@ -78,7 +80,7 @@ def latest_figure(ctx: SiteContext, ind: dict) -> Markup:
     if not others:
         return main
     other = others[-1]
-    what = "阶段性数字" if other.interim else "全年数字，不足以判断"
+    what = "阶段性数字" if other.interim else f"全年数字，{NOT_ENOUGH}"
     return Markup('{}<br><small class="other-figure">另有：{}</small>').format(main, m.text(_figure_words(result, other, what)))
 
 
