@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import vl_convert as vlc
 
-# Debian's fonts-wqy-microhei: the file, and the face in it the charts name (charts/look.py FONT).
+# Debian's fonts-wqy-microhei: the file, and the face in it the charts name (charts/look.py FONT is made from it).
 FONT_FILE = "wqy-microhei.ttc"
 FONT_FAMILY = "WenQuanYi Micro Hei"
 FONT_FOLDERS = ["/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts"]
@@ -96,6 +97,9 @@ def subset_folder(specs: list[dict]) -> Iterator[Path | None]:
         written = None
         if source is not None:
             written = _write_subset(source / FONT_FILE, characters(specs), Path(folder) / SUBSET_NAME)
+            if written is None:  # the charts come out the same, only slower: said once, for whoever keeps the build
+                print(f"图表字体没能裁剪（{source / FONT_FILE} 里找不到可用的“{FONT_FAMILY}”），改用完整字体绘图，会慢一些。",
+                      file=sys.stderr)
         yield Path(folder) if written else None
 
 

@@ -7,8 +7,9 @@ import math
 import altair as alt
 
 from scripts.core.words import CANNOT_JUDGE, INTERIM_ONLY, NO_FIGURE, STATUS_LABELS, UNDECIDED
+from scripts.website.chartfont import FONT_FAMILY
 
-FONT = "WenQuanYi Micro Hei, sans-serif"  # installed at build time (fonts-wqy-microhei); readers fall back to sans-serif
+FONT = f"{FONT_FAMILY}, sans-serif"  # installed at build time (fonts-wqy-microhei); readers fall back to sans-serif
 WIDTH = 440  # the whole image, padding included; on a desk it is shown at this size
 # On a 390 px phone the theme leaves the chart 358 px (measured in Chromium): the SVG is drawn at 358/440 of its size,
 # so text of TEXT px is read at TEXT * 358 / 440 px. Every text is at least TEXT: 14 px or more on that phone.
