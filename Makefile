@@ -5,7 +5,7 @@ SCALE ?= 1
 OUT ?= build/synthetic-$(SCALE)
 BASE ?= origin/main
 # The base ref is data: handed to Python in the environment exactly as typed (never expanded by make, never on a
-# shell command line), and checked there as git checks ref names.
+# shell command line), and asked of git there as one argument (git rev-parse --verify --end-of-options).
 unexport BASE
 export QZ_BASE_REF := $(value BASE)
 # A file name is data too (a saved CSV, an issue body): it reaches Python the same way.

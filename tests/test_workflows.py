@@ -241,3 +241,24 @@ def test_intake_labelled_again_replaces_its_branch(tmp_path):
     assert git(remote, "rev-parse", "refs/heads/intake/issue-3") == pushed[1]
     assert git(remote, "rev-parse", "refs/heads/intake/issue-3^") == main  # replaced, not stacked on the first run
     assert git(remote, "log", "-1", "--format=%s", "refs/heads/intake/issue-3") == "报送公开数字：第2次"
+
+    # Staff then fix the row on the pull request's branch; the label applied again must not throw their commit away.
+    staff = tmp_path / "staff"
+    git(tmp_path, "clone", "--quiet", "--branch", "intake/issue-3", str(remote), str(staff))
+    (staff / "data" / "observations.csv").write_text("id\n2.5\n", encoding="utf-8")
+    git(staff, "commit", "--quiet", "-am", "改正数值")
+    git(staff, "push", "--quiet", "origin", "HEAD:refs/heads/intake/issue-3")
+    fixed = git(staff, "rev-parse", "HEAD")
+    work = tmp_path / "run-3"
+    git(tmp_path, "clone", "--quiet", "--branch", "main", str(remote), str(work))
+    (work / "data" / "observations.csv").write_text("id\n3\n", encoding="utf-8")
+    (work / "build").mkdir()
+    (work / "build" / "intake-title.txt").write_text("报送公开数字：第3次", encoding="utf-8")
+    completed = subprocess.run(["bash", "-eo", "pipefail", "-c", script], cwd=work, capture_output=True, text=True,
+                               check=False, timeout=60, env={**os.environ, "ISSUE_NUMBER": "3", "PUSH_TOKEN": "unused",
+                                                             "GITHUB_REPOSITORY": "o/r", "RUNNER_TEMP": str(tmp_path)})
+    assert completed.returncode == 1
+    assert git(remote, "rev-parse", "refs/heads/intake/issue-3") == fixed
+    assert (tmp_path / "kept.txt").read_text(encoding="utf-8") == (
+        "分支 intake/issue-3 上已有人提交了修改，这次没有用表单内容覆盖它。请在拉取请求里接着改；"
+        "要按表单重新生成，请维护者先删除这个分支，再重新添加“收录”标签。\n")

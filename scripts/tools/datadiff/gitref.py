@@ -45,7 +45,7 @@ def check_ref_name(ref: str) -> None:
         refuse(f"超过了 {MAX_REF_CHARS} 个字符")
     if ref.startswith("-"):
         refuse("不能以“-”开头")
-    if CONTROL.search(ref) or INVISIBLE.search(ref):
+    if CONTROL.search(ref) or INVISIBLE.search(ref) or any(c in ref for c in "\t\n\r"):  # CONTROL spares the three
         refuse("含有看不见的控制字符")
 
 
