@@ -260,7 +260,8 @@ def test_an_area_renamed_needs_its_forms_rewritten_and_bump_does_it(base, change
     out = capsys.readouterr().out
     assert "- 版本号和更新记录：符合规则：1.1.0 → 1.1.1，要升修订号（区域修改 1 行）" in out
     assert ("- 问题表单：new-figure.yml、correction.yml 的指标或区域选项与数据包不一致（指标、区域的名称、单位或顺序改了）："
-            "请运行 make bump（改了指标或区域时会一起重写表单）或 make forms，把表单和数据一起提交。") in out
+            "请运行 make bump（改了指标或区域时会一起重写表单）或 make forms，把表单和数据一起提交"
+            "（没有命令行的，请在拉取请求里留言，请维护者运行 make forms）。") in out
 
     assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (

@@ -29,7 +29,7 @@ from scripts.tools.check.versions import (
 from scripts.tools.datadiff.diff import diff_packages
 from scripts.tools.datadiff.gitref import DiffError
 from scripts.tools.datadiff.packages import Base, compared
-from scripts.tools.intake.forms import FORMS_FOLDER, PACKAGE_CHOICES, form_texts, forms_dir
+from scripts.tools.intake.forms import FORMS_FOLDER, PACKAGE_CHOICES, forms_dir, stale_texts
 
 CHANGELOG_INTRO = "# 更新记录\n\n"
 BOM = "\ufeff"
@@ -143,8 +143,9 @@ def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
     with compared(package_path, base) as (old, new):
         diff = diff_packages(old, new)
         forms = forms_dir(package_path)
-        # The forms' dropdowns list the indicators and areas: rewritten with them (in a repository that has forms).
-        form_changes = form_texts(new, forms) if forms.is_dir() and any(
+        # The forms' dropdowns list the indicators and areas: when those changed, the forms that no longer match the
+        # package are rewritten (in a repository that has forms). Forms stale for another reason: make forms.
+        form_changes = stale_texts(new, forms) if forms.is_dir() and any(
             r.name in PACKAGE_CHOICES.values() and r.has_changes for r in diff.resources) else {}
     need = required_level(diff)
     if need.level is None:

@@ -79,7 +79,8 @@ def forms_line(outcome: Outcome) -> list[str]:
     if not outcome.stale_forms:
         return ["- 问题表单：与数据包一致。"]
     return [f"- 问题表单：{md('、'.join(outcome.stale_forms), 200)} 的指标或区域选项与数据包不一致（指标、区域的名称、单位或顺序改了）："
-            "请运行 make bump（改了指标或区域时会一起重写表单）或 make forms，把表单和数据一起提交。"]
+            "请运行 make bump（改了指标或区域时会一起重写表单）或 make forms，把表单和数据一起提交"
+            "（没有命令行的，请在拉取请求里留言，请维护者运行 make forms）。"]
 
 
 def build_line(outcome: Outcome) -> str:

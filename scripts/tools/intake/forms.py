@@ -170,11 +170,17 @@ def form_texts(package: Package, folder: Path) -> dict[Path, str]:
     return {folder / form.file: form_yaml(form, package) for form in FORMS}
 
 
-def stale_forms(package: Package, folder: Path) -> list[str]:
+def stale_texts(package: Package, folder: Path) -> dict[Path, str]:
     """The forms in folder whose text is not what the package makes of them (their dropdowns list other indicators
-    or areas, or another order, or forms.py changed since): file names, [] when all are current."""
-    return [path.name for path, text in form_texts(package, folder).items()
-            if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    or areas, or another order, or forms.py changed since), with the text they should have; {} when all are current.
+    The one rule: make check reports these, make bump rewrites these."""
+    return {path: text for path, text in form_texts(package, folder).items()
+            if not path.is_file() or path.read_text(encoding="utf-8") != text}
+
+
+def stale_forms(package: Package, folder: Path) -> list[str]:
+    """The file names of the stale forms (stale_texts), [] when all are current."""
+    return [path.name for path in stale_texts(package, folder)]
 
 
 def write_forms(package: Package, folder: Path) -> list[Path]:
