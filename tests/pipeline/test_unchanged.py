@@ -9,9 +9,8 @@ import pytest
 
 from scripts.pipeline import unchanged
 from scripts.pipeline.build import BuildFailed
-from tests.helpers import edit_cell
+from tests.helpers import OBS, edit_cell
 
-OBS = "data/observations.csv"
 DAY = datetime.date(2024, 3, 2)  # the day a build speaks for: the build decides it once and hands it to the key
 
 
