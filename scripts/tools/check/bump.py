@@ -29,7 +29,7 @@ from scripts.tools.check.versions import (
 from scripts.tools.datadiff.diff import diff_packages
 from scripts.tools.datadiff.gitref import DiffError
 from scripts.tools.datadiff.packages import Base, compared
-from scripts.tools.intake.forms import FORMS_FOLDER, PACKAGE_CHOICES, forms_dir, stale_texts
+from scripts.tools.intake.forms import CHOICE_TABLES, FORMS_FOLDER, forms_dir, stale_texts
 
 CHANGELOG_INTRO = "# 更新记录\n\n"
 BOM = "\ufeff"
@@ -146,7 +146,7 @@ def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
         # The forms' dropdowns list the indicators and areas: when those changed, the forms that no longer match the
         # package are rewritten (in a repository that has forms). Forms stale for another reason: make forms.
         form_changes = stale_texts(new, forms) if forms.is_dir() and any(
-            r.name in PACKAGE_CHOICES.values() and r.has_changes for r in diff.resources) else {}
+            r.name in CHOICE_TABLES and r.has_changes for r in diff.resources) else {}
     need = required_level(diff)
     if need.level is None:
         return ["数据没有变化，不用升版本号。"]

@@ -116,25 +116,25 @@ def chosen_id(text: str) -> str:
     return text.rsplit(CHOICE_SEPARATOR, 1)[1].strip() if CHOICE_SEPARATOR in text else ""
 
 
-def indicator_choices(package: Package) -> list[str]:
-    rows = sorted(package.rows("indicators"), key=lambda r: r["order"])
-    return [choice(f"{r['name']}（{r['unit']}）", r["id"]) for r in rows]
+def _indicator_option(row: dict) -> str:
+    return choice(f"{row['name']}（{row['unit']}）", row["id"])
 
 
-def area_choices(package: Package) -> list[str]:
-    return [choice(r["name"], r["id"]) for r in sorted(package.rows("areas"), key=lambda r: r["order"])]
+def _area_option(row: dict) -> str:
+    return choice(row["name"], row["id"])
 
 
-# Dropdowns whose options are the rows of a table of the package (the others list their fixed choices).
-PACKAGE_CHOICES = {"indicator": "indicators", "area": "areas"}
+# Dropdowns whose options are the rows of a table of the package, in the table's order: field id -> (table, the
+# option a row gives). The other dropdowns list their fixed choices.
+PACKAGE_CHOICES = {"indicator": ("indicators", _indicator_option), "area": ("areas", _area_option)}
+CHOICE_TABLES = frozenset(table for table, _ in PACKAGE_CHOICES.values())  # a change to these can make a form stale
 
 
 def options(form_field: Field, package: Package) -> list[str]:
-    if form_field.id == "indicator":
-        return indicator_choices(package)
-    if form_field.id == "area":
-        return area_choices(package)
-    return list(form_field.choices)
+    if form_field.id not in PACKAGE_CHOICES:
+        return list(form_field.choices)
+    table, option = PACKAGE_CHOICES[form_field.id]
+    return [option(row) for row in sorted(package.rows(table), key=lambda row: row["order"])]
 
 
 def form_yaml(form: Form, package: Package) -> str:

@@ -106,7 +106,7 @@ def check_answer(f: Field, text: str, package: Package) -> None:
         if match:
             raise Refused(f"{label}里有{what}“{show(match.group(), 40)}”：表单只收纯文字。请删掉后重新提交。")
     if f.id in PACKAGE_CHOICES:
-        chosen = chosen_id(text) in package.index(PACKAGE_CHOICES[f.id])
+        chosen = chosen_id(text) in package.index(PACKAGE_CHOICES[f.id][0])
     else:
         chosen = f.kind != "dropdown" or text in f.choices
     if not chosen:
