@@ -2,7 +2,9 @@
 
 Python's json keeps the last of two equal keys without a word, while a reviewer reads the first: `"end_year": 2023`
 followed further down by `"end_year": 2030` would look reviewed and act otherwise. Every JSON file the build reads
-(datapackage.json, validations/*.json, the schema expectation) goes through loads() here.
+(datapackage.json, validations/*.json, the schema expectation) goes through loads() here. top_level_values() finds
+where each value of the outermost object is written, so that a tool can rewrite one value and keep the rest of the
+text as its author wrote it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from json.decoder import scanstring
 
 _TOKEN = re.compile(r'["{}\[\]]')
 _COLON = re.compile(r"\s*:")
+_SPACE = re.compile(r"[ \t\r\n]*")  # the whitespace JSON allows between tokens
 
 
 class DuplicateKey(ValueError):
@@ -73,3 +76,33 @@ def first_repeated_key(text: str) -> tuple[str, int]:
         else:
             stack.pop()
     raise ValueError("no repeated key")
+
+
+def top_level_values(text: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """Where each key of the outermost JSON object has its value written: key -> (start, end) in text; and where
+    its first key starts (or its closing brace, when it is empty). ValueError when text is not such an object."""
+    decoder = json.JSONDecoder()
+    at = _SPACE.match(text).end()
+    if not text.startswith("{", at):
+        raise ValueError("not a JSON object")
+    at = first = _SPACE.match(text, at + 1).end()
+    spans: dict[str, tuple[int, int]] = {}
+    if text.startswith("}", at):
+        return spans, first
+    while True:
+        if not text.startswith('"', at):
+            raise ValueError(f"a key expected at {at}")
+        key, at = scanstring(text, at + 1)
+        at = _SPACE.match(text, at).end()
+        if not text.startswith(":", at):
+            raise ValueError(f"':' expected at {at}")
+        start = _SPACE.match(text, at + 1).end()
+        _, end = decoder.raw_decode(text, start)
+        spans[key] = (start, end)
+        at = _SPACE.match(text, end).end()
+        if text.startswith(",", at):
+            at = _SPACE.match(text, at + 1).end()
+        elif text.startswith("}", at):
+            return spans, first
+        else:
+            raise ValueError(f"',' or '}}' expected at {at}")

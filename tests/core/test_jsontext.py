@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from scripts.core.jsontext import DuplicateKey, loads
+from scripts.core.jsontext import DuplicateKey, loads, top_level_values
 
 
 @pytest.mark.parametrize("text, key, line", [
@@ -37,3 +37,18 @@ def test_nan_and_infinity_are_not_json(text, line, column):
     with pytest.raises(json.JSONDecodeError) as caught:
         loads(text)
     assert (caught.value.lineno, caught.value.colno) == (line, column)
+
+
+def test_top_level_values_are_found_where_they_are_written():
+    text = '{\n  "version": "1.2.0",\n  "plan": {"version": "x", "a": [1, "}"]},\n  "created":"2026-12-01" }'
+    spans, first = top_level_values(text)
+    assert {key: text[start:end] for key, (start, end) in spans.items()} == {
+        "version": '"1.2.0"', "plan": '{"version": "x", "a": [1, "}"]}', "created": '"2026-12-01"'}
+    assert first == 4  # where "version" starts, after the brace, the line break and two spaces
+    assert top_level_values(" { } ") == ({}, 3)
+
+
+@pytest.mark.parametrize("text", ['["version"]', '{"a" 1}', '{"a": 1 "b": 2}', '{a: 1}'])
+def test_top_level_values_refuses_what_is_not_an_object(text):
+    with pytest.raises(ValueError):
+        top_level_values(text)

@@ -7,10 +7,8 @@ import argparse
 import datetime
 import json
 import os
-import re
 import sys
 import tempfile
-from json.decoder import scanstring
 from pathlib import Path
 
 from scripts.core import jsontext
@@ -33,41 +31,10 @@ from scripts.tools.intake.forms import CHOICE_TABLES, FORMS_FOLDER, forms_dir, s
 
 CHANGELOG_INTRO = "# 更新记录\n\n"
 BOM = "\ufeff"
-_SPACE = re.compile(r"[ \t\r\n]*")
 
 
 class NotWritten(Exception):
     """Nothing was written; the message (Chinese) says why and what to type by hand."""
-
-
-def top_level_values(text: str) -> tuple[dict[str, tuple[int, int]], int]:
-    """Where each key of the outermost JSON object has its value written: key -> (start, end) in text; and where
-    its first key starts (or its closing brace, when it is empty). ValueError when text is not such an object."""
-    decoder = json.JSONDecoder()
-    at = _SPACE.match(text).end()
-    if not text.startswith("{", at):
-        raise ValueError("not a JSON object")
-    at = first = _SPACE.match(text, at + 1).end()
-    spans: dict[str, tuple[int, int]] = {}
-    if text.startswith("}", at):
-        return spans, first
-    while True:
-        if not text.startswith('"', at):
-            raise ValueError(f"a key expected at {at}")
-        key, at = scanstring(text, at + 1)
-        at = _SPACE.match(text, at).end()
-        if not text.startswith(":", at):
-            raise ValueError(f"':' expected at {at}")
-        start = _SPACE.match(text, at + 1).end()
-        _, end = decoder.raw_decode(text, start)
-        spans[key] = (start, end)
-        at = _SPACE.match(text, end).end()
-        if text.startswith(",", at):
-            at = _SPACE.match(text, at + 1).end()
-        elif text.startswith("}", at):
-            return spans, first
-        else:
-            raise ValueError(f"',' or '}}' expected at {at}")
 
 
 def descriptor_with(text: str, values: dict[str, str]) -> str:
@@ -75,7 +42,7 @@ def descriptor_with(text: str, values: dict[str, str]) -> str:
     values are rewritten; a key not there yet goes first, indented as the first key is. Read with the project's
     strict JSON reader before and after, so that nothing else can have changed."""
     before = jsontext.loads(text.removeprefix(BOM))
-    spans, first = top_level_values(text.removeprefix(BOM))
+    spans, first = jsontext.top_level_values(text.removeprefix(BOM))
     body = text.removeprefix(BOM)
     for key, (start, end) in sorted(((k, spans[k]) for k in values if k in spans), key=lambda item: -item[1][0]):
         body = body[:start] + json.dumps(values[key], ensure_ascii=False) + body[end:]
