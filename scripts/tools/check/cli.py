@@ -46,9 +46,10 @@ def run_check(package: Path, base: Base, site_dir: Path, work_dir: Path, today: 
         outcome.built, outcome.build_error = False, str(error)
     except Exception as error:  # noqa: BLE001 - a Chinese sentence in the summary, never a traceback
         outcome.built, outcome.build_error = False, describe(error)
+    current = None  # the package as read for the comparison, read again for the forms only if that failed
     try:
-        with compared(package, base) as (old, new):
-            diff = diff_packages(old, new)
+        with compared(package, base) as (old, current):
+            diff = diff_packages(old, current)
         changelog_path = package.parent / CHANGELOG
         changelog = changelog_path.read_text(encoding="utf-8-sig") if changelog_path.exists() else ""
         outcome.requirement, outcome.findings = check_version(diff, changelog, today)
@@ -58,7 +59,7 @@ def run_check(package: Path, base: Base, site_dir: Path, work_dir: Path, today: 
         outcome.version_error = f"无法与基准版本比较：{error}"
     folder = forms_dir(package)
     if folder.is_dir():  # a repository with issue forms: their dropdowns must list this package's indicators and areas
-        outcome.stale_forms = stale_forms(read_package(package), folder)
+        outcome.stale_forms = stale_forms(read_package(package) if current is None else current, folder)
         outcome.forms_checked = True
     return outcome
 
