@@ -118,24 +118,26 @@ def main(argv: list[str] | None = None) -> int:
     (work_dir / "intake-title.txt").write_text(f"{change.form.name}：{change.summary}", encoding="utf-8")
     from scripts.tools.check import bump, cli
 
-    bump_args = [str(descriptor), "--base", args.base, "--today", today.isoformat()]
-    if bump.main(bump_args) != 0:
+    base, label = base_before_intake(descriptor, args.base)
+    if bump.main([str(descriptor), "--base", base, "--today", today.isoformat()]) != 0:
         return 1
     if args.no_check:
         return 0
     # The row is checked, not the site built: nothing would show the build (the workflow uploads no preview; the
     # pull request's own check builds it), and the summary names the base as a reviewer knows it.
-    return cli.main([str(descriptor), "--base", args.base, "--base-label", before_intake(descriptor, args.base),
+    return cli.main([str(descriptor), "--base", base, "--base-label", label,
                      "--no-build", "--work-dir", str(work_dir), "--today", today.isoformat()])
 
 
-def before_intake(descriptor: Path, ref: str) -> str:
-    """The base in a reviewer's words: the data before the form was written, with its commit when git knows it."""
+def base_before_intake(descriptor: Path, ref: str) -> tuple[str, str]:
+    """The base that make bump and make check both compare with, resolved once (the commit, when git knows the
+    ref), and how the summary names it: the data before the form was written."""
     try:
-        commit = git(descriptor.parent, "rev-parse", "--short", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        commit = git(descriptor.parent, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").decode().strip()
+        short = git(descriptor.parent, "rev-parse", "--short", commit).decode().strip()
     except DiffError:
-        return f"表单写入之前的数据（{show(ref)}）"
-    return f"表单写入之前的数据（提交 {commit.decode().strip()}）"
+        return ref, f"表单写入之前的数据（{show(ref)}）"
+    return commit, f"表单写入之前的数据（提交 {short}）"
 
 
 if __name__ == "__main__":
