@@ -146,7 +146,7 @@ def dated_verdicts(kind: Kind, targets: list[Target], full: dict[int, Figure], p
     are not all in, is not due: it is not "cannot be judged"."""
     verdicts = []
     for target in targets:
-        needed = kind.years_for(target, targets, plan, set(full))
+        needed = kind.years_for(target, targets, plan, {y: f.value for y, f in full.items()})
         missing = [y for y in needed if y not in full]
         words = kind.phrase(target, unit, plan)
         if missing and open_year is not None and target.year >= open_year:

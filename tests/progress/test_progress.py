@@ -465,3 +465,21 @@ def test_the_results_hand_down_the_unpublished_years_and_each_figures_revisions(
     assert after.unpublished_years == [2022, 2023]
     assert after.revisions == [(revision, rows[1])]
     assert [f.period.text for f in after.figures["quzhou"]] == ["2021", "2023-H1"]
+
+
+def test_milestone_not_done_before_its_year_is_not_a_missed_target_year():
+    # Only a 2022 figure (not done yet) and none for 2023: whether it was done by 2023 is unknown, not missed.
+    r = assess("milestone", [(2023, "=", 1)], {"2022": 0}, unit="是/否")
+    assert [v.text for v in r.verdicts] == ["目标2023年前实现：缺少2023年全市全年数字，无法判断"]
+    assert [v.outcome for v in r.verdicts] == ["unknown"]
+    assert r.unpublished_years == [2023]
+    assert (r.reader.group, r.reader.label) == ("cannot_judge", "无法判断")
+    assert r.reader.reason == "2023年全市全年数字未见公开发布；已有的全年数字：截至2022年未实现，不足以判断。"
+
+
+def test_milestone_done_before_its_year_is_met_by_the_year_it_was_done():
+    # 某年前实现: done in 2022, no 2023 figure -- the target is met, and the verdict names the year it was done.
+    r = assess("milestone", [(2023, "=", 1)], {"2021": 0, "2022": 1}, unit="是/否")
+    assert [v.text for v in r.verdicts] == ["目标2023年前实现：截至2022年已实现，已达到"]
+    assert r.status == "achieved"
+
