@@ -483,3 +483,11 @@ def test_milestone_done_before_its_year_is_met_by_the_year_it_was_done():
     assert [v.text for v in r.verdicts] == ["目标2023年前实现：截至2022年已实现，已达到"]
     assert r.status == "achieved"
 
+
+def test_milestone_status_and_verdict_agree_once_it_was_done():
+    # Done in 2021, a 2023 figure of 0: by the rule "once done, the target is met" (the method page's
+    # 某年前实现), the status and the target year's verdict both say met, naming 2021.
+    r = assess("milestone", [(2023, "=", 1)], {"2021": 1, "2023": 0}, unit="是/否")
+    assert [v.text for v in r.verdicts] == ["目标2023年前实现：截至2021年已实现，已达到"]
+    assert (r.status, r.reader.label) == ("achieved", "已达成")
+    assert r.note == "2021年已实现（目标2023年实现）。"

@@ -35,8 +35,9 @@ class Milestone(Kind):
         return None  # done or not, no path in between
 
     def read(self, s, target):
-        v = s.values[s.now]
-        done = self.meets(v, target, s.higher)
+        # 某年前实现: done in any year so far is done, whatever a later year's figure says (as the dated verdict reads).
+        done = any(self.meets(value, target, s.higher) for value in s.values.values())
+        v = target.value if done else s.values[s.now]
         time_share = share_of_time(s.now, target.year, s.plan)
         achieved_share = 1.0 if done else 0.0
         return Reading(v, None, achieved_share, time_share, achieved_share / time_share, gap(s, target, v), done)
@@ -46,7 +47,9 @@ class Milestone(Kind):
 
     def explain(self, s):
         if s.status == "achieved":
-            return f"{s.when}{MILESTONE_DONE}（目标{s.target.year}年实现）"
+            first = min(y for y, v in s.series.values.items() if self.meets(v, s.target, s.series.higher))
+            when = s.when if first == s.series.now else f"{first}年"
+            return f"{when}{MILESTONE_DONE}（目标{s.target.year}年实现）"
         if s.status == "not_achieved":
             return f"{s.when}{MILESTONE_NOT_YET}，目标{s.target.year}年实现，未达到"
         return f"截至{s.when}{MILESTONE_NOT_YET}，目标{s.target.year}年实现"
