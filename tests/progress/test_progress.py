@@ -491,3 +491,16 @@ def test_milestone_status_and_verdict_agree_once_it_was_done():
     assert [v.text for v in r.verdicts] == ["目标2023年前实现：截至2021年已实现，已达到"]
     assert (r.status, r.reader.label) == ("achieved", "已达成")
     assert r.note == "2021年已实现（目标2023年实现）。"
+
+
+def test_a_verdict_on_a_provisional_figure_says_so():
+    # The 2023 figure is only 初步数: the dated verdict says so, as the note does.
+    r = assess("level", [(2023, ">=", 22)], {"2020": 15}, unit="万元", extra=[obs("2023", 23, status="provisional")])
+    assert [v.text for v in r.verdicts] == ["目标2023年不低于22万元：2023年为23万元，已达到（2023年为初步数）"]
+    assert r.note == "2023年（初步数）为23万元，目标是2023年不低于22万元，已达到。"
+    # a three-year total with one provisional year names that year
+    r = assess("cumulative", [(2023, ">=", 300)], {"2022": 100, "2023": 100}, extra=[obs("2021", 100, status="provisional")])
+    assert [v.text for v in r.verdicts] == ["目标2021—2023年累计不低于300家：2021—2023年累计300家，已达到（2021年为初步数）"]
+    # a final figure replacing the provisional one: nothing to say
+    r = assess("level", [(2023, ">=", 22)], {"2020": 15, "2023": 21}, unit="万元", extra=[obs("2023", 23, status="provisional")])
+    assert [v.text for v in r.verdicts] == ["目标2023年不低于22万元：2023年为21万元，未达到"]
