@@ -504,3 +504,15 @@ def test_a_verdict_on_a_provisional_figure_says_so():
     # a final figure replacing the provisional one: nothing to say
     r = assess("level", [(2023, ">=", 22)], {"2020": 15, "2023": 21}, unit="万元", extra=[obs("2023", 23, status="provisional")])
     assert [v.text for v in r.verdicts] == ["目标2023年不低于22万元：2023年为21万元，未达到"]
+
+
+def test_a_report_card_names_the_figures_a_broken_run_leaves_out():
+    # 2021 and 2023 published, 2022 not: the three-year total cannot be judged, and the reason names the 2023
+    # figure too, not only the run up to 2021.
+    r = assess("cumulative", [(2023, ">=", 300)], {"2021": 200, "2023": 150})
+    assert (r.reader.group, r.reader.label) == ("cannot_judge", "无法判断")
+    assert r.reader.reason == ("2022年全市全年数字未见公开发布；已有的全年数字：2021年累计200家，不足以判断；"
+                               "另有2023年新增150家，因缺少2022年全年数字未计入。")
+    r = assess("average_growth", [(2023, ">=", 15)], {"2021": 20, "2023": 20}, unit="%")
+    assert r.reader.reason == ("2022年全市全年数字未见公开发布；已有的全年数字：2021年年均增长20%，不足以判断；"
+                               "另有2023年增长20%，因缺少2022年全年数字未计入。")
