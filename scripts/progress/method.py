@@ -10,11 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scripts.core.package import CITY_AREA
-from scripts.core.words import BEHIND_FROM, CANNOT_JUDGE, FINAL_STATUS_LABELS, NOT_DUE, ON_TRACK_FROM, STATUS_LABELS
+from scripts.core.words import (
+    BEHIND_FROM,
+    CANNOT_JUDGE,
+    DATA_STATUS_LABELS,
+    FINAL_STATUS_LABELS,
+    NOT_DUE,
+    ON_TRACK_FROM,
+    STATUS_LABELS,
+)
 from scripts.progress.figures import Figure
 from scripts.progress.kinds import Kind, Reading, Sentence, Series
 from scripts.progress.targets import RATIO_DIGITS, Plan, Target, target_for
 from scripts.progress.text import sentence, span, unit_of, years
+
+PROVISIONAL = DATA_STATUS_LABELS["provisional"]
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,7 @@ def assess(indicator: dict, kind: Kind, targets: list[Target], figures_by_area: 
         return result
     now = counted[-1]
     series = Series({y: full[y].value for y in counted}, now, targets, plan, baseline, higher)
-    when = f"{now}年" + ("（初步数）" if full[now].status == "provisional" else "")
+    when = f"{now}年" + (f"（{PROVISIONAL}）" if full[now].status == "provisional" else "")
     result.latest_period, result.latest_value = full[now].period.text, full[now].value
     result.deciding = full[now]
     result.missing_years = kind.missing_years(series)
@@ -146,7 +156,7 @@ def dated_verdicts(kind: Kind, targets: list[Target], full: dict[int, Figure], p
     are not all in, is not due: it is not "cannot be judged"."""
     verdicts = []
     for target in targets:
-        needed = kind.years_for(target, targets, plan, set(full))
+        needed = kind.years_for(target, targets, plan, {y: f.value for y, f in full.items()})
         missing = [y for y in needed if y not in full]
         words = kind.phrase(target, unit, plan)
         if missing and open_year is not None and target.year >= open_year:
@@ -159,8 +169,11 @@ def dated_verdicts(kind: Kind, targets: list[Target], full: dict[int, Figure], p
         series = Series({y: full[y].value for y in needed}, target.year, targets, plan, baseline, higher)
         measure, hit = kind.judge_target(series, target)
         shown = kind.value_text(measure, kind.unit_override or unit)  # a milestone's 1 is 已实现
+        # A verdict read on a provisional figure says so: the final figure may still turn it.
+        provisional = [y for y in needed if full[y].status == "provisional"]
+        caveat = f"（{years(provisional)}为{PROVISIONAL}）" if provisional else ""
         verdicts.append(Verdict(target, "met" if hit else "missed", measure,
-                                f"目标{words}：{kind.verdict_measure_words(series)}{shown}，{'已达到' if hit else '未达到'}"))
+                                f"目标{words}：{kind.verdict_measure_words(series)}{shown}，{'已达到' if hit else '未达到'}{caveat}"))
     return verdicts
 
 

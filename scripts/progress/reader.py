@@ -69,6 +69,12 @@ def _why_not_judged(result, plan, figures) -> str:
     parts = [f"{years(missing)}全市全年数字未见公开发布"] if missing else []
     if result.measure_text:
         parts.append(f"已有的全年数字：{result.measure_text}，{NOT_ENOUGH}")
+        # Figures within the target years that a broken run left out are named too: what is in hand, all of it.
+        final, counted = result.targets[-1].year, result.counted_years
+        left_out = [city_full[y] for y in result.uncounted_years if counted[-1] < y <= final]
+        if left_out:
+            shown = "、".join(result.kind.figure_text(f.period.year, f.value, unit_of(result.indicator), plan) for f in left_out)
+            parts.append(f"另有{shown}，因缺少{counted[-1] + 1}年全年数字未计入")
     else:
         have = [city_full[y] for y in sorted(city_full) if y >= plan.start_year]
         if have:

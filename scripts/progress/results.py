@@ -135,7 +135,7 @@ def _unpublished(result: IndicatorResult, plan: Plan, today: datetime.date) -> l
     """The years some dated target needs a city full-year figure for, over on the build date, without one: the one
     list the reader's reason, the indicator page and the unit page name."""
     kind, targets = result.kind, result.targets
-    published = {f.period.year for f in result.figures.get(CITY_AREA, []) if f.period.full_year}
+    published = {f.period.year: f.value for f in result.figures.get(CITY_AREA, []) if f.period.full_year}
     needed = {y for t in targets for y in kind.years_for(t, targets, plan, published)}
     return sorted(y for y in needed if y < today.year and y not in published)
 

@@ -465,3 +465,54 @@ def test_the_results_hand_down_the_unpublished_years_and_each_figures_revisions(
     assert after.unpublished_years == [2022, 2023]
     assert after.revisions == [(revision, rows[1])]
     assert [f.period.text for f in after.figures["quzhou"]] == ["2021", "2023-H1"]
+
+
+def test_milestone_not_done_before_its_year_is_not_a_missed_target_year():
+    # Only a 2022 figure (not done yet) and none for 2023: whether it was done by 2023 is unknown, not missed.
+    r = assess("milestone", [(2023, "=", 1)], {"2022": 0}, unit="是/否")
+    assert [v.text for v in r.verdicts] == ["目标2023年前实现：缺少2023年全市全年数字，无法判断"]
+    assert [v.outcome for v in r.verdicts] == ["unknown"]
+    assert r.unpublished_years == [2023]
+    assert (r.reader.group, r.reader.label) == ("cannot_judge", "无法判断")
+    assert r.reader.reason == "2023年全市全年数字未见公开发布；已有的全年数字：截至2022年未实现，不足以判断。"
+
+
+def test_milestone_done_before_its_year_is_met_by_the_year_it_was_done():
+    # 某年前实现: done in 2022, no 2023 figure -- the target is met, and the verdict names the year it was done.
+    r = assess("milestone", [(2023, "=", 1)], {"2021": 0, "2022": 1}, unit="是/否")
+    assert [v.text for v in r.verdicts] == ["目标2023年前实现：截至2022年已实现，已达到"]
+    assert r.status == "achieved"
+
+
+def test_milestone_status_and_verdict_agree_once_it_was_done():
+    # Done in 2021, a 2023 figure of 0: by the rule "once done, the target is met" (the method page's
+    # 某年前实现), the status and the target year's verdict both say met, naming 2021.
+    r = assess("milestone", [(2023, "=", 1)], {"2021": 1, "2023": 0}, unit="是/否")
+    assert [v.text for v in r.verdicts] == ["目标2023年前实现：截至2021年已实现，已达到"]
+    assert (r.status, r.reader.label) == ("achieved", "已达成")
+    assert r.note == "2021年已实现（目标2023年实现）。"
+
+
+def test_a_verdict_on_a_provisional_figure_says_so():
+    # The 2023 figure is only 初步数: the dated verdict says so, as the note does.
+    r = assess("level", [(2023, ">=", 22)], {"2020": 15}, unit="万元", extra=[obs("2023", 23, status="provisional")])
+    assert [v.text for v in r.verdicts] == ["目标2023年不低于22万元：2023年为23万元，已达到（2023年为初步数）"]
+    assert r.note == "2023年（初步数）为23万元，目标是2023年不低于22万元，已达到。"
+    # a three-year total with one provisional year names that year
+    r = assess("cumulative", [(2023, ">=", 300)], {"2022": 100, "2023": 100}, extra=[obs("2021", 100, status="provisional")])
+    assert [v.text for v in r.verdicts] == ["目标2021—2023年累计不低于300家：2021—2023年累计300家，已达到（2021年为初步数）"]
+    # a final figure replacing the provisional one: nothing to say
+    r = assess("level", [(2023, ">=", 22)], {"2020": 15, "2023": 21}, unit="万元", extra=[obs("2023", 23, status="provisional")])
+    assert [v.text for v in r.verdicts] == ["目标2023年不低于22万元：2023年为21万元，未达到"]
+
+
+def test_a_report_card_names_the_figures_a_broken_run_leaves_out():
+    # 2021 and 2023 published, 2022 not: the three-year total cannot be judged, and the reason names the 2023
+    # figure too, not only the run up to 2021.
+    r = assess("cumulative", [(2023, ">=", 300)], {"2021": 200, "2023": 150})
+    assert (r.reader.group, r.reader.label) == ("cannot_judge", "无法判断")
+    assert r.reader.reason == ("2022年全市全年数字未见公开发布；已有的全年数字：2021年累计200家，不足以判断；"
+                               "另有2023年新增150家，因缺少2022年全年数字未计入。")
+    r = assess("average_growth", [(2023, ">=", 15)], {"2021": 20, "2023": 20}, unit="%")
+    assert r.reader.reason == ("2022年全市全年数字未见公开发布；已有的全年数字：2021年年均增长20%，不足以判断；"
+                               "另有2023年增长20%，因缺少2022年全年数字未计入。")

@@ -147,13 +147,14 @@ class Kind:
         """The status once the final target year's figure is in."""
         return "achieved" if reading.met else "not_achieved"
 
-    def years_for(self, target: Target, targets: list[Target], plan: Plan, available: set[int]) -> list[int]:
-        """The full years whose figures decide whether one dated target is met."""
+    def years_for(self, target: Target, targets: list[Target], plan: Plan, available: dict[int, float]) -> list[int]:
+        """The full years whose figures decide whether one dated target is met; `available`: year -> the city's
+        full-year figure, for every year that has one."""
         if self.chained:
             return list(range(plan.start_year, target.year + 1))
         return [target.year]
 
-    def needed_years(self, targets: list[Target], plan: Plan, available: set[int]) -> list[int]:
+    def needed_years(self, targets: list[Target], plan: Plan, available: dict[int, float]) -> list[int]:
         """The full years whose figures the final verdict needs."""
         return self.years_for(targets[-1], targets, plan, available)
 
