@@ -13,7 +13,8 @@ from scripts.progress.targets import RATIO_DIGITS
 # The columns of progress.csv: (name, Chinese title, description); the download page prints them.
 PROGRESS_FIELDS = [
     ("indicator_id", "指标编号", "指标表中的指标编号。"),
-    ("status", "状态代码", "；".join(f"{code} {label}" for code, label in STATUS_LABELS.items()) + "。"),
+    ("status", "状态代码", "按方法计算的状态：" + "；".join(f"{code} {label}" for code, label in STATUS_LABELS.items())
+     + "。缺少最终目标年份的数字时，这里是按最新全年数字算出的进度；方案期结束后的结论以“读者状态”为准。"),
     ("status_label", "状态", "状态的中文名称。"),
     ("pace_ratio", "进度比", "已完成目标的比例 ÷ 按进度此时应完成的比例（保留6位小数）；" + pace_rule() + "。已到最终目标年份的指标，状态按当年数字是否达标判定。无法计算时为空。"),
     ("latest_period", "最新全年", f"计算所用的最新全年数字所属年份；{STATUS_LABELS['no_data']}的指标为最新的全市全年数字（如有）。"),
