@@ -121,6 +121,8 @@ PAYLOAD_LICENSES = [
     {"name": "y", "title": "许可丙", "path": "https://example.org/licence/"},
 ]
 PAYLOAD_PLAN_URL = "[点我](javascript:alert(document.domain))"
+# A word wider than a phone's screen, with nowhere to break (an address or figures run together).
+PAYLOAD_LONG_WORD = "ABCDEFGHIJ" * 20
 PAYLOAD_NAME = "示例指标\x85[点我](javascript:alert(document.domain)) ![p](https://evil.example/p.png)"
 PAYLOAD_CHANGELOG = """# 更新记录
 
@@ -136,7 +138,8 @@ PAYLOAD_CHANGELOG = """# 更新记录
 
 
 def payload_descriptor(descriptor: dict) -> dict:
-    """Every text of the descriptor with the payload appended, every address a deceptive one (one plain)."""
+    """Every text of the descriptor with the payload appended (the version a word wider than a phone too), every
+    address a deceptive one (one plain)."""
     def walk(item):
         if isinstance(item, dict):
             return {k: v + " " + DESCRIPTOR_PAYLOAD if k in DESCRIPTOR_TEXTS and isinstance(v, str) else walk(v)
@@ -145,14 +148,15 @@ def payload_descriptor(descriptor: dict) -> dict:
 
     descriptor = walk(descriptor)
     descriptor["plan"]["url"] = PAYLOAD_PLAN_URL
+    descriptor["version"] += PAYLOAD_LONG_WORD  # shown in every page's footer
     descriptor.update(sources=PAYLOAD_SOURCES, licenses=PAYLOAD_LICENSES)
     return descriptor
 
 
 def write_payload_package(folder: Path) -> Path:
     """The small fixture with every free-text cell (synthetic hostile mode) and every descriptor string a payload;
-    one indicator named with a C1 control and a javascript: link, U+FFFF in its unit, a formula note; a hostile
-    change log."""
+    one indicator named with a C1 control and a javascript: link, U+FFFF and a word wider than a phone in its unit,
+    a formula note; a hostile change log."""
     package = fixture_package("small", folder)
     descriptor = json.loads(package.read_text(encoding="utf-8"))
     tables = {}
@@ -161,7 +165,7 @@ def write_payload_package(folder: Path) -> Path:
             tables[resource["name"]] = list(csv.DictReader(handle))
     tables = make_hostile(descriptor, tables)
     next(i for i in tables["indicators"] if i["id"] == "tax-per-mu").update(
-        name=PAYLOAD_NAME, unit="万\uffff元", note="+cmd|' /C calc'!A0")
+        name=PAYLOAD_NAME, unit="万\uffff元" + PAYLOAD_LONG_WORD, note="+cmd|' /C calc'!A0")
     for resource in descriptor["resources"]:
         with open(package.parent / resource["path"], "w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=[f["name"] for f in resource["schema"]["fields"]], lineterminator="\n")

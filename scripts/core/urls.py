@@ -2,7 +2,8 @@
 
 A link is made only to an absolute http(s) address whose host is what it looks like: no user name before an @
 (https://www.qz.gov.cn@evil.example/ opens evil.example), no full-width or look-alike dots (https://www.qz.gov.cn．
-evil.example/ opens qz.gov.cn.evil.example), no host mixing scripts (Latin with Cyrillic look-alikes), no space,
+evil.example/ opens qz.gov.cn.evil.example), no host mixing scripts (Latin with Cyrillic look-alikes) or spelling
+a Latin name in look-alikes of one other script (Cyrillic аррӏе.com), no space,
 control or invisible character anywhere. Everything else is shown as text. url_problem() says what is wrong in
 a form the validator turns into a Chinese message; checked_url() is what the site links to.
 """
@@ -13,7 +14,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from scripts.core.lookalike import INVISIBLE, scripts
+from scripts.core.lookalike import INVISIBLE, scripts, skeleton
 
 # What a browser removes before it reads an address (WHATWG URL): tabs and line breaks anywhere, and C0 controls
 # and spaces at either end. "java\tscript:" is javascript: to a browser.
@@ -36,7 +37,7 @@ def url_problem(value: str) -> tuple[str, dict] | None:
 
     The codes are the validator's message codes (scripts/validate/messages.py), the context holds the parts of
     the address they quote: url-scheme, url-no-scheme, url-not-http, url-space, url-scheme-case, url-backslash, url-no-slashes,
-    url-userinfo, url-bad-port, url-bad-host, url-lookalike-dot, url-full-width, url-mixed-script.
+    url-userinfo, url-bad-port, url-bad-host, url-lookalike-dot, url-full-width, url-mixed-script, url-lookalike-label.
     """
     effective = _ENDS.sub("", _IGNORED_INSIDE.sub("", value))
     scheme = _SCHEME.match(effective)
@@ -98,4 +99,9 @@ def _host_problem(authority: str) -> tuple[str, dict] | None:
     mixed = next((label for label in lowered.split(".") if len(scripts(label)) > 1), None)
     if mixed:
         return "url-mixed-script", {"label": mixed, "scripts": sorted(scripts(mixed))}
+    # A label in one script, every letter of it a look-alike of a Latin one (Cyrillic аррӏе for apple): the host
+    # shown beside the link would name a site the reader knows, so it is refused as browsers show it in xn-- form.
+    disguised = next((label for label in lowered.split(".") if not label.isascii() and skeleton(label).isascii()), None)
+    if disguised:
+        return "url-lookalike-label", {"label": disguised, "looks_like": skeleton(disguised)}
     return None

@@ -4,16 +4,23 @@ GitHub renders the summary as Markdown with HTML: a column named `<img src=…>`
 "\\n\\n## 数据校验通过" would otherwise become an image or a fake heading. Every string that comes from the
 data, the descriptor, a file name or a branch name goes through `md` (or `code_block` for a block to copy):
 control and invisible characters and line breaks are shown as visible marks, and every character that Markdown
-or HTML could read as syntax is backslash-escaped, so the text is shown exactly, on one line.
+or HTML could read as syntax is backslash-escaped, so the text is shown exactly, on one line. GitHub finds
+@mentions and #123 references in the rendered text, after the backslash is gone: an empty HTML comment after the
+@ or # keeps "@team" and "#1" from notifying anyone or linking an issue (the comment itself shows nothing).
 """
 
 from __future__ import annotations
+
+import re
 
 from scripts.validate.messages import show
 
 # Characters GitHub's Markdown or HTML may read as syntax inside a line (code, emphasis, links, images, tables,
 # strike-through, entities, headings, mentions, math); a backslash makes each a literal character.
 MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&!#@$")
+# An escaped @ or # that GitHub would still read as a mention (@user, @org/team) or a reference (#123, owner/repo#1).
+_REFERENCE = re.compile(r"(\\[@#])(?=\w)")
+NO_REFERENCE = "<!-- -->"
 
 
 def visible(text: str) -> str:
@@ -27,7 +34,8 @@ def md(text: object, limit: int | None = 80) -> str:
     text = visible(str(text))
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
+    escaped = "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
+    return _REFERENCE.sub(lambda m: m.group(1) + NO_REFERENCE, escaped)
 
 
 def code_block(lines: list[str]) -> list[str]:

@@ -167,6 +167,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "url-full-width": ("error", "网址的域名“{host}”里有全角字符，浏览器会把它们当作半角的来读。", "请改成半角的“{fixed}”，最好从浏览器地址栏重新复制网址。"),
     "url-mixed-script": ("error", "网址域名里的“{label}”一段混用了{scripts}，可能是仿冒的网址。",
                          "请从浏览器地址栏复制网址，核对这是不是来源网站的真实地址。"),
+    "url-lookalike-label": ("error", "网址域名里的“{label}”一段全是看起来像拉丁字母的其他文字，读者会把它看成“{looks_like}”，可能是仿冒的网址。",
+                            "请从浏览器地址栏复制网址，核对这是不是来源网站的真实地址。"),
     "indicator-without-target": ("error", "指标“{indicator_id}”在 targets.csv 里没有目标值。", "请在 targets.csv 里为它至少加一行目标。"),
     "correction-without-previous": ("error", "这是一条更正（corrected），没有写原来的数值。", "请在「原数值」填上更正前公布的数值；撤回（withdrawn）的行才不填。"),
     "revision-in-future": ("error", "日期 {date} 在今天（{today}）之后。", "请填实际更正或撤回的日期。"),

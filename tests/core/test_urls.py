@@ -28,6 +28,10 @@ from scripts.core.urls import checked_url, host, url_problem
     ("https://www.qz.gov.cn。evil.example/", ("url-lookalike-dot", {"dot": "。", "real": "www.qz.gov.cn.evil.example"})),
     ("https://www.qz.gov.cn｡evil.example/", ("url-lookalike-dot", {"dot": "｡", "real": "www.qz.gov.cn.evil.example"})),
     ("https://www.qz.gоv.cn/", ("url-mixed-script", {"label": "gоv", "scripts": ["CYRILLIC", "LATIN"]})),  # Cyrillic о
+    # One script throughout, but every letter a look-alike of a Latin one: the host beside the link would read apple.com.
+    ("https://аррӏе.com/", ("url-lookalike-label", {"label": "аррӏе", "looks_like": "appie"})),  # Cyrillic а р ӏ е
+    ("https://www.qz.gov.cn.ео/", ("url-lookalike-label", {"label": "ео", "looks_like": "eo"})),  # Cyrillic е о
+    ("https://москва.рф/", None),  # Cyrillic that reads as Cyrillic is what it looks like
     ("https://ｑｚ.gov.cn/", ("url-full-width", {"host": "ｑｚ.gov.cn", "fixed": "qz.gov.cn"})),
     ("https://www.qz.gov.cn\\@evil.example/", ("url-backslash", {})),
     ("https:www.qz.gov.cn", ("url-no-slashes", {"scheme": "https"})),
@@ -45,5 +49,6 @@ def test_each_address_shape_has_its_cause(url, expected):
 def test_the_site_links_only_to_checked_addresses_and_shows_their_host():
     assert checked_url("https://www.qz.gov.cn/a.html") == "https://www.qz.gov.cn/a.html"
     assert checked_url("https://www.qz.gov.cn@evil.example/") is None
+    assert checked_url("https://аррӏе.com/") is None
     assert checked_url(None) is None and checked_url(["https://x.cn/"]) is None
     assert host("https://WWW.QZ.gov.cn:8443/a") == "www.qz.gov.cn"

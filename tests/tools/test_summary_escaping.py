@@ -25,7 +25,20 @@ def unescaped(markdown: str, char: str) -> list[str]:
 def test_md_makes_any_text_one_literal_line():
     assert md(FAKE_HEADING + IMAGE + "`x` [a](javascript:x) **b** $m$ @team | &amp;\u202e\x1b", None) == (
         "↵↵\\#\\# 数据校验通过，可以合并\\<img src=https://evil.example/p.png\\>\\`x\\` \\[a\\](javascript:x) \\*\\*b\\*\\* "
-        "\\$m\\$ \\@team \\| \\&amp;\\[U+202E\\]\\[U+001B\\]")
+        "\\$m\\$ \\@<!-- -->team \\| \\&amp;\\[U+202E\\]\\[U+001B\\]")
+
+
+def test_mentions_and_issue_references_notify_no_one():
+    # GitHub reads @name and #123 after Markdown has removed the backslash; an empty comment splits them.
+    assert md("请 @octocat 和 @qz-org/maintainers 看 #1、owner/repo#22；邮箱 a@b.cn；单独的 @ 和 # 不变") == (
+        "请 \\@<!-- -->octocat 和 \\@<!-- -->qz-org/maintainers 看 \\#<!-- -->1、owner/repo\\#<!-- -->22；"
+        "邮箱 a\\@<!-- -->b.cn；单独的 \\@ 和 \\# 不变")
+
+
+def test_a_mention_in_a_cell_reaches_the_problem_table_split():
+    markdown = render_problems([{"file": "data/observations.csv", "row": 2, "column": "note", "value": "@octocat #1",
+                                 "code": "x", "severity": "warning", "message": "m", "fix": "f"}])
+    assert "| 提醒 | data/observations.csv | 2 | note | \\@<!-- -->octocat \\#<!-- -->1 | m | f |" in markdown
 
 
 def test_a_code_block_cannot_be_closed_from_inside():

@@ -208,6 +208,10 @@ CASES = {
     "a source whose host mixes Latin and Cyrillic": Case(
         [replace(OBS, "https://example.org/demo/1", "https://www.qz.g\u043ev.cn/")],
         [(OBS, 2, "source_url", "url-mixed-script")]),
+    "a source whose host is Cyrillic spelling apple": Case(
+        [replace(OBS, "https://example.org/demo/1", "https://\u0430\u0440\u0440\u04cf\u0435.com/")],
+        [(OBS, 2, "source_url", "url-lookalike-label")],
+        "网址域名里的“аррӏе”一段全是看起来像拉丁字母的其他文字，读者会把它看成“appie”，可能是仿冒的网址。"),
     # 13. Messages that name the right file and cause.
     "a malformed validations/zz.json": Case([in_suites(lambda s: (s / "zz.json").write_text('{"name": "zz",', encoding="utf-8"))],
                                             [("validations/zz.json", None, None, "descriptor-not-json")], suites=True),

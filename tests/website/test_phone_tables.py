@@ -99,3 +99,13 @@ def test_every_target_shows_name_status_and_figure_without_sideways_scrolling(si
             assert page.locator("table.targets thead th").first.evaluate("th => th.closest('tr').innerText.split('\\t')") == [
                 "指标", "状态", "最新公开数字", "目标", "牵头单位"]
     assert visit.problems() == NO_PROBLEMS
+
+
+@pytest.mark.parametrize("path", ["indicators/tax-per-mu/", "about/"])
+def test_a_word_wider_than_the_phone_breaks_instead_of_widening_the_page(path, payload_site, phone):
+    # The payload indicator's unit (in the facts table) and the descriptor's version (in every footer) end in
+    # 200 letters without a space (tests/sitefixtures.py PAYLOAD_LONG_WORD).
+    page = phone.page
+    phone.load(payload_site.page_url(path))
+    assert page.get_by_text("ABCDEFGHIJ" * 20, exact=False).count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth") == 390, "the page itself scrolls sideways"
