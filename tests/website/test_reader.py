@@ -151,6 +151,18 @@ def test_hostile_text_on_the_board_is_text(hostile_site, open_page):
     assert visit.problems() == NO_PROBLEMS
 
 
+def test_404_without_javascript_offers_no_search_it_cannot_run(shipped_site, open_page):
+    # The form hands its words to the home page's search, which only the theme's script runs: without JavaScript a
+    # reader typed, pressed 搜索 and got the home page with nothing searched. The links home and to the board stay.
+    visit = open_page(javascript=False)
+    page = visit.page
+    visit.load(shipped_site.page_url("404.html"))
+    assert page.locator("form.search-404").is_hidden()
+    assert page.get_by_role("link", name="返回首页").is_visible()
+    assert page.get_by_role("link", name="查看目标一览").is_visible()
+    assert visit.problems() == NO_PROBLEMS
+
+
 def test_404_has_no_serious_accessibility_violation(shipped_site, open_page, axe):
     # The board and the about page are checked with every other page type (test_browser.py).
     visit = open_page()
