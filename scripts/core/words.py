@@ -58,6 +58,12 @@ FINAL_STATUS_LABELS = {"achieved": STATUS_LABELS["achieved"], "not_achieved": ST
 
 NOT_DUE = "目标年份尚未结束，还没到判断的时候"  # a dated target whose year is not over on the build date
 NOT_ENOUGH = "不足以判断"  # said of the full-year figures there are, when they do not decide a status
+NOTHING_PUBLISHED = "尚未收录到任何公开发布的数字"  # an ended plan's indicator without a single figure
+
+
+def unpublished_words(years_text: str) -> str:
+    """The full-year city figures an ended plan's target needed and nobody was seen publishing: 2023年全市全年数字未见公开发布."""
+    return f"{years_text}全市全年数字未见公开发布"
 
 
 def interim_only_label(count: int) -> str:

@@ -16,10 +16,12 @@ from scripts.core.words import (
     INTERIM_ONLY,
     NO_FIGURE,
     NOT_ENOUGH,
+    NOTHING_PUBLISHED,
     READER_STATUS_LABELS,
     STATUS_LABELS,
     UNDECIDED,
     interim_only_label,
+    unpublished_words,
 )
 from scripts.progress.text import unit_of, years
 
@@ -61,12 +63,13 @@ def _why_not_judged(result, plan, figures) -> str:
     (result.unpublished_years, the one list), and what the figures in hand showed -- a report card's words, no pace."""
     if not result.targets:
         return result.note
+    missing = result.unpublished_years
+    parts = [unpublished_words(years(missing))] if missing else []
     if not figures:
-        return "尚未收录到任何公开发布的数字。"
+        # the year comes first even here: the report card promises that every target it cannot judge names it
+        return "；".join([*parts, NOTHING_PUBLISHED]) + "。"
     city = result.figures.get(CITY_AREA, [])
     city_full = {f.period.year: f for f in city if f.period.full_year}
-    missing = result.unpublished_years
-    parts = [f"{years(missing)}全市全年数字未见公开发布"] if missing else []
     if result.measure_text:
         parts.append(f"已有的全年数字：{result.measure_text}，{NOT_ENOUGH}")
         # Figures within the target years that a broken run left out are named too: what is in hand, all of it.
