@@ -32,7 +32,7 @@ ALIASES = {
 }
 # Words of the plan that jieba's general dictionary splits (亩均 -> 亩 / 均, 数字经济 -> 数字 / 经济); the
 # quoted terms of the plan (“标准地”, “小巨人”, ...) are read from the package itself.
-PLAN_TERMS = ("数字经济", "亩均", "高耗低效", "专精特新", "技改", "首台套", "单项冠军", "隐形冠军", "产业链", "创新链")
+PLAN_TERMS = ("数字经济", "亩均", "高耗低效", "专精特新", "技改", "首台套", "单项冠军", "隐形冠军", "产业链", "创新链", "小微企业园")
 QUOTED = re.compile(r"“([^“”]{2,20})”")
 HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z&]*[A-Za-z]")  # R&D

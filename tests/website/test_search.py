@@ -30,6 +30,8 @@ FIRST_RESULT = {
     # 三(一)1 (锁定亩均税收未达到所属行业指导标准的企业) and a housing task (四(五), 亩均税收 in its text)
     "亩均税收": "indicators/tax-per-mu/",
     "标准地": "indicators/standard-land-share/",  # 新增工业用地“标准地”模式出让比例, before 三(一)4 whose text says it
+    # a plan term jieba splits (小微 / 企业 / 园): the indicator named by it, not one that shares only 企业
+    "小微企业园": "indicators/micro-enterprise-parks/",
 }
 
 # The short forms people type -> the page that must be among the first three results.
