@@ -68,6 +68,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "disk-full": ("error", "检查没有完成：磁盘已满，写不进这个文件。", "这不是数据的问题：请清理磁盘（例如删掉 build/ 文件夹）后再检查一次。"),
     # Whole files
     "missing-file": ("error", "找不到这个文件。", "请把文件放在 {file}，文件名要和 datapackage.json 里写的一致。"),
+    "file-renamed": ("error", "找不到这个文件，但同一文件夹里有{names}：多半是 Excel/WPS 或浏览器保存时改了文件名。",
+                     "请把它改名为 {name}（文件名要和 datapackage.json 里写的一致）；如果它是 Excel 工作簿（.xlsx、.xls、.et），"
+                     "请用 Excel/WPS 打开后“另存为”，保存类型选“CSV UTF-8(逗号分隔)(*.csv)”，文件名写 {name}。"),
+    "file-beside": ("warning", "同一文件夹里还有{names}：校验和网站只读 {name}，不读它。",
+                    "如果你的修改存在了那个文件里，请把它改名为 {name}，替换原来的文件；不需要的话请删掉它。"),
+    "lock-file-beside": ("warning", "同一文件夹里有{names}：这是 Excel/WPS 打开 {name} 时生成的临时文件，说明这个文件可能还开着、修改可能还没有保存。",
+                         "请在 Excel/WPS 里保存并关闭这个文件后再检查一次（临时文件会自动消失；Excel/WPS 已经关了的，直接删掉它）。"),
     "empty-file": ("error", "文件是空的，连表头都没有。", "第1行要写表头：{header}。"),
     "encoding-gbk": ("error", "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Excel 另存为普通的“CSV(逗号分隔)”就会这样）。",
                      SAVE_AS_UTF8 + "，或者运行 make normalize FILE={file} IN_PLACE=1 转换编码。"),
