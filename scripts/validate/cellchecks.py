@@ -11,7 +11,7 @@ from scripts.core.periods import PATTERN as PERIOD
 from scripts.core.urls import PLAIN_URL
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
 from scripts.validate.messages import CONTROL, INVISIBLE, NORMALIZE_DATES, invisible_name, show
-from scripts.validate.mojibake import CODEC_NAMES, unmangle
+from scripts.validate.mojibake import CODEC_NAMES, lost_mark, unmangle
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
 from scripts.validate.urlcheck import url_problems
@@ -160,7 +160,8 @@ def check_cell(file: str, row: int, column: Column, text: str, unit: str | None)
 
 
 def check_mojibake(file: str, row: int, cols: list[Column], cells: list[str]) -> list[Problem]:
-    """Cells that are UTF-8 text read in another encoding and saved again (mojibake.py), with what they likely were."""
+    """Cells that are UTF-8 text read in another encoding and saved again (mojibake.py), with what they likely were,
+    and cells in which characters were lost on such a way or garbled punctuation was pasted in."""
     found = []
     for column, text in zip(cols, cells):
         if text.isascii():
@@ -169,6 +170,11 @@ def check_mojibake(file: str, row: int, cols: list[Column], cells: list[str]) ->
         if undone:
             guess, codec = undone
             found.append(problem("mojibake", file, row, column.name, text, codec=CODEC_NAMES[codec], guess=show(guess, 40)))
+            continue
+        mark = lost_mark(text)
+        if mark:
+            found.append(problem("lost-characters" if mark[0] in "\ufffd锟" else "mojibake-fragment",
+                                 file, row, column.name, text, mark=show(mark, 12)))
     return found
 
 

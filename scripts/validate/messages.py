@@ -68,6 +68,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "disk-full": ("error", "检查没有完成：磁盘已满，写不进这个文件。", "这不是数据的问题：请清理磁盘（例如删掉 build/ 文件夹）后再检查一次。"),
     # Whole files
     "missing-file": ("error", "找不到这个文件。", "请把文件放在 {file}，文件名要和 datapackage.json 里写的一致。"),
+    "file-renamed": ("error", "找不到这个文件，但同一文件夹里有{names}：多半是 Excel/WPS 或浏览器保存时改了文件名。",
+                     "请把它改名为 {name}（文件名要和 datapackage.json 里写的一致）；如果它是 Excel 工作簿（.xlsx、.xls、.et），"
+                     "请用 Excel/WPS 打开后“另存为”，保存类型选“CSV UTF-8(逗号分隔)(*.csv)”，文件名写 {name}。"),
+    "file-beside": ("warning", "同一文件夹里还有{names}：校验和网站只读 {name}，不读它。",
+                    "如果你的修改存在了那个文件里，请把它改名为 {name}，替换原来的文件；不需要的话请删掉它。"),
+    "lock-file-beside": ("warning", "同一文件夹里有{names}：这是 Excel/WPS 打开 {name} 时生成的临时文件，说明这个文件可能还开着、修改可能还没有保存。",
+                         "请在 Excel/WPS 里保存并关闭这个文件后再检查一次（临时文件会自动消失；Excel/WPS 已经关了的，直接删掉它）。"),
     "empty-file": ("error", "文件是空的，连表头都没有。", "第1行要写表头：{header}。"),
     "encoding-gbk": ("error", "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Excel 另存为普通的“CSV(逗号分隔)”就会这样）。",
                      SAVE_AS_UTF8 + "，或者运行 make normalize FILE={file} IN_PLACE=1 转换编码。"),
@@ -126,6 +133,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "duplicate-key": ("error", "和第{other}行重复：同样的{key_titles}只能有一行。", "请删掉或改正其中一行。"),
     "duplicate-value": ("error", "第{other}行已经用过这个值，本列不能重复。", "请改成别的值。"),
     "unknown-reference": ("error", "{reference_file} 里没有“{value}”。", "请填 {reference_file} 里已有的「{reference_title}」，或者先在那个表里加上这一行。"),
+    "reference-lookalike": ("error", "{reference_file} 里没有“{value}”，但有看起来一样的“{meant}”：这一格里的 {names} 不是键盘上的英文字母、数字或连字符。",
+                            "多半是从网页、Word 或聊天软件复制来的；请删掉这一格，切换到英文输入法重新输入“{meant}”。"),
+    "reference-case": ("error", "{reference_file} 里没有“{value}”，只有大小写不同的“{meant}”：编号区分大小写。",
+                       "请改成“{meant}”（编号都用小写英文字母；Excel/WPS 的“自动更正”可能把开头的字母改成了大写）。"),
     "missing-value": ("error", "这一格不能空。", "请填上：{description}"),
     "wrong-type": ("error", "这一格{what}", "{advice}"),
     "not-in-list": ("error", "不是可以填的值。", "只能填其中之一：{choices}。"),
@@ -187,6 +198,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "mojibake": ("error", "这一格是乱码：文件曾被按 {codec} 编码打开又保存，原文多半是“{guess}”。",
                  "请不要用这个文件：从仓库或网站重新下载（带 BOM 的 UTF-8 文件，双击用 Excel/WPS 打开不会乱码），"
                  "在下载的文件里重新修改后另存为“CSV UTF-8(逗号分隔)”。"),
+    "lost-characters": ("error", "这一格里有“{mark}”：这是转换编码时丢失了字节留下的记号（“�”是读不出的字节，“锟斤拷”是“�”又被按 GBK 读过），"
+                        "原来的字已经丢失，从这一格看不出原文。",
+                        "请对照来源重新输入这一格的文字；整个文件都有这种记号的，请从仓库或网站重新下载文件，在下载的文件里重新修改后"
+                        "另存为“CSV UTF-8(逗号分隔)”。"),
+    "mojibake-fragment": ("error", "这一格里有“{mark}”：这是乱码，多半是引号、顿号、全角逗号或括号这样的标点曾被按 GBK 编码打开又保存，"
+                          "或者是从显示乱码的网页复制来的。",
+                          "请对照来源把乱码的部分重新输入（通常是一个标点加上它后面的一个字）。"),
     "formula-protection": ("error", "开头的英文单引号“'”是本站下载文件为防止 Excel/WPS 把这一格当作公式执行而加的，不是数据的一部分。",
                            "请删掉开头的单引号（make normalize FILE={file} IN_PLACE=1 会自动删掉）；删掉后这一格若以 = + - @ 开头，请改写成不以这些符号开头的文字。"),
     "encoding-stray": ("error", "文件是 UTF-8 编码，但第{line}行夹着 {count} 处不是 UTF-8 的字节（多半是从别的软件复制来的西文字符，如 é、’）。",

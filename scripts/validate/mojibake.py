@@ -50,6 +50,21 @@ def unmangle(text: str) -> tuple[str, str] | None:
     return None
 
 
+# What is left when the bytes are gone: U+FFFD stands for bytes a decoder could not read, and 锟斤拷 is U+FFFD's own
+# UTF-8 bytes read as GBK. Neither says what the text was.
+_LOST_MARKS = re.compile("\ufffd+|(?:锟斤拷)+")
+# The first half of UTF-8 punctuation read as GBK: “ ” — … (E2 80 ..) become 鈥, 、 。 《 》 (E3 80 ..) 銆, full-width
+# ， （ ） ： (EF BC ..) 锛. Each is a rare character that real text in this package never holds; in a cell that also
+# holds good text (pasted from a garbled page) the whole-cell round trip above cannot see them.
+_PUNCTUATION_MARKS = re.compile("[鈥銆锛]")
+
+
+def lost_mark(text: str) -> str | None:
+    """The first sign in text that characters were lost (U+FFFD, 锟斤拷) or punctuation was garbled (鈥, 銆, 锛)."""
+    match = _LOST_MARKS.search(text) or _PUNCTUATION_MARKS.search(text)
+    return match.group() if match else None
+
+
 def _bytes_read_as(text: str, codec: str) -> bytes | None:
     """The bytes that, read as codec, gave text. A byte the decoder could not map was shown as U+FFFD (lost here:
     it becomes a byte no UTF-8 text has); Windows-1252's five unmapped bytes come back as C1 controls."""

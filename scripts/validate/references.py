@@ -9,6 +9,9 @@ other table, text for text (every key column is a string).
 
 from __future__ import annotations
 
+import unicodedata
+
+from scripts.core.lookalike import skeleton
 from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import RawTable
 
@@ -27,11 +30,33 @@ def check_references(tables: dict[str, RawTable], descriptor: dict) -> list[Prob
                 continue  # a file not read, or a header without the key's columns: reported as such
             known = {cells for _, cells in _numbered_keys(tables[target], referenced) if any(cells)}
             title = next(f.get("title", f["name"]) for f in resources[target]["schema"]["fields"] if f["name"] == referenced[0])
+            alike = None
             for number, cells in _numbered_keys(table, columns):
                 if any(cells) and cells not in known:
-                    found.append(problem("unknown-reference", table.file, number, ",".join(columns), " / ".join(cells),
-                                         reference_file=resources[target]["path"], reference_title=title))
+                    if alike is None:  # built only when a key is unknown: most packages have none
+                        alike = {_folded(k): k for k in sorted(known)}
+                    found.append(_unknown(table.file, number, columns, cells, alike.get(_folded(cells)),
+                                          reference_file=resources[target]["path"], reference_title=title))
     return found
+
+
+def _folded(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A key as it looks: look-alike letters (Cyrillic а, full-width ｑ) as their Latin prototype, case ignored."""
+    return tuple(skeleton(cell).casefold() for cell in cells)
+
+
+def _unknown(file: str, number: int, columns: list[str], cells: tuple[str, ...], meant: tuple[str, ...] | None,
+             **context) -> Problem:
+    """An unknown key; when it only looks different from a known one, which characters make the difference."""
+    value, where = " / ".join(cells), ",".join(columns)
+    if meant is None:
+        return problem("unknown-reference", file, number, where, value, **context)
+    meant_text = " / ".join(meant)
+    odd = dict.fromkeys(char for char in value if not char.isascii())
+    if odd:
+        names = "、".join(f"“{char}”（U+{ord(char):04X} {unicodedata.name(char, '')}）" for char in odd)
+        return problem("reference-lookalike", file, number, where, value, meant=meant_text, names=names, **context)
+    return problem("reference-case", file, number, where, value, meant=meant_text, **context)
 
 
 def _numbered_keys(table: RawTable, columns: list[str]) -> list[tuple[int, tuple[str, ...]]]:

@@ -27,6 +27,7 @@ from scripts.validate.references import check_references
 from scripts.validate.rowshape import check_rows
 from scripts.validate.schemachecks import check_descriptor, check_structure
 from scripts.validate.store import ValidationCache, package_key
+from scripts.validate.strayfiles import LOCK_PREFIX, look_alikes
 from scripts.validate.rules import read_rules
 from scripts.validate.schemaguard import RulesNotRunnable, check_ids, check_schema, write_expectation
 
@@ -147,10 +148,14 @@ def read_tables(package_dir: Path, descriptor: dict, stage: Stage | None = None
         name, file = resource["name"], resource["path"]
         if stage is not None:
             stage.file = file
+        others = look_alikes(package_dir, file)
+        if others:
+            found.append(_other_names(file, others, missing=not _exists(package_dir, file)))
         try:
             table = read_table(name, file, resource_path(package_dir, file))
         except FileNotFoundError:
-            found.append(problem("missing-file", file))
+            if not others:
+                found.append(problem("missing-file", file))
         except UnsafePath as error:
             found.append(problem("unsafe-path", file, reason=error.reason))
         except EncodingProblem as error:
@@ -167,6 +172,24 @@ def read_tables(package_dir: Path, descriptor: dict, stage: Stage | None = None
                 continue
         skipped.add(name)
     return tables, skipped, found
+
+
+def _exists(package_dir: Path, file: str) -> bool:
+    try:
+        resource_path(package_dir, file)
+    except (FileNotFoundError, UnsafePath):
+        return False
+    return True
+
+
+def _other_names(file: str, others: list[str], missing: bool) -> Problem:
+    """The table's file under another name beside it: missing, the file to rename; present, a copy the checks skip."""
+    wanted = file.rsplit("/", 1)[-1]
+    names = "、".join(f"“{show(name, 60)}”" for name in others[:5]) + ("等" if len(others) > 5 else "")
+    if missing:
+        return problem("file-renamed", file, names=names, name=wanted)
+    locks = [name for name in others if name.startswith(LOCK_PREFIX)]
+    return problem("file-beside" if len(locks) < len(others) else "lock-file-beside", file, names=names, name=wanted)
 
 
 def merge(layers: list[list[Problem]]) -> list[Problem]:

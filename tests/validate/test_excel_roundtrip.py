@@ -85,6 +85,25 @@ def test_mojibake_detection_leaves_real_text_alone():
     assert unmangle("市场".encode().decode("cp1252").encode().decode("cp1252")) == ("市场", "cp1252")
 
 
+@pytest.mark.parametrize("written, code, mark", [
+    ("示例\ufffd\ufffd来源（虚构）", "lost-characters", "��"),  # bytes a converter could not read
+    ("示例锟斤拷锟斤拷来源（虚构）", "lost-characters", "锟斤拷锟斤拷"),  # the same, then read as GBK and saved as UTF-8
+    ("原文：鈥滅ず渚嬫潵婧愨€", "mojibake-fragment", "鈥"),  # “ read as GBK, pasted beside good text
+])
+def test_lost_and_garbled_characters_in_a_cell_are_errors(small_package, written, code, mark):
+    rewrite(small_package, lambda text: text.replace("示例来源（虚构）,https://example.org/demo/5,", written + ",https://example.org/demo/5,"))
+    report = validate_package(small_package)
+    assert [(p.row, p.column, p.code, p.value) for p in about_the_files(report)] == [(6, "source", code, written)]
+    assert about_the_files(report)[0].message.startswith(f"这一格里有“{mark}”：")
+
+
+def test_lost_characters_are_not_found_in_real_text():
+    from scripts.validate.mojibake import lost_mark
+
+    for text in ["衢州市经济和信息化局", "“全年新增工业机器人530台”", "《统计公报》、一季度（初步数）：", "锟", "斤拷"]:
+        assert lost_mark(text) is None, text
+
+
 def test_a_stray_latin1_byte_in_a_utf8_file_names_its_row(small_package):
     path = small_package.parent / OBS
     path.write_bytes(path.read_bytes().replace("示例来源（虚构）,https://example.org/demo/4,".encode(),

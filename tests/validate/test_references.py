@@ -100,3 +100,22 @@ def test_every_key_column_of_the_package_is_text(shipped_package):
     columns = {(name, c) for name, key in keys for c in key["fields"]}
     columns |= {(key["reference"]["resource"], c) for _, key in keys for c in key["reference"]["fields"]}
     assert {column: types[column] for column in columns if types[column] != "string"} == {}
+
+
+def test_a_key_that_only_looks_like_a_known_one_names_the_odd_characters(small_package):
+    from tests.validate.shared import validate_package
+
+    path = small_package.parent / "data" / "observations.csv"
+    text = path.read_text(encoding="utf-8")
+    for old, new in [("new-firms,kecheng,", "new-firms,kеcheng,"), ("new-firms,qujiang,", "new-firms,ｑｕｊｉａｎｇ,"),
+                     ("new-firms,longyou,", "new-firms,Longyou,")]:
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    found = [p for p in validate_package(small_package).problems if p.column == "area_id"]
+    assert [(p.row, p.code, p.value) for p in found] == [
+        (6, "reference-lookalike", "kеcheng"), (7, "reference-lookalike", "ｑｕｊｉａｎｇ"), (8, "reference-case", "Longyou")]
+    assert found[0].message == ("data/areas.csv 里没有“kеcheng”，但有看起来一样的“kecheng”：这一格里的 “е”（U+0435 CYRILLIC SMALL "
+                                "LETTER IE） 不是键盘上的英文字母、数字或连字符。")
+    assert found[1].fix == "多半是从网页、Word 或聊天软件复制来的；请删掉这一格，切换到英文输入法重新输入“qujiang”。"
+    assert found[2].fix == "请改成“longyou”（编号都用小写英文字母；Excel/WPS 的“自动更正”可能把开头的字母改成了大写）。"
