@@ -29,8 +29,9 @@ from scripts.tools.intake.forms import (
     Form,
     chosen_id,
 )
-from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER
+from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_number, explain_period
 from scripts.validate.messages import CONTROL, INVISIBLE, UNDATED, show
+from scripts.validate.problems import problem
 
 MAX_BODY_CHARS = 20_000
 # Text a form field never needs and a page renderer or template would read as syntax: the site would show it as
@@ -122,7 +123,7 @@ def new_figure(body: str, package: Package, today: datetime.date) -> Change:
         said = "全年数" if a["kind"] == KIND_FULL_YEAR else "阶段性数字"
         raise Refused(f"「时期」{a['period']} 和「全年数还是阶段性数字」（{said}）不一致：全年数的时期只写年份，如 2023；"
                       "阶段性数字写 2023-Q1、2023-H1 或 2023-01..10。")
-    value = checked_value(a["value"], "数值")
+    value = checked_value(a["value"], "数值", package.index("indicators")[indicator_id]["unit"])
     published = a["published"]
     if published and not ISO_DATE.fullmatch(published):
         raise Refused(f"「发布日期」“{show(published, 20)}”要写成 2024-03-01 这样；来源没写日期就留空。")
@@ -163,7 +164,7 @@ def correction(body: str, package: Package, today: datetime.date) -> Change:
         return Change(CORRECTION, {"revisions": [revision]}, {}, f"撤回 {where}")
     if not a["value"]:
         raise Refused("更正时要填「正确的数值」。")
-    value = checked_value(a["value"], "正确的数值")
+    value = checked_value(a["value"], "正确的数值", package.index("indicators")[key[0]]["unit"])
     previous = plain_number(figure["value"])
     if Decimal(value) == Decimal(previous):
         raise Refused(f"「正确的数值」{value} 和现在收录的数值一样，不用更正。")
@@ -175,16 +176,27 @@ def checked_period(text: str, today: datetime.date):
     try:
         period = parse_period(text)
     except ValueError:
-        raise Refused(f"「时期」“{show(text, 20)}”的写法不对：全年写 2023，季度写 2023-Q1，半年写 2023-H1，1至10月累计写 2023-01..10。") from None
+        raise refused("时期", text, explain_period(text),
+                      "的写法不对：全年写 2023，季度写 2023-Q1，半年写 2023-H1，1至10月累计写 2023-01..10。") from None
     if period.end >= today:
         raise Refused(f"「时期」{text} 到 {period.end.isoformat()} 才结束，还没有过完：只收已经结束的时期的数字。")
     return period
 
 
-def checked_value(text: str, label: str) -> str:
+def checked_value(text: str, label: str, unit: str) -> str:
     if not PLAIN_NUMBER.fullmatch(text):
-        raise Refused(f"「{label}」“{show(text, 20)}”不是数字：只填数字，如 41.5，不带单位、百分号或千分位逗号。")
+        raise refused(label, text, explain_number(text, unit, required=True, measure=True),
+                      "不是数字：只填数字，如 41.5，不带单位、百分号或千分位逗号。")
     return text
+
+
+def refused(label: str, text: str, found: tuple[str, dict] | None, rule: str) -> Refused:
+    """An answer not written as the form asks: what the validator says of that way of writing it (全角数字, 千分位
+    逗号, 2023年 ..., with the plain form to type), else the form's rule."""
+    if found is None:
+        return Refused(f"「{label}」“{show(text, 20)}”{rule}")
+    said = problem(found[0], "", **found[1])
+    return Refused(f"「{label}」“{show(text, 20)}”：{said.message}{said.fix}")
 
 
 def change_from(body: str, package: Package, today: datetime.date) -> Change:
