@@ -228,3 +228,18 @@ def _period(cell: str) -> str | None:
     if match and 1 <= int(match[2]) <= 12:
         return f"{match[1]}-{int(match[2]):02d}..{int(match[2]):02d}"
     return None
+
+
+def boolean_values(field: dict) -> tuple[str, ...]:
+    """What a boolean column of the schema accepts, as written (trueValues, then falseValues); () for other columns."""
+    if field.get("type") != "boolean":
+        return ()
+    return (*field.get("trueValues", ["true"]), *field.get("falseValues", ["false"]))
+
+
+def excel_flag(cell: str, flags: tuple[str, ...]) -> str | None:
+    """The schema's own writing of a boolean that Excel/WPS rewrote in capitals (true -> TRUE when it saves a CSV);
+    None when the cell is already one of them or is not one in any case."""
+    if cell in flags:
+        return None
+    return next((flag for flag in flags if flag.lower() == cell.strip().lower()), None)

@@ -140,6 +140,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "missing-value": ("error", "这一格不能空。", "请填上：{description}"),
     "wrong-type": ("error", "这一格{what}", "{advice}"),
     "not-in-list": ("error", "不是可以填的值。", "只能填其中之一：{choices}。"),
+    "boolean-case": ("error", "这是 Excel/WPS 的写法：它打开又保存这个文件时，把 true、false 改成了大写。",
+                     "请改回 {fixed}；整列都被改写的，运行 make normalize FILE={file} IN_PLACE=1 一次改回。"),
     "bad-pattern": ("error", "写法不对。", "请按要求填写：{description}"),
     "bad-period": ("error", "时期的写法不对。", PERIOD_FORMS + "。"),
     "out-of-range": ("error", "数值{what}。", "请核对这个数。"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scripts.core.periods import PATTERN as PERIOD
 from scripts.core.csvcells import FORMULA_START
-from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, iso_date
+from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, boolean_values, excel_flag, iso_date
 from scripts.validate.lineencoding import Decoded, decode_lines
 from scripts.validate.messages import INVISIBLE, invisible_name, show
 from scripts.validate.mojibake import CODEC_NAMES, unmangle
@@ -54,6 +54,7 @@ class Change:
 class Field:
     title: str
     kind: str  # the schema's type: string, number, date...
+    flags: tuple[str, ...] = ()  # a boolean column's values as the schema writes them (trueValues, falseValues)
 
 
 def normalize_text(text: str, fields: dict[str, Field] | None = None) -> tuple[str, list[Change]]:
@@ -118,6 +119,10 @@ def clean_cell(cell: str, field: Field | None = None, column: str = "") -> tuple
         if PLAIN_NUMBER.fullmatch(folded) or PERIOD.fullmatch(folded) or ISO_DATE.fullmatch(folded):
             cell = folded
             done.append("全角改成了半角")
+    flag = excel_flag(cell, field.flags) if field is not None else None
+    if flag:
+        done.append(f"Excel/WPS 改写的 {cell} 改回了 {flag}")
+        cell = flag
     if field is None or field.kind == "date":
         iso = iso_date(cell)
         if iso:
@@ -138,7 +143,8 @@ def fields_for(path: Path) -> dict[str, Field]:
             try:
                 for resource in data.get("resources", []):
                     if (directory / resource.get("path", "")).resolve() == path.resolve():
-                        return {f["name"]: Field(f.get("title", f["name"]), f.get("type", "string")) for f in resource["schema"]["fields"]}
+                        return {f["name"]: Field(f.get("title", f["name"]), f.get("type", "string"), boolean_values(f))
+                                for f in resource["schema"]["fields"]}
             except (AttributeError, KeyError, TypeError):  # a broken descriptor: validation names it; titles are optional
                 pass
             return {}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from scripts.core.safety import resource_path
 from scripts.validate.descriptor import DESCRIPTOR, chinese_note
+from scripts.validate.excelforms import boolean_values, excel_flag
 from scripts.validate.problems import Problem, problem
 from scripts.validate.store import ValidationCache
 
@@ -133,6 +134,9 @@ def translate(error, file: str, fields: dict[str, dict], descriptor: dict) -> Pr
         return problem("duplicate-key", file, row, ",".join(key), " / ".join(_cells(cells, fields, key)),
                        other=other, key_titles=titles)
     if kind == "type-error":
+        flag = excel_flag(cell or "", boolean_values(field))
+        if flag:
+            return problem("boolean-case", file, row, name, cell, fixed=flag)
         what, advice = _TYPE_TEXT.get(field.get("type"), ("类型不对。", "请按表头说明填写。"))
         choices = " 或 ".join(field.get("trueValues", ["true"]) + field.get("falseValues", ["false"]))
         return problem("wrong-type", file, row, name, cell, what=what, advice=advice.format(choices=choices))

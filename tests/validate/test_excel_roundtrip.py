@@ -167,3 +167,31 @@ def test_a_protected_cell_coming_back_is_explained(small_package):
     report = validate_package(small_package)
     assert [(p.row, p.column, p.code) for p in about_the_files(report)] == [(7, "note", "formula-protection")]
     assert about_the_files(report)[0].message == "开头的英文单引号“'”是本站下载文件为防止 Excel/WPS 把这一格当作公式执行而加的，不是数据的一部分。"
+
+
+def test_true_and_false_that_excel_wrote_in_capitals_are_named_and_put_back(small_package, capsys):
+    """Excel and WPS read true/false as booleans and save them as TRUE/FALSE: each cell is named with what to type,
+    and make normalize writes the column back as the package writes it."""
+    path = small_package.parent / "data" / "indicators.csv"
+    original = path.read_text(encoding="utf-8")
+    lines_in = original.splitlines(keepends=True)
+    lines_in[1] = lines_in[1].replace(",true,", ",TRUE,")
+    lines_in[2] = lines_in[2].replace(",false,", ",False,")
+    path.write_text("".join(lines_in), encoding="utf-8")
+    fix = "请改回 {}；整列都被改写的，运行 make normalize FILE=data/indicators.csv IN_PLACE=1 一次改回。"
+    said = "这是 Excel/WPS 的写法：它打开又保存这个文件时，把 true、false 改成了大写。"
+    assert lines(validate_package(small_package)) == [
+        f"data/indicators.csv 第2行 「核心指标」(headline) 值“TRUE”：{said}{fix.format('true')}",
+        f"data/indicators.csv 第3行 「核心指标」(headline) 值“False”：{said}{fix.format('false')}",
+    ]
+    assert normalize([str(path), "--in-place"]) == 0
+    assert path.read_text(encoding="utf-8-sig") == original.removeprefix("\ufeff")
+    assert "Excel/WPS 改写的 TRUE 改回了 true" in capsys.readouterr().out
+    assert lines(validate_package(small_package)) == []
+
+
+def test_a_boolean_that_is_not_one_in_any_case_keeps_the_plain_message(small_package):
+    path = small_package.parent / "data" / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",true,", ",是,", 1), encoding="utf-8")
+    assert lines(validate_package(small_package)) == [
+        "data/indicators.csv 第2行 「核心指标」(headline) 值“是”：这一格不是可以填的值。只能填 true 或 false。"]
