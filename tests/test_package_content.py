@@ -261,7 +261,8 @@ def test_headline_indicators(package):
         targets = _targets(package, indicator_id)
         assert list(targets) == [2023], indicator_id
         assert targets[2023]["value"] == pytest.approx(value), indicator_id
-        assert targets[2023]["comparator"] == ">=", indicator_id
+        # 突破 (rd-intensity): past the target; every other headline target: reached or passed
+        assert targets[2023]["comparator"] == (">" if indicator_id == "rd-intensity" else ">="), indicator_id
     orders = sorted(indicators[i]["order"] for i in HEADLINE)
     assert orders == list(range(1, 14))
 
@@ -437,3 +438,12 @@ def test_headline_indicators_without_a_task_have_related_tasks(pinned_shipped):
     assert {r["indicator_id"] for r in rows} == unowned
     assert len(unowned) == 11
     assert all(r["reason"].startswith("本站归纳：") and r["reason"].endswith("方案未写明") for r in rows)
+
+
+def test_a_target_the_plan_says_to_break_through_is_met_only_past_it(package, plan_text):
+    # 突破: exactly the target is not enough (comparator >), unlike 达到 and 以上 (>=)
+    for indicator_id, words in {"rd-intensity": "突破1.7%", "technology-transaction-volume": "突破109亿元"}.items():
+        assert words in plan_text and words in package.index("indicators")[indicator_id]["clause"]
+        assert [(year, row["comparator"]) for year, row in _targets(package, indicator_id).items()] == [(2023, ">")]
+    assert [r["indicator_id"] for r in package.rows("targets") if r["comparator"] == ">"] == [
+        "rd-intensity", "technology-transaction-volume"]

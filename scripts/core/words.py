@@ -89,7 +89,8 @@ def reader_status_meanings(ended: bool = False) -> dict[str, str]:
 
 
 # ---- targets -----------------------------------------------------------------------------------------------------
-COMPARATOR_WORDS = {">=": "不低于", "<=": "不高于", "=": "实现"}  # "=": the plan's 实现100%, met from the better side too
+# "=": the plan's 实现100%, met from the better side too; ">": its 突破, exactly the target is not past it
+COMPARATOR_WORDS = {">=": "不低于", ">": "超过", "<=": "不高于", "=": "实现"}
 DIRECTION_LABELS = {"increase": "越高越好", "decrease": "越低越好"}
 # A reduction's measure is the fall itself: a quantity meant to go down is better the larger its fall.
 REDUCTION_DIRECTION_LABELS = {"decrease": "降幅越大越好", "increase": "降幅越小越好"}

@@ -50,13 +50,15 @@ class Target:
 
 
 def met(value: float, target: Target, higher: bool, digits: int = RATIO_DIGITS) -> bool:
-    """Whether a value satisfies a target; '=' means reaching it from the better side.
+    """Whether a value satisfies a target; '=' means reaching it from the better side, '>' passing it (突破).
 
     The value is rounded to `digits` decimals (half away from zero, as statistics bulletins round), the target to
     6: a third stored as 33.3333333333 is met by 33.333333 and not by 33.33; a fall of 24.996% derived from
     yearly figures, compared at one decimal as bulletins write it (25.0%), meets a target of 25%.
     """
     v, t = rounded(value, digits), round(target.value, RATIO_DIGITS)
+    if target.comparator == ">":  # the plan's 突破: exactly the target is not past it
+        return v > t
     if target.comparator == ">=" or (target.comparator == "=" and higher):
         return v >= t
     return v <= t

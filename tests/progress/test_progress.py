@@ -84,6 +84,16 @@ def test_level_final_year_decides():
     assert missed.note == "2023年为129家，目标是2023年不低于130家，未达到。"
 
 
+def test_past_the_target_means_exactly_the_target_is_not_enough():
+    """The plan's 突破1.7% (comparator >): 1.7 exactly is not past it, 1.71 is; 达到 (>=) is met by exactly the target."""
+    past = [(2023, ">", 1.7)]
+    exact = assess("level", past, {"2020": 1.4, "2023": 1.7}, unit="%")
+    assert (exact.status, exact.note) == ("not_achieved", "2023年为1.7%，目标是2023年超过1.7%，未达到。")
+    assert [v.text for v in exact.verdicts] == ["目标2023年超过1.7%：2023年为1.7%，未达到"]
+    assert assess("level", past, {"2020": 1.4, "2023": 1.71}, unit="%").status == "achieved"
+    assert assess("level", [(2023, ">=", 1.7)], {"2020": 1.4, "2023": 1.7}, unit="%").status == "achieved"
+
+
 def test_level_over_the_target_before_its_year_is_not_yet_achieved():
     # A level can fall again: 131 in 2022 is judged against the pace, not as reached early.
     # achieved share (131 - 100) / 30 = 31/30; expected 2/3; R = 1.55

@@ -111,8 +111,8 @@ class Annual(Kind):
             if year < targets[0].year:
                 continue
             t, hit = target_for(targets, year), met(value, target_for(targets, year), higher)
-            above = t.comparator == ">=" or (t.comparator == "=" and higher)
-            sign = ("≥" if hit else "<") if above else ("≤" if hit else ">")
+            side = t.comparator if t.comparator != "=" else (">=" if higher else "<=")
+            sign = {">": (">", "≤"), ">=": ("≥", "<"), "<=": ("≤", ">")}[side][0 if hit else 1]
             checks.append(f"{year}年 {number(value, RATIO_DIGITS)} {sign} {number(t.value, RATIO_DIGITS)}，{'达到' if hit else '未达到'}")
         text = "逐年比较（两边取6位小数）：" + "；".join(checks) + "。每年都要达到，一年未达到即不能由以后的年份补回。"
         if r.status in ("achieved", "not_achieved"):
