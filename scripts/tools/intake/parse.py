@@ -29,7 +29,7 @@ from scripts.tools.intake.forms import (
     Form,
     chosen_id,
 )
-from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_number, explain_period
+from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
 from scripts.validate.messages import CONTROL, INVISIBLE, UNDATED, show
 from scripts.validate.problems import problem
 
@@ -124,9 +124,7 @@ def new_figure(body: str, package: Package, today: datetime.date) -> Change:
         raise Refused(f"「时期」{a['period']} 和「全年数还是阶段性数字」（{said}）不一致：全年数的时期只写年份，如 2023；"
                       "阶段性数字写 2023-Q1、2023-H1 或 2023-01..10。")
     value = checked_value(a["value"], "数值", package.index("indicators")[indicator_id]["unit"])
-    published = a["published"]
-    if published and not ISO_DATE.fullmatch(published):
-        raise Refused(f"「发布日期」“{show(published, 20)}”要写成 2024-03-01 这样；来源没写日期就留空。")
+    published = checked_date(a["published"])
     source_type = SOURCE_TYPE_CHOICES[a["source_type"]]
     if source_type == "reprint" and not a["original_publisher"]:
         raise Refused("选了“转载”，请在「原发布单位」写明转载页面注明的原发布单位，如 衢州市统计局；页面没有注明的，写“未注明”。")
@@ -181,6 +179,17 @@ def checked_period(text: str, today: datetime.date):
     if period.end >= today:
         raise Refused(f"「时期」{text} 到 {period.end.isoformat()} 才结束，还没有过完：只收已经结束的时期的数字。")
     return period
+
+
+def checked_date(text: str) -> str:
+    """The publication date as typed when it is written 2023-03-01 (or left empty); 2023年3月1日 or 2023/3/1 is
+    refused with the validator's explanation and the day written the plain way (no make normalize: a form is not a file)."""
+    if not text or ISO_DATE.fullmatch(text):
+        return text
+    found = explain_date(text)
+    if found is not None and found[0] == "excel-date":
+        found = (found[0], {**found[1], "normalize": ""})
+    raise refused("发布日期", text, found, "要写成 2024-03-01 这样（年-月-日）；来源没写日期就留空，不要估计。")
 
 
 def checked_value(text: str, label: str, unit: str) -> str:
