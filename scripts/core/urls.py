@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from scripts.core.lookalike import INVISIBLE, scripts, skeleton
 
@@ -104,4 +104,37 @@ def _host_problem(authority: str) -> tuple[str, dict] | None:
     disguised = next((label for label in lowered.split(".") if not label.isascii() and skeleton(label).isascii()), None)
     if disguised:
         return "url-lookalike-label", {"label": disguised, "looks_like": skeleton(disguised)}
+    return None
+
+
+# A search engine's jump link (host suffix, path): it opens the source only through the engine, stops working after
+# a while, and does not show the reader whose page the figure is on.
+_SEARCH_REDIRECTS = {("baidu.com", "/link"): "百度", ("baidu.com", "/baidu.php"): "百度", ("sogou.com", "/link"): "搜狗",
+                     ("so.com", "/link"): "360搜索", ("google.com", "/url"): "谷歌", ("bing.com", "/ck/a"): "必应"}
+# Query parameters WeChat adds to an article's address when it is copied inside WeChat: who copied or shared it,
+# and their login ticket. An article is the same without them: __biz, mid, idx and sn name it.
+_WECHAT_HOST = "mp.weixin.qq.com"
+_WECHAT_PERSONAL = ("key", "uin", "pass_ticket", "exportkey", "sharer_shareid", "sharer_sharetime", "sessionid")
+_WECHAT_ARTICLE = ("__biz", "mid", "idx", "sn")
+# A quick test for the usual address, which names none of these hosts: source_problem is sure to find nothing.
+MAYBE_NOT_SOURCE = re.compile("|".join(re.escape(h) for h in {*(s for s, _ in _SEARCH_REDIRECTS), _WECHAT_HOST}), re.IGNORECASE)
+
+
+def source_problem(url: str) -> tuple[str, dict] | None:
+    """(code, context) for a well-formed address that is not the source's own (url_problem found nothing wrong):
+    url-search-redirect (a search engine's jump link) or url-wechat-personal (WeChat's login and sharing
+    parameters, with the article's address without them when it can be written); None otherwise."""
+    parts = urlsplit(url)
+    name = (parts.hostname or "").rstrip(".")
+    for (suffix, path), engine in _SEARCH_REDIRECTS.items():
+        if (name == suffix or name.endswith("." + suffix)) and parts.path.rstrip("/") == path:
+            return "url-search-redirect", {"engine": engine}
+    if name == _WECHAT_HOST:
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        personal = [k for k, _ in query if k.lower() in _WECHAT_PERSONAL]
+        if personal:
+            kept = dict((k, v) for k, v in query if k in _WECHAT_ARTICLE)
+            fixed = (f"https://{_WECHAT_HOST}{parts.path}?{urlencode([(k, kept[k]) for k in _WECHAT_ARTICLE])}"
+                     if all(kept.get(k) for k in _WECHAT_ARTICLE) else "")
+            return "url-wechat-personal", {"params": list(dict.fromkeys(personal)), "fixed": fixed}
     return None

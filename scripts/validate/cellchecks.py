@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from scripts.core.casting import MAX_DIGITS, digit_count
 from scripts.core.csvcells import FORMULA_START
 from scripts.core.periods import PATTERN as PERIOD
-from scripts.core.urls import PLAIN_URL
+from scripts.core.urls import MAYBE_NOT_SOURCE, PLAIN_URL
 from scripts.validate.excelforms import ISO_DATE, PLAIN_NUMBER, explain_date, explain_number, explain_period
 from scripts.validate.messages import CONTROL, INVISIBLE, NORMALIZE_DATES, invisible_name, show
 from scripts.validate.mojibake import CODEC_NAMES, lost_mark, unmangle
@@ -100,7 +100,7 @@ def _plain_test(column: Column):
         if shape is not None:  # a number of more than MAX_DIGITS characters may have too many digits: a closer look
             return text.isascii() and shape.fullmatch(text) is not None and (column.kind not in NUMBERS or len(text) <= MAX_DIGITS)
         if column.kind == "url":
-            return PLAIN_URL.fullmatch(text) is not None
+            return PLAIN_URL.fullmatch(text) is not None and MAYBE_NOT_SOURCE.search(text) is None
         if column.kind == "text":
             return len(text) <= limit and not _MARKUP_CHARS.intersection(text)
         return True

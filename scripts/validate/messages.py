@@ -168,6 +168,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "url-no-scheme": ("error", "网址没有以 https:// 或 http:// 开头，浏览器和网站都不能把它当作网址打开。",
                       "请改成 {fixed}（最好从浏览器地址栏复制完整网址）。"),
     "url-space": ("error", "网址里有{names}。", "网址里不能有空格、换行或看不见的字符；请删掉它们，或从浏览器地址栏重新复制网址。"),
+    # Well-formed addresses that are not the source's own (scripts/core/urls.py source_problem)
+    "url-search-redirect": ("error", "这是{engine}搜索结果的跳转链接，不是来源网页自己的网址：过一段时间会失效，读者也看不出数字登在哪个网站上。",
+                            "请在浏览器里打开它，等跳到来源网页后，从地址栏复制那里的网址。"),
+    "url-wechat-personal": ("error", "网址里带着微信加上的登录或分享参数（{params}），公开出去会暴露复制它的人的微信身份。", "{fixed}"),
     "url-scheme-case": ("error", "网址开头的“{scheme}://”用了大写字母。", "请写成小写：{fixed}。"),
     "url-backslash": ("error", "网址里有反斜杠“\\”，浏览器会把它当作“/”，打开的可能是另一个网站。", "请改成“/”，或从浏览器地址栏重新复制网址。"),
     "url-no-slashes": ("error", "网址的“{scheme}:”后面缺少“//”。", "请写成 {scheme}://域名/…，最好从浏览器地址栏复制完整网址。"),

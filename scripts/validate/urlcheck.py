@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.core.urls import url_problem
+from scripts.core.urls import source_problem, url_problem
 from scripts.validate.messages import invisible_name
 from scripts.validate.problems import Problem, problem
 
@@ -14,7 +14,7 @@ _BLANK_WORDS = {" ": "空格", "\t": "制表符", "\n": "换行", "\r": "换行"
 def url_problems(file: str, row: int | None, column: str | None, value: str, written: str | None = None) -> list[Problem]:
     """The address's problem, if it has one, located as given (row None for the descriptor, column None for the
     change log). `written` is the cell as typed, when the address checked is that cell cleaned of spaces."""
-    found = url_problem(value)
+    found = url_problem(value) or source_problem(value)
     if found is None:
         return []
     code, context = found
@@ -30,6 +30,10 @@ def chinese_context(code: str, context: dict) -> dict:
         shown["names"] = "、".join(dict.fromkeys(_BLANK_WORDS.get(c) or _other_blank(c) for c in context["chars"]))
     elif code == "url-lookalike-dot":
         shown["point"] = f"U+{ord(context['dot']):04X}"
+    elif code == "url-wechat-personal":
+        shown["params"] = "、".join(context["params"])
+        shown["fixed"] = (f"请改成 {context['fixed']}（只留 __biz、mid、idx、sn 四项）。" if context["fixed"]
+                          else "请删掉这些参数，或在微信里点右上角“…”→“复制链接”后重新粘贴。")
     elif code == "url-mixed-script":
         shown["scripts"] = "和".join(_SCRIPT_WORDS.get(s, s) for s in context["scripts"])
     return shown

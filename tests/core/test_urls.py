@@ -2,7 +2,7 @@
 
 import pytest
 
-from scripts.core.urls import checked_url, host, url_problem
+from scripts.core.urls import checked_url, host, source_problem, url_problem
 
 
 @pytest.mark.parametrize("url, expected", [
@@ -52,3 +52,33 @@ def test_the_site_links_only_to_checked_addresses_and_shows_their_host():
     assert checked_url("https://аррӏе.com/") is None
     assert checked_url(None) is None and checked_url(["https://x.cn/"]) is None
     assert host("https://WWW.QZ.gov.cn:8443/a") == "www.qz.gov.cn"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.baidu.com/link?url=AbCdEfG&wd=&eqid=9f8e", ("url-search-redirect", {"engine": "百度"})),
+    ("http://m.baidu.com/link/?url=x", ("url-search-redirect", {"engine": "百度"})),
+    ("https://www.sogou.com/link?url=hedJjaC291", ("url-search-redirect", {"engine": "搜狗"})),
+    ("https://weixin.sogou.com/link?url=dn9a_-gY295K0R", ("url-search-redirect", {"engine": "搜狗"})),
+    ("https://www.so.com/link?m=bR8a", ("url-search-redirect", {"engine": "360搜索"})),
+    ("https://www.google.com/url?q=https://www.qz.gov.cn/a.html", ("url-search-redirect", {"engine": "谷歌"})),
+    ("https://www.bing.com/ck/a?!&&p=abc", ("url-search-redirect", {"engine": "必应"})),
+    ("https://mp.weixin.qq.com/s?__biz=MzA5&mid=2651&idx=1&sn=abc&chksm=8b1&scene=21&key=k1&uin=MTIz&pass_ticket=p%2B",
+     ("url-wechat-personal", {"params": ["key", "uin", "pass_ticket"],
+                              "fixed": "https://mp.weixin.qq.com/s?__biz=MzA5&mid=2651&idx=1&sn=abc"})),
+    ("https://mp.weixin.qq.com/s/AbC?exportkey=e1&sharer_shareid=s1", ("url-wechat-personal", {"params": ["exportkey", "sharer_shareid"], "fixed": ""})),
+])
+def test_an_address_that_is_not_the_sources_own(url, expected):
+    assert url_problem(url) is None  # well formed: the site could link to it, but it is not where the figure is
+    assert source_problem(url) == expected
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.baidu.com/s?wd=衢州",  # not a jump link (a search page is no source either, but it is what it says)
+    "https://baijiahao.baidu.com/s?id=1761",  # an article on Baidu's own platform
+    "https://mp.weixin.qq.com/s?__biz=MzA5&mid=2651&idx=1&sn=abc&chksm=8b1&scene=21#wechat_redirect",
+    "https://mp.weixin.qq.com/s/AbCdEf",
+    "https://www.qz.gov.cn/link?url=1",
+    "https://notbaidu.com/link?url=1",
+])
+def test_the_sources_own_addresses_pass(url):
+    assert source_problem(url) is None

@@ -235,6 +235,11 @@ HOSTILE = {
                             "「发布日期」“2023年3月”：日期的写法不对。请写成 2023-01-01 这样的完整日期（年-月-日，月和日都写两位），不要估计。"),
     "date in words": (BODY.replace("\n2023-03-01\n", "\n三月一日\n"),
                       "「发布日期」“三月一日”要写成 2024-03-01 这样（年-月-日）；来源没写日期就留空，不要估计。"),
+    # An address copied from a search engine's results: the validator's words (the file has 10 lines, the new row is the 11th).
+    "search engine's jump link": (BODY.replace("https://example.org/demo/bulletin-2022", "https://www.baidu.com/link?url=AbC&wd=&eqid=9f"),
+                                  "这一行没有通过数据检查：\ndata/observations.csv 第11行 「来源网址」(source_url) 值“https://www.baidu.com/link?url=AbC&wd=&eqid=9f”："
+                                  "这是百度搜索结果的跳转链接，不是来源网页自己的网址：过一段时间会失效，读者也看不出数字登在哪个网站上。"
+                                  "请在浏览器里打开它，等跳到来源网页后，从地址栏复制那里的网址。"),
     "not a number at all": (BODY.replace("\n530\n", "\n五百三十\n"),
                             "「数值」“五百三十”不是数字：只填数字，如 41.5，不带单位、百分号或千分位逗号。"),
     "period not over": (BODY.replace("\n2022\n", "\n2026\n"),

@@ -332,3 +332,22 @@ def test_an_address_cell_is_judged_without_its_spaces_and_quoted_as_typed():
         ("whitespace", " www.qz.gov.cn/a.html", "请删掉，改成“www.qz.gov.cn/a.html”。"),
         ("url-no-scheme", " www.qz.gov.cn/a.html", "请改成 https://www.qz.gov.cn/a.html（最好从浏览器地址栏复制完整网址）。"),
     ]
+
+
+def test_a_search_engines_jump_link_and_a_wechat_login_ticket_are_errors():
+    source_url = Column("source_url", "url", True, None, False)
+    found = check_cell(OBS, 5, source_url, "https://www.baidu.com/link?url=AbC&wd=&eqid=9f", None)
+    assert [p.line() for p in found] == [
+        "data/observations.csv 第5行 「source_url」(source_url) 值“https://www.baidu.com/link?url=AbC&wd=&eqid=9f”："
+        "这是百度搜索结果的跳转链接，不是来源网页自己的网址：过一段时间会失效，读者也看不出数字登在哪个网站上。"
+        "请在浏览器里打开它，等跳到来源网页后，从地址栏复制那里的网址。"]
+    found = check_cell(OBS, 6, source_url, "https://mp.weixin.qq.com/s?__biz=Mz&mid=26&idx=1&sn=ab&key=k&uin=M", None)
+    assert [(p.code, p.message, p.fix) for p in found] == [(
+        "url-wechat-personal", "网址里带着微信加上的登录或分享参数（key、uin），公开出去会暴露复制它的人的微信身份。",
+        "请改成 https://mp.weixin.qq.com/s?__biz=Mz&mid=26&idx=1&sn=ab（只留 __biz、mid、idx、sn 四项）。")]
+
+
+def test_a_jump_link_in_a_whole_file_is_found(small_package):
+    # The whole-file check looks closely only at cells that are not plainly fine: a well-formed jump link is not.
+    row = append(small_package, OBS, "robots,quzhou,2022,530,final,统计公报（虚构）,https://www.so.com/link?m=bR8a,original,,2023-03-01,")
+    assert [(p.row, p.code) for p in validate_package(small_package).errors] == [(row, "url-search-redirect")]
