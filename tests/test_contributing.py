@@ -66,3 +66,14 @@ def test_the_guide_explains_versions_the_footer_date_corrections_and_withdrawals
     for words in ("`created`", "页脚", "make bump", "更正", "撤回", "data/revisions.csv", "make normalize", "带 BOM 的 UTF-8",
                   "报送公开数字", "更正或撤回", "Codespaces"):
         assert words in GUIDE, words
+
+
+def test_the_guide_tells_staff_without_a_command_line_what_to_do_and_whom_to_ask():
+    # The Excel way works without Python: skip normalize and check, upload on the web, let the pull request's
+    # check say what to fix; and a person stuck on a message knows where to ask.
+    assert "**没有装 Python、不会用命令行也没关系**：跳过第 4、5 步，直接按第 6 步在网页上传。" in GUIDE
+    assert "“Add file → Upload files”" in GUIDE
+    assert "把改好的文件和数字的出处（网址）发给维护者，由维护者代为提交。" in GUIDE
+    assert "在拉取请求（或问题）页面最下面的评论框里写明情况、\n点 “Comment”，维护者会在那里回复。" in GUIDE
+    # The two kinds of address the validator refuses as not the source's own are named where staff copy addresses.
+    assert "不要复制百度、搜狗等搜索结果里的链接" in GUIDE and "“…”→“复制链接”" in GUIDE
