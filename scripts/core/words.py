@@ -154,6 +154,11 @@ SEARCH_RESULT_LABELS = {"found": "找到", "found_other": "找到口径或时期
 REVISION_LABELS = {"corrected": "更正", "withdrawn": "撤回"}
 REVISIONS_HEADING = "更正和撤回"
 WITHDRAWN_NOTE = "已撤回，不再用于判断状态"
+
+
+def corrected_words(day: str, previous: str) -> str:
+    """Beside a corrected figure: its source and quote may still show the value it replaced."""
+    return f"{day}更正，原为{previous}，见“{REVISIONS_HEADING}”"
 REPORT_STATUS_LABELS = {
     "completed": "已完成",
     "on_track": "按计划推进",

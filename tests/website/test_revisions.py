@@ -37,6 +37,8 @@ def test_a_correction_and_a_withdrawal_are_valid_and_shown_with_date_and_reason(
     assert validate_package(small_package).errors == []
 
     assert "## 更正和撤回 {#revisions} 2024-03-01 更正 ：示例市2021年的正式数由 17.2万元 改为 17.5万元。原因：市统计局发布了修订数（虚构）" in page_text(small_package, "tax-per-mu")
+    # the figure itself says it was corrected: its source and quote may still show the value it replaced
+    assert "示例市 17.5万元（2024-03-01更正，原为17.2万元，见“更正和撤回”） 正式数" in page_text(small_package, "tax-per-mu")
     robots = page_text(small_package, "robots")
     assert "2024-05-10 撤回 ：示例市2022年上半年的初步数 300台已撤回，不再用于判断状态。原因：原报道已删除（虚构）" in robots
     assert "2022年上半年（阶段性数字）" not in robots  # no longer in the table of published figures

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scripts.core.periods import parse_period
-from scripts.core.revisions import CORRECTED
+from scripts.core.revisions import CORRECTED, figure_key
 from scripts.core.words import (
     NO_DATA_LABELS,
     NO_FIGURE,
@@ -21,6 +21,7 @@ from scripts.core.words import (
     ROLE_LABELS,
     STATUS_LABELS,
     WITHDRAWN_NOTE,
+    corrected_words,
     number,
 )
 from scripts.website import markup as m
@@ -96,11 +97,15 @@ def figures_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
             '<p class="no-data"><strong>{}。</strong>截至数据版本 {}（{}），'
             "尚未收录到这项指标的公开发布数字。我们不估算、不补填；有公开来源后将在这里列出。</p>"
         ).format(m.text(NO_DATA_LABELS[NO_FIGURE]), m.text(c.package.version), m.text(ctx.results.as_of.isoformat())))
+    result = ctx.result(ind["id"])
+    # A corrected figure says so beside its value: its source and quote may still show the value it replaced.
+    corrected = {figure_key(figure): corrected_words(revision["date"].isoformat(), result.value_text(revision["previous_value"]))
+                 for revision, figure in result.revisions if revision["action"] == CORRECTED and figure}
     rows = [
         [
             m.text(parse_period(o["period"]).label + ("" if parse_period(o["period"]).full_year else "（阶段性数字）")),
             p.area_link(ctx, page, o["area_id"]),
-            m.text(ctx.result(ind["id"]).value_text(o["value"])),
+            m.text(result.value_text(o["value"]) + (f"（{corrected[figure_key(o)]}）" if figure_key(o) in corrected else "")),
             m.text(DATA_STATUS_LABELS[o["status"]]),
             m.source_link(o["source"], o["source_url"]),
             m.text(source_type_text(o)),
