@@ -167,7 +167,7 @@ def test_bump_writes_version_date_and_entry_then_the_rule_holds(base, changed, c
     assert capsys.readouterr().out.splitlines() == [
         "这次改动：进展数字新增 1 行。要升次版本号：1.1.0 → 1.2.0。",
         "已写入 datapackage.json：\"version\": \"1.2.0\"，\"created\": \"2026-12-06T00:00:00Z\"（网站页脚显示的数据日期）。",
-        "已在 data/CHANGELOG.md 顶部加上 1.2.0 的条目（由改动自动写成）：请核对，补上更正或删除的原因。",
+        "已在 data/CHANGELOG.md 顶部加上 1.2.0 的条目（由改动自动写成）：请核对。",  # a new figure: nothing to explain
     ]
     # Only the two values changed in datapackage.json; the entry sits above the last version's.
     after = changed.read_text(encoding="utf-8")
@@ -178,6 +178,16 @@ def test_bump_writes_version_date_and_entry_then_the_rule_holds(base, changed, c
         "- 新增进展数字：示例新增机器人（台） 示例市 2022年 530台，正式数（来源：示例来源（虚构），2023-03-01 发布）。\n\n"
         "## 1.1.0 — 2026-11-29\n\n示例数据包（虚构），仅供测试。\n")
     assert verdict(base, changed) == ("minor", [])
+
+
+def test_bump_asks_for_the_reason_only_when_the_entry_lacks_one(base, changed, capsys):
+    path = changed.parent / OBS
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]), encoding="utf-8")  # the last figure removed: the entry asks why
+    assert bump.main([str(changed), "--base-package", str(base), "--today", "2026-12-06"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "已在 data/CHANGELOG.md 顶部加上 1.1.1 的条目（由改动自动写成）：请核对，并把条目里写着“请写明”的地方补上原因或依据。"
+    assert "请写明" in (changed.parent / "data" / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def test_bump_without_a_change_writes_nothing(base, changed, capsys):

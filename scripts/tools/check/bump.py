@@ -138,7 +138,8 @@ def bump(package_path: Path, base: Base, today: datetime.date) -> list[str]:
     done = [f"这次改动：{'；'.join(need.reasons)}。要升{LEVEL_WORDS[need.level]}：{diff.version_before} → {version}。",
             f"已写入 datapackage.json：\"version\": \"{version}\"，\"created\": \"{date}T00:00:00Z\"（网站页脚显示的数据日期）。"]
     if new_entry:
-        done.append(f"已在 {CHANGELOG} 顶部加上 {version} 的条目（由改动自动写成）：请核对，补上更正或删除的原因。")
+        ask = "请核对，并把条目里写着“请写明”的地方补上原因或依据。" if any("请写明" in line for line in entry) else "请核对。"
+        done.append(f"已在 {CHANGELOG} 顶部加上 {version} 的条目（由改动自动写成）：{ask}")
     else:
         done.append(f"{CHANGELOG} 里已经有 {version} 的条目，没有改动；请确认它写明了这次的变化，日期是 {date}。")
     if form_changes:
