@@ -365,3 +365,16 @@ def test_an_indicator_without_any_figure_names_the_year_it_lacks(shipped_site):
     # rd-intensity (2023年不低于1.7%) has no figure at all in the pinned package; its page used to say only that.
     text = visible_text(page(shipped_site, "indicators/rd-intensity"))
     assert "状态无法判断 2023年全市全年数字未见公开发布；尚未收录到任何公开发布的数字。" in text
+
+
+def test_task_targets_page_lists_every_target_its_group_counts(shipped_site):
+    # The plan sets 四(四)'s targets in its tasks: 四(四)1 three (浙江制造标准 35, 国家标准 45, 质检中心 1), 四(四)2 six,
+    # 四(四)3 five, 四(四)4 one (品字标 30). Two of them are also headline targets; listed or not, the group's table and
+    # its count below must hold the same 15.
+    markup = page(shipped_site, "indicators")
+    section = markup[markup.index(">质量提升攻坚行动</h2>"): markup.index(">政策措施</h2>")]
+    listed = re.findall(r'href="([a-z0-9-]+)/"', section)
+    assert len(listed) == 15
+    assert {"zhejiang-made-standards", "pinzibiao-brand-enterprises"} <= set(listed)
+    text = squeeze(spaced_text(markup))
+    assert "质量提升攻坚行动 15 0 0 15" in text[text.index("行动 指标数 已达成 未达成 无法判断"):]
