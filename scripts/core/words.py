@@ -60,6 +60,13 @@ NOT_DUE = "目标年份尚未结束，还没到判断的时候"  # a dated targe
 NOT_ENOUGH = "不足以判断"  # said of the full-year figures there are, when they do not decide a status
 NOTHING_PUBLISHED = "尚未收录到任何公开发布的数字"  # an ended plan's indicator without a single figure
 
+# The headline dashboard: while the plan runs it shows progress against the pace; once it has ended, only how much
+# of each target the figures had reached, and by which year (a share with no year reads as the final outcome).
+DASHBOARD_TITLES = {"running": "核心指标完成进度", "ended": "核心指标已完成目标的比例"}
+DASHBOARD_HEADINGS = {"running": "完成进度", "ended": "已完成目标的比例"}
+ACHIEVED_SHARE = "已完成目标的{share}"
+ACHIEVED_SHARE_BY = "到{year}年已完成目标的{share}"  # an ended plan's dashboard: the year of the figures it stands on
+
 
 def unpublished_words(years_text: str) -> str:
     """The full-year city figures an ended plan's target needed and nobody was seen publishing: 2023年全市全年数字未见公开发布."""

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from scripts.core.words import (
     CANNOT_JUDGE,
+    DASHBOARD_TITLES,
     FINAL_STATUS_LABELS,
     NO_DATA_LABELS,
     READER_STATUS_LABELS,
@@ -49,7 +50,7 @@ def build_fragments(writer: SiteWriter) -> dict[str, Markup]:
         "status-strip": status_strip(ctx, home, link=True),
         "data-facts": data_facts(ctx),
         # The dashboard compares figures with targets: with no status to draw it would be empty bars.
-        "dashboard": pieces.chart(ctx, home, "dashboard", "核心指标完成进度") if deciding else m.EMPTY,
+        "dashboard": pieces.chart(ctx, home, "dashboard", DASHBOARD_TITLES["ended" if ctx.ended else "running"]) if deciding else m.EMPTY,
         "headline-table": pieces.indicator_table(ctx, home, headline),
         "status-legend": legend,
         "plan-state": plan_state(ctx),
