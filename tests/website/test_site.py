@@ -378,3 +378,16 @@ def test_task_targets_page_lists_every_target_its_group_counts(shipped_site):
     assert {"zhejiang-made-standards", "pinzibiao-brand-enterprises"} <= set(listed)
     text = squeeze(spaced_text(markup))
     assert "质量提升攻坚行动 15 0 0 15" in text[text.index("行动 指标数 已达成 未达成 无法判断"):]
+
+
+def test_home_introduction_says_whether_the_plan_has_ended_and_who_the_plan_names(shipped_site, small_site):
+    ended = squeeze(visible_text(page(shipped_site, "")))
+    running = squeeze(visible_text(page(small_site, "")))  # built on 2023-06-30, while the plan runs
+    # The plan names units for its tasks, measures and arrangements (one unit alone for some, such as 四(四)1 and
+    # 五(一)), none for its 13 headline targets: "每项都列明了牵头单位和配合单位" said more than it does.
+    for text in (ended, running):
+        assert "每项都列明了牵头单位和配合单位" not in text
+        assert "每项任务、措施和安排都列明了责任单位，列第一位的为牵头单位；核心目标没有单列责任单位。" in text
+    assert "有效期至 2023年12月31日，现已到期；本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项给出最终结果。" in ended
+    assert "现已到期" not in running
+    assert "有效期至 2023年12月31日；本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项标出进展。" in running
