@@ -60,6 +60,21 @@ NOT_DUE = "目标年份尚未结束，还没到判断的时候"  # a dated targe
 NOT_ENOUGH = "不足以判断"  # said of the full-year figures there are, when they do not decide a status
 NOTHING_PUBLISHED = "尚未收录到任何公开发布的数字"  # an ended plan's indicator without a single figure
 
+# The home page's introduction to the plan: who the plan names (units for tasks, measures and arrangements, some
+# with one unit alone; none for the headline targets), and, by the build's day, whether the plan has expired.
+PLAN_INTRO_DUTIES = "每项任务、措施和安排都列明了责任单位，列第一位的为牵头单位；核心目标没有单列责任单位。"
+PLAN_INTRO_STATE = {
+    "running": "方案实施期为 {start}—{end} 年，有效期至 {expires}；本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项标出进展。",
+    "ended": "方案实施期为 {start}—{end} 年，有效期至 {expires}，现已到期；本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项给出最终结果。",
+}
+
+# The headline dashboard: while the plan runs it shows progress against the pace; once it has ended, only how much
+# of each target the figures had reached, and by which year (a share with no year reads as the final outcome).
+DASHBOARD_TITLES = {"running": "核心指标完成进度", "ended": "核心指标已完成目标的比例"}
+DASHBOARD_HEADINGS = {"running": "完成进度", "ended": "已完成目标的比例"}
+ACHIEVED_SHARE = "已完成目标的{share}"
+ACHIEVED_SHARE_BY = "到{year}年已完成目标的{share}"  # an ended plan's dashboard: the year of the figures it stands on
+
 
 def unpublished_words(years_text: str) -> str:
     """The full-year city figures an ended plan's target needed and nobody was seen publishing: 2023年全市全年数字未见公开发布."""

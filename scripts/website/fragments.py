@@ -15,8 +15,11 @@ from markupsafe import Markup
 
 from scripts.core.words import (
     CANNOT_JUDGE,
+    DASHBOARD_TITLES,
     FINAL_STATUS_LABELS,
     NO_DATA_LABELS,
+    PLAN_INTRO_DUTIES,
+    PLAN_INTRO_STATE,
     READER_STATUS_LABELS,
     STATUS_LABELS,
     reader_status_meanings,
@@ -45,11 +48,11 @@ def build_fragments(writer: SiteWriter) -> dict[str, Markup]:
     )
     method = Page("methodology.md", "方法说明", "")
     fragments = {
-        "plan-intro": plan_intro(catalog),
+        "plan-intro": plan_intro(catalog, ctx.ended),
         "status-strip": status_strip(ctx, home, link=True),
         "data-facts": data_facts(ctx),
         # The dashboard compares figures with targets: with no status to draw it would be empty bars.
-        "dashboard": pieces.chart(ctx, home, "dashboard", "核心指标完成进度") if deciding else m.EMPTY,
+        "dashboard": pieces.chart(ctx, home, "dashboard", DASHBOARD_TITLES["ended" if ctx.ended else "running"]) if deciding else m.EMPTY,
         "headline-table": pieces.indicator_table(ctx, home, headline),
         "status-legend": legend,
         "plan-state": plan_state(ctx),
@@ -121,7 +124,7 @@ def licence(descriptor: dict) -> Markup:
     return Markup("<p>{}方案原文版权归{}。各数字的版权归其发布单位，本站只记录数字并注明出处。</p>").format(stated, issuer)
 
 
-def plan_intro(catalog) -> Markup:
+def plan_intro(catalog, ended: bool) -> Markup:
     plan = catalog.package.plan
     groups = [g for section, g, _ in catalog.groups() if section == "key_task"]
     key_tasks = [t for t in catalog.tasks.values() if t["section"] == "key_task"]
@@ -132,10 +135,12 @@ def plan_intro(catalog) -> Markup:
     return Markup(
         "<p>{issuer}于{signed}印发{plan_link}（{number}），提出到 {end} 年实现 {headline} 项核心目标，"
         "部署{actions}{groups}大攻坚行动共 {key_tasks} 项重点任务，"
-        "配套 {policies} 项政策措施和 {organisation} 项组织实施安排，每项都列明了牵头单位和配合单位。"
-        "方案实施期为 {start}—{end} 年，有效期至 {expires}，现已到期；"
-        "本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项标出进展。</p>"
+        "配套 {policies} 项政策措施和 {organisation} 项组织实施安排。{duties}{state}</p>"
     ).format(
+        duties=PLAN_INTRO_DUTIES,
+        state=Markup(PLAN_INTRO_STATE["ended" if ended else "running"]).format(
+            start=m.text(plan.get("start_year", "")), end=m.text(plan.get("end_year", "")),
+            expires=m.text(chinese_date(plan["expires"]) if plan.get("expires") else "")),
         issuer=m.text(plan.get("issuer", "")),
         signed=m.text(chinese_date(plan["signed"]) if plan.get("signed") else ""),
         plan_link=plan_link,
@@ -147,8 +152,6 @@ def plan_intro(catalog) -> Markup:
         key_tasks=len(key_tasks),
         policies=len(policies),
         organisation=len(organisation),
-        start=m.text(plan.get("start_year", "")),
-        expires=m.text(chinese_date(plan["expires"]) if plan.get("expires") else ""),
     )
 
 

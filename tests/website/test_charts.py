@@ -300,8 +300,15 @@ def test_dashboard(specs):
 
 def test_an_ended_plans_dashboard_has_no_pace():
     spec = build_specs(compute_progress(small_package(), datetime.date(2026, 12, 6)))["dashboard"]
-    assert [r["text"] for r in charts.chart_rows(spec)] == ["无法判断：已完成目标的17%", "无法判断：已完成目标的40%"]
+    # A report card: each share says the year of the figures it stands on (both end in 2022, a year short), and
+    # the title speaks of the share achieved, not of progress.
+    assert [r["text"] for r in charts.chart_rows(spec)] == ["无法判断：到2022年已完成目标的17%", "无法判断：到2022年已完成目标的40%"]
+    assert spec["title"]["text"] == ["核心指标已完成目标的比例"]
     assert spec["title"]["subtitle"] == ["条形：已完成目标的比例；虚线：目标"]
+    assert text_alternative(spec) == ("2项核心指标中，无法判断2项。示例新增企业：无法判断：到2022年已完成目标的17%。"
+                                      "示例亩均税收：无法判断：到2022年已完成目标的40%。")
+    # its download has no column for the pace an ended plan no longer shows
+    assert spec["usermeta"]["csv"] == [["name", "指标"], ["status", "状态"], ["achieved", "已完成目标的比例"], ["text", "说明"]]
 
 
 def test_dashboard_draws_only_headline_indicators_with_a_status():

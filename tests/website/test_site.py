@@ -365,3 +365,29 @@ def test_an_indicator_without_any_figure_names_the_year_it_lacks(shipped_site):
     # rd-intensity (2023年不低于1.7%) has no figure at all in the pinned package; its page used to say only that.
     text = visible_text(page(shipped_site, "indicators/rd-intensity"))
     assert "状态无法判断 2023年全市全年数字未见公开发布；尚未收录到任何公开发布的数字。" in text
+
+
+def test_task_targets_page_lists_every_target_its_group_counts(shipped_site):
+    # The plan sets 四(四)'s targets in its tasks: 四(四)1 three (浙江制造标准 35, 国家标准 45, 质检中心 1), 四(四)2 six,
+    # 四(四)3 five, 四(四)4 one (品字标 30). Two of them are also headline targets; listed or not, the group's table and
+    # its count below must hold the same 15.
+    markup = page(shipped_site, "indicators")
+    section = markup[markup.index(">质量提升攻坚行动</h2>"): markup.index(">政策措施</h2>")]
+    listed = re.findall(r'href="([a-z0-9-]+)/"', section)
+    assert len(listed) == 15
+    assert {"zhejiang-made-standards", "pinzibiao-brand-enterprises"} <= set(listed)
+    text = squeeze(spaced_text(markup))
+    assert "质量提升攻坚行动 15 0 0 15" in text[text.index("行动 指标数 已达成 未达成 无法判断"):]
+
+
+def test_home_introduction_says_whether_the_plan_has_ended_and_who_the_plan_names(shipped_site, small_site):
+    ended = squeeze(visible_text(page(shipped_site, "")))
+    running = squeeze(visible_text(page(small_site, "")))  # built on 2023-06-30, while the plan runs
+    # The plan names units for its tasks, measures and arrangements (one unit alone for some, such as 四(四)1 and
+    # 五(一)), none for its 13 headline targets: "每项都列明了牵头单位和配合单位" said more than it does.
+    for text in (ended, running):
+        assert "每项都列明了牵头单位和配合单位" not in text
+        assert "每项任务、措施和安排都列明了责任单位，列第一位的为牵头单位；核心目标没有单列责任单位。" in text
+    assert "有效期至 2023年12月31日，现已到期；本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项给出最终结果。" in ended
+    assert "现已到期" not in running
+    assert "有效期至 2023年12月31日；本站把方案的目标、任务和责任单位整理成开放数据，对照公开发布的数字逐项标出进展。" in running

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.core.words import COMPARATOR_WORDS, DIRECTION_LABELS, KIND_LABELS, number
+from scripts.core.words import ACHIEVED_SHARE, ACHIEVED_SHARE_BY, COMPARATOR_WORDS, DIRECTION_LABELS, KIND_LABELS, number
 from scripts.progress.targets import RATIO_DIGITS, Plan, Target, met, rounded, target_for
 from scripts.progress.text import q, threshold
 
@@ -243,8 +243,12 @@ class Kind:
 
     def achievement_text(self, r, pace: bool = True) -> str:
         """How far the figures have come, in a few words beside a status (the dashboard's row text); with pace, and
-        the status not final, what the plan's pace expected by now (a running plan's words, not a report card's)."""
-        text = f"已完成目标的{_percent(r.achieved_share)}"
+        the status not final, what the plan's pace expected by now (a running plan's words, not a report card's);
+        without pace (an ended plan), the year the share was reached by, so it does not read as the final outcome."""
+        share = _percent(r.achieved_share)
+        if not pace and r.latest_period:
+            return ACHIEVED_SHARE_BY.format(year=r.latest_period, share=share)
+        text = ACHIEVED_SHARE.format(share=share)
         expected = r.expected_share if pace and r.status not in ("achieved", "not_achieved") else None
         return text + (f"，按进度应完成{_percent(expected)}" if expected is not None else "")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 
+from scripts.core.words import DASHBOARD_TITLES
 from scripts.progress.results import IndicatorResult, Results
 from scripts.website.charts.look import (
     SHARE_AXIS_MAX,
@@ -51,10 +52,11 @@ def dashboard_chart(results: Results) -> dict | None:
         *_row_texts(base, "name_lines:N", "text_lines:N"),
     ]
     return _finish(
-        layers, rows, height=max(len(rows), 1) * row_step(rows, "name_lines", "text_lines"), title="核心指标完成进度",
+        layers, rows, height=max(len(rows), 1) * row_step(rows, "name_lines", "text_lines"), title=DASHBOARD_TITLES["ended" if results.ended else "running"],
         subtitle=(["条形：已完成目标的比例；虚线：目标"] if results.ended else
                   ["条形：已完成目标的比例；黑色短线：按进度此时应完成的比例；", "虚线：目标"]), description=description,
-        csv_columns=[["name", "指标"], ["status", "状态"], ["achieved", "已完成目标的比例"], ["expected", "按进度应完成的比例"], ["text", "说明"]],
+        csv_columns=[["name", "指标"], ["status", "状态"], ["achieved", "已完成目标的比例"],
+                     *([] if results.ended else [["expected", "按进度应完成的比例"]]), ["text", "说明"]],
     )
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scripts.core.periods import parse_period
-from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, ROLE_LABELS, UNIT_KIND_LABELS
+from scripts.core.words import (
+    AREA_KIND_LABELS,
+    DASHBOARD_HEADINGS,
+    DASHBOARD_TITLES,
+    DATA_STATUS_LABELS,
+    ROLE_LABELS,
+    UNIT_KIND_LABELS,
+)
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
 from scripts.website.pages.board import lead_link
@@ -17,13 +24,14 @@ def headline_index(ctx: SiteContext) -> Page:
     page = Page("headline/index.md", "核心指标", "")
     headline = [i for i in ctx.catalog.indicators.values() if i.get("headline")]
     decided = any(ctx.status_code(i["id"]) != "no_data" for i in headline)
+    stage = "ended" if ctx.ended else "running"
     body = [
         m.block(Markup("<p>方案“实施目标”提出的 {} 项核心指标，目标年份为 {} 年。</p>").format(
             len(headline), m.text(ctx.catalog.package.plan.get("end_year", ""))
         )),
         # The dashboard compares figures with targets: with no status to draw it would be empty bars.
-        m.heading(2, "完成进度", "dashboard") if decided else "",
-        p.chart(ctx, page, "dashboard", "核心指标完成进度") if decided else "",
+        m.heading(2, DASHBOARD_HEADINGS[stage], "dashboard") if decided else "",
+        p.chart(ctx, page, "dashboard", DASHBOARD_TITLES[stage]) if decided else "",
         m.heading(2, "指标一览", "list"),
         p.indicator_table(ctx, page, headline),
     ]
@@ -35,7 +43,8 @@ def indicators_index(ctx: SiteContext) -> Page:
     page = Page("indicators/index.md", "任务指标", "")
     parts = [m.block(Markup("<p>各项重点任务、政策措施中提出的量化目标，按所属行动分组。</p>"))]
     for position, (section, group, tasks) in enumerate(c.groups(), start=1):
-        indicators = [i for t in tasks for i in c.indicators_of_task[t["id"]] if not i.get("headline")]
+        # Every target the group's tasks set, headline ones too (浙江制造标准 is also 四(四)1's): the counts below hold them.
+        indicators = [i for t in tasks for i in c.indicators_of_task[t["id"]]]
         if indicators:
             parts.append(m.heading(2, group, f"group-{position}"))
             parts.append(p.indicator_table(ctx, page, indicators))
