@@ -196,6 +196,15 @@ def test_beside_a_status_stands_what_decided_it_in_the_kinds_words(context, ende
     assert ended.result("full-coverage").value_text(1.0) == "已实现"  # a yes/no target, not "1是/否"
 
 
+def test_a_full_year_figure_that_counted_for_nothing_is_still_shown_beside_the_status(small_package):
+    # new-firms without its 2021 figure: a three-year total cannot start, yet the 2022 figure (120) was published
+    path = small_package.parent / "data" / "observations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("new-firms,quzhou,2021,80,", "new-firms,kecheng,2021,80,"), encoding="utf-8")
+    ended = site_context(small_package, None)
+    assert ended.result("new-firms").deciding is None
+    assert str(latest_figure(ended, ended.catalog.indicators["new-firms"])) == "120家（2022年，不足以判断）"
+
+
 def test_a_target_whose_year_is_not_over_is_not_due_and_missing_years_are_one_list(context, ended):
     assert [v.text for v in context.result("robots").verdicts] == [
         "目标2021年不低于500台：2021年为520台，已达到",

@@ -65,7 +65,12 @@ def latest_figure(ctx: SiteContext, ind: dict) -> Markup:
     result = ctx.result(ind["id"])
     deciding = result.deciding
     if deciding is None:
-        main = Markup("—")
+        # Nothing counted (a run of years broken from the start): the latest full-year city figure is still shown,
+        # saying it decided nothing, so that the board does not read as if there were none.
+        full_years = [f for f in result.figures.get(CITY_AREA, []) if not f.interim]
+        deciding = full_years[-1] if full_years else None
+        provisional = DATA_STATUS_LABELS["provisional"] if deciding and deciding.status == "provisional" else ""
+        main = m.text(_figure_words(result, deciding, "，".join(w for w in (provisional, NOT_ENOUGH) if w))) if deciding else Markup("—")
     else:
         # A report card that cannot judge the target says so beside the figures in hand: they decided nothing.
         short = NOT_ENOUGH if result.reader.group == CANNOT_JUDGE else ""
