@@ -57,6 +57,9 @@ FINAL_STATUS_LABELS = {"achieved": STATUS_LABELS["achieved"], "not_achieved": ST
 
 
 NOT_DUE = "目标年份尚未结束，还没到判断的时候"  # a dated target whose year is not over on the build date
+INTERIM_FIGURE = "阶段性数字"  # a figure for part of a year: shown, never deciding a status
+LAST_COUNTED = "最后计入"  # the last full-year figure a total or an average took in
+ALSO_PUBLISHED = "另有"  # a later figure beside the one that decided, with what it is
 NOT_ENOUGH = "不足以判断"  # said of the full-year figures there are, when they do not decide a status
 NOTHING_PUBLISHED = "尚未收录到任何公开发布的数字"  # an ended plan's indicator without a single figure
 

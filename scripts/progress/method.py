@@ -15,6 +15,7 @@ from scripts.core.words import (
     CANNOT_JUDGE,
     DATA_STATUS_LABELS,
     FINAL_STATUS_LABELS,
+    INTERIM_FIGURE,
     NOT_DUE,
     ON_TRACK_FROM,
     STATUS_LABELS,
@@ -193,7 +194,7 @@ def _nothing_counted(kind: Kind, after_base: list[int], targets: list[Target], p
     else:  # figures only outside the target years
         main = f"暂无{span(first, final.year)}的全市全年数字"
     if interim:
-        extras.append(f"阶段性数字（{'、'.join(f.period.label for f in interim)}）只作展示，不决定状态")
+        extras.append(f"{INTERIM_FIGURE}（{'、'.join(f.period.label for f in interim)}）只作展示，不决定状态")
     if others:
         extras.append("分区域数字不决定状态")
     return sentence(main, extras)

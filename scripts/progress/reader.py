@@ -13,10 +13,11 @@ from scripts.core.package import CITY_AREA
 from scripts.core.words import (
     CANNOT_JUDGE,
     FINAL_STATUS_LABELS,
+    INTERIM_FIGURE,
     INTERIM_ONLY,
-    NO_FIGURE,
-    NOT_ENOUGH,
     NOTHING_PUBLISHED,
+    NOT_ENOUGH,
+    NO_FIGURE,
     READER_STATUS_LABELS,
     STATUS_LABELS,
     UNDECIDED,
@@ -84,7 +85,7 @@ def _why_not_judged(result, plan, figures) -> str:
             shown = "、".join(result.kind.figure_text(f.period.year, f.value, unit_of(result.indicator), plan) for f in have)
             parts.append(f"已有的全年数字（{shown}）{NOT_ENOUGH}")
         if any(f.interim for f in city):
-            parts.append("阶段性数字只作展示，不决定状态")
+            parts.append(f"{INTERIM_FIGURE}只作展示，不决定状态")
         if not city:
             parts.append("只有分区域数字，分区域数字不决定状态")
     return "；".join(parts) + "。"

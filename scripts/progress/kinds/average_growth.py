@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from scripts.core.words import number
+from scripts.core.words import INTERIM_FIGURE, number
 from scripts.progress.kinds.base import Kind, Reading, cmp, elapsed, gap
 from scripts.progress.text import q, span, threshold
 
@@ -12,7 +12,7 @@ from scripts.progress.text import q, span, threshold
 class AverageGrowth(Kind):
     code = "average_growth"
     figure = "rate"
-    interim_words = "阶段性数字（同比，非年均）"
+    interim_words = f"{INTERIM_FIGURE}（同比，非年均）"
     chained = zero_based = path_from_start = True
     percent_sign = unit_override = "%"
     compare_digits = 1  # an average compounded from yearly rates, compared as bulletins write it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.core.words import ACHIEVED_SHARE, ACHIEVED_SHARE_BY, COMPARATOR_WORDS, DIRECTION_LABELS, KIND_LABELS, number
+from scripts.core.words import ACHIEVED_SHARE, ACHIEVED_SHARE_BY, COMPARATOR_WORDS, DIRECTION_LABELS, INTERIM_FIGURE, KIND_LABELS, number
 from scripts.progress.targets import RATIO_DIGITS, Plan, Target, met, rounded, target_for
 from scripts.progress.text import q, threshold
 
@@ -79,7 +79,7 @@ class Kind:
     draws_path = True
     unit_override: str | None = None  # the unit the target is stated in, when not the indicator's
     explains_final = False  # the worked example shows its arithmetic once the status is final too
-    interim_words = "阶段性数字（季度、半年或月度）"  # what a figure for part of a year is, as charts name it
+    interim_words = f"{INTERIM_FIGURE}（季度、半年或月度）"  # what a figure for part of a year is, as charts name it
     # Decimals at which the measure meets a target: a figure as published is compared as it is (to RATIO_DIGITS,
     # which only removes float noise); a measure derived from several figures is compared as bulletins write it.
     compare_digits = RATIO_DIGITS

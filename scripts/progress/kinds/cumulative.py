@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.core.words import number
+from scripts.core.words import INTERIM_FIGURE, number
 from scripts.progress.kinds.base import Kind, Reading, cmp, elapsed, gap
 from scripts.progress.targets import share_of_time
 from scripts.progress.text import q, span, threshold
@@ -11,7 +11,7 @@ from scripts.progress.text import q, span, threshold
 class Cumulative(Kind):
     code = "cumulative"
     figure = "flow"
-    interim_words = "阶段性数字（年内累计）"
+    interim_words = f"{INTERIM_FIGURE}（年内累计）"
     chained = zero_based = running = True
 
     def expected_at(self, year, target, plan, baseline):

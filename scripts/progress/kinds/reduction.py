@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from scripts.core.words import REDUCTION_DIRECTION_LABELS, number
+from scripts.core.words import INTERIM_FIGURE, REDUCTION_DIRECTION_LABELS, number
 from scripts.progress.kinds.base import Kind, Reading, cmp, elapsed, gap
 from scripts.progress.targets import share_of_time
 from scripts.progress.text import q, threshold
@@ -13,7 +13,7 @@ from scripts.progress.text import q, threshold
 class Reduction(Kind):
     code = "reduction"
     figure = "rate"
-    interim_words = "阶段性数字（年内下降）"
+    interim_words = f"{INTERIM_FIGURE}（年内下降）"
     chained = zero_based = running = True
     percent_sign = unit_override = "%"
     compare_digits = 1  # a fall derived from yearly falls, compared as bulletins write it: 24.996% is 25.0%

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scripts.core.periods import parse_period
-from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS
+from scripts.core.words import AREA_KIND_LABELS, DATA_STATUS_LABELS, INTERIM_FIGURE
 from scripts.website import markup as m
 from scripts.website.pages import pieces as p
 from scripts.website.pages.context import SiteContext
@@ -41,7 +41,7 @@ def figures(ctx: SiteContext, page: Page, area: dict) -> Markup:
         period = parse_period(o["period"])
         rows.append([
             p.indicator_link(page, ind),
-            m.text(period.label + ("" if period.full_year else "（阶段性数字）")),
+            m.text(period.label + ("" if period.full_year else f"（{INTERIM_FIGURE}）")),
             m.text(ctx.result(ind["id"]).value_text(o["value"])),
             m.text(DATA_STATUS_LABELS[o["status"]]),
             m.source_link(o["source"], o["source_url"]),

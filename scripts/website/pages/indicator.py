@@ -7,18 +7,19 @@ from markupsafe import Markup
 from scripts.core.periods import parse_period
 from scripts.core.revisions import CORRECTED, figure_key
 from scripts.core.words import (
-    NO_DATA_LABELS,
-    NO_FIGURE,
-    SOURCE_TYPE_LABELS,
     BASIS_LABELS,
     DATA_STATUS_LABELS,
     FIGURE_SOURCE_LABELS,
+    INTERIM_FIGURE,
+    NO_DATA_LABELS,
+    NO_FIGURE,
     NO_LEAD_LABEL,
     RELATED_LEADS_LABEL,
     RELATED_TASKS_LABEL,
-    REVISION_LABELS,
     REVISIONS_HEADING,
+    REVISION_LABELS,
     ROLE_LABELS,
+    SOURCE_TYPE_LABELS,
     STATUS_LABELS,
     WITHDRAWN_NOTE,
     corrected_words,
@@ -103,7 +104,7 @@ def figures_block(ctx: SiteContext, page: Page, ind: dict) -> Markup:
                  for revision, figure in result.revisions if revision["action"] == CORRECTED and figure}
     rows = [
         [
-            m.text(parse_period(o["period"]).label + ("" if parse_period(o["period"]).full_year else "（阶段性数字）")),
+            m.text(parse_period(o["period"]).label + ("" if parse_period(o["period"]).full_year else f"（{INTERIM_FIGURE}）")),
             p.area_link(ctx, page, o["area_id"]),
             m.text(result.value_text(o["value"]) + (f"（{corrected[figure_key(o)]}）" if figure_key(o) in corrected else "")),
             m.text(DATA_STATUS_LABELS[o["status"]]),

@@ -9,7 +9,10 @@ from markupsafe import Markup
 from scripts.core.package import CITY_AREA
 from scripts.core.periods import parse_period
 from scripts.core.words import (
+    ALSO_PUBLISHED,
     CANNOT_JUDGE, DATA_STATUS_LABELS, NO_LEAD_LABEL, NOT_ENOUGH, RELATED_LEADS_LABEL, REPORT_STATUS_LABELS, TARGET_COLUMN_LABELS,
+    INTERIM_FIGURE,
+    LAST_COUNTED,
 )
 from scripts.website import markup as m
 from scripts.website.pages.context import SiteContext
@@ -80,13 +83,13 @@ def latest_figure(ctx: SiteContext, ind: dict) -> Markup:
         else:
             measure = result.measure_text + (f"（{short}）" if short else "")
             main = Markup('{}<br><small class="deciding-year">{}</small>').format(
-                m.text(measure), m.text(f"最后计入：{_figure_words(result, deciding, provisional)}"))
+                m.text(measure), m.text(f"{LAST_COUNTED}：{_figure_words(result, deciding, provisional)}"))
     others = [f for f in result.figures.get(CITY_AREA, []) if f is not deciding and (deciding is None or f.period.end > deciding.period.end)]
     if not others:
         return main
     other = others[-1]
-    what = "阶段性数字" if other.interim else f"全年数字，{NOT_ENOUGH}"
-    return Markup('{}<br><small class="other-figure">另有：{}</small>').format(main, m.text(_figure_words(result, other, what)))
+    what = INTERIM_FIGURE if other.interim else f"全年数字，{NOT_ENOUGH}"
+    return Markup('{}<br><small class="other-figure">{}：{}</small>').format(main, m.text(ALSO_PUBLISHED), m.text(_figure_words(result, other, what)))
 
 
 def _figure_words(result, figure, what: str) -> str:
