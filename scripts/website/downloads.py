@@ -68,7 +68,7 @@ def constraints_text(field: dict) -> str:
     if c.get("unique"):
         parts.append("不可重复")
     if "enum" in c:
-        parts.append("取值：" + "、".join(c["enum"]))
+        parts.append("取值：" + "、".join(map(str, c["enum"])))  # an integer column's enum holds numbers
     if "pattern" in c:
         parts.append(f"格式：{c['pattern']}")
     if "minimum" in c:

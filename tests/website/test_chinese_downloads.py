@@ -84,3 +84,13 @@ def test_a_primary_key_written_as_one_name_is_shown_as_that_name(small_package: 
     markdown = downloads_page(read_package(small_package), []).markdown()
     assert "<p>主键：id</p>" in markdown
     assert "i、d" not in markdown
+
+
+def test_an_enum_of_numbers_is_listed_not_a_failed_build(small_package: Path):
+    # Table Schema allows an enum on an integer column; the validator passes it as a tightening, for review.
+    descriptor = json.loads(small_package.read_text(encoding="utf-8"))
+    order = next(f for f in descriptor["resources"][0]["schema"]["fields"] if f["name"] == "order")
+    order.setdefault("constraints", {})["enum"] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    small_package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    markdown = downloads_page(read_package(small_package), []).markdown()
+    assert "取值：1、2、3、4、5、6、7、8、9" in markdown
