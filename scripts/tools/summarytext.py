@@ -6,7 +6,8 @@ data, the descriptor, a file name or a branch name goes through `md` (or `code_b
 control and invisible characters and line breaks are shown as visible marks, and every character that Markdown
 or HTML could read as syntax is backslash-escaped, so the text is shown exactly, on one line. GitHub finds
 @mentions and #123 references in the rendered text, after the backslash is gone: an empty HTML comment after the
-@ or # keeps "@team" and "#1" from notifying anyone or linking an issue (the comment itself shows nothing).
+@ or # keeps "@team" and "#1" from notifying anyone or linking an issue (the comment itself shows nothing); one
+after http, https or www keeps an address in a key or title from becoming a link (GitHub links bare addresses).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&!#@$")
 # An escaped @ or # that GitHub would still read as a mention (@user, @org/team) or a reference (#123, owner/repo#1).
 _REFERENCE = re.compile(r"(\\[@#])(?=\w)")
 NO_REFERENCE = "<!-- -->"
+# An address GitHub would make a link of by itself (its autolink extension needs no brackets): http://, https://, www.
+# The same empty comment after the scheme or www leaves the address as text, shown whole.
+_AUTOLINK = re.compile(r"(?<![A-Za-z])(https?(?=://)|www(?=\.))", re.IGNORECASE)
 
 
 def visible(text: str) -> str:
@@ -29,12 +33,15 @@ def visible(text: str) -> str:
     return show(str(text), None)
 
 
-def md(text: object, limit: int | None = 80) -> str:
-    """Any text as literal Markdown text on one line (safe in a table cell, a list item or a heading)."""
+def md(text: object, limit: int | None = 80, *, linked: bool = False) -> str:
+    """Any text as literal Markdown text on one line (safe in a table cell, a list item or a heading). An address in
+    it stays text, unless `linked` (an address this project makes, such as the CI run's page)."""
     text = visible(str(text))
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     escaped = "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
+    if not linked:
+        escaped = _AUTOLINK.sub(lambda m: m.group(1) + NO_REFERENCE, escaped)
     return _REFERENCE.sub(lambda m: m.group(1) + NO_REFERENCE, escaped)
 
 

@@ -19,6 +19,7 @@ from scripts.validate.problems import Problem, problem
 from scripts.validate.rawcsv import EncodingProblem, decode
 
 DESCRIPTOR = "datapackage.json"
+CSV_SUFFIX = ".csv"  # every table is published under its own name: only a CSV file
 PLAN_YEARS = {"base_year": "基期年份", "start_year": "起始年份", "end_year": "结束年份"}
 _PROFILE = re.compile(r"[a-z][a-z-]{0,40}", re.ASCII)  # e.g. data-package, tabular-data-resource
 _KINDS = {dict: "对象（用 { } 括起）", list: "列表（用 [ ] 括起）", str: "文字（用英文双引号括起）"}
@@ -121,6 +122,10 @@ def _resource_shape(resource: dict, where: str) -> list[Problem]:
         check_relative_path(resource["path"])
     except UnsafePath as error:
         return [problem("unsafe-path", DESCRIPTOR, None, None, resource["path"], reason=error.reason)]
+    # The site copies each table under its own file name into its data/ folder: a .html or .svg there would be
+    # a page of the site's origin that the browser runs, whatever the validator thought of its cells.
+    if not resource["path"].endswith(CSV_SUFFIX):
+        return [problem("descriptor-path-not-csv", DESCRIPTOR, None, None, resource["path"], where=where)]
     schema = resource.get("schema")
     if not isinstance(schema, dict):  # a string would make Frictionless load a schema from elsewhere
         return [_shape(f"{where}的 schema", dict, schema)]

@@ -24,6 +24,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "descriptor-too-deep": ("error", "括号嵌套超过 {limit} 层。", "datapackage.json 不应嵌套这么深；请核对括号，可对照仓库里原来的文件。"),
     "descriptor-reference": ("error", "{where} 指向了别的文件或网址。", "检查和构建不会读取数据包以外的描述；请删掉这一项，或写成 data-package 这样的名称。"),
     "descriptor-name": ("error", "{where}的名称不能用作文件名。", "表名只能用小写英文字母、数字、点、下划线和连字符，以字母或数字开头和结尾，如 task_units。"),
+    "descriptor-path-not-csv": ("error", "{where}的 path 不是 .csv 文件。",
+                                "网站会把每个表的文件原样放进下载目录，别的后缀（如 .html、.svg）会被浏览器当作网页打开；请把表存为 CSV 文件，path 以小写的 .csv 结尾，如 data/units.csv。"),
     "descriptor-pattern": ("error", "{where}的 pattern 不是有效的正则表达式。", "请对照仓库里原来的 datapackage.json 改正。"),
     "descriptor-key": ("error", "主键或外键有误：{where}{what}。", "主键和外键只能用本数据包里已有的表和列；请对照仓库里原来的 datapackage.json 改正。"),
     "descriptor-number-too-long": ("error", "有一个数字长达几千位，无法读取。", "请核对各个数字，可对照仓库里原来的 datapackage.json。"),

@@ -68,7 +68,7 @@ def constraints_text(field: dict) -> str:
     if c.get("unique"):
         parts.append("不可重复")
     if "enum" in c:
-        parts.append("取值：" + "、".join(c["enum"]))
+        parts.append("取值：" + "、".join(map(str, c["enum"])))  # an integer column's enum holds numbers
     if "pattern" in c:
         parts.append(f"格式：{c['pattern']}")
     if "minimum" in c:
@@ -110,7 +110,8 @@ def downloads_page(package: Package, progress_fields: list[tuple[str, str, str]]
             [m.text(f["name"]), m.text(f.get("title", "")), m.text(FIELD_TYPE_LABELS.get(f.get("type", "string"), f.get("type"))), m.text(f.get("description", "")), m.text(constraints_text(f))]
             for f in resource["schema"]["fields"]
         ]
-        keys = "、".join(resource["schema"].get("primaryKey", []))
+        key = resource["schema"].get("primaryKey", [])
+        keys = "、".join([key] if isinstance(key, str) else key)  # Table Schema allows "id" for ["id"]
         title = f"{resource.get('title', resource['name'])}（{Path(resource['path']).name}）"
         parts.append(m.block(m.heading(3, title, f"resource-{number}"), Markup("<p>主键：{}</p>").format(m.text(keys)) if keys else ""))
         parts.append(m.table(["列名", "中文名", "类型", "说明", "约束"], rows))

@@ -118,10 +118,16 @@ def contact(repository: str | None) -> Markup:
 
 def licence(descriptor: dict) -> Markup:
     """The data package's licences as stated in its descriptor."""
-    items = [m.source_link(f"{lic.get('title') or lic.get('name')}（{lic.get('name', '')}）", lic.get("path")) for lic in descriptor.get("licenses", [])]
+    items = [m.source_link(_licence_label(lic), lic.get("path")) for lic in descriptor.get("licenses", [])]
     stated = Markup("数据包以{}许可开放，可自由使用，请注明来源。").format(m.html_join(items, "、")) if items else m.text("数据包的许可见数据下载页。")
     issuer = m.text(descriptor.get("plan", {}).get("issuer", "发文机关"))
     return Markup("<p>{}方案原文版权归{}。各数字的版权归其发布单位，本站只记录数字并注明出处。</p>").format(stated, issuer)
+
+
+def _licence_label(lic: dict) -> str | None:
+    """知识共享 署名 4.0 国际（CC-BY-4.0); a licence may give only a name or only a path (then the address is the label)."""
+    title, name = lic.get("title"), lic.get("name")
+    return f"{title}（{name}）" if title and name and title != name else title or name or None
 
 
 def plan_intro(catalog, ended: bool) -> Markup:

@@ -123,7 +123,7 @@ def test_markdown_names_columns_in_chinese(old_descriptor, new_descriptor):
     assert "| 指标编号 / 区域编号 / 时期 / 数据状态 | 列 | 原值 | 新值 |" in markdown
     assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 数值 | 900亿元 | 950亿元 |" in markdown
     assert "| 规上工业增加值（亿元） / 衢州市 / 2022年 / 正式数 | 说明 | （空） | 修订 |" in markdown
-    assert "| 规上工业增加值（亿元） | 衢州市 | 2023年 | 1010亿元 | 初步数 | 快报 | https://example.org/2023 | 原发 |  | 2024-01-20 |  |" in markdown
+    assert "| 规上工业增加值（亿元） | 衢州市 | 2023年 | 1010亿元 | 初步数 | 快报 | https<!-- -->://example.org/2023 | 原发 |  | 2024-01-20 |  |" in markdown
     assert "| 数字经济核心产业增加值（亿元） | 衢州市 | 2022年 | 150亿元 | 正式数 |" in markdown
     assert "读者看到的指标状态：没有变化。" in markdown
 

@@ -18,13 +18,14 @@ IMAGE = "<img src=https://evil.example/p.png>"
 
 
 def unescaped(markdown: str, char: str) -> list[str]:
-    """Lines where char appears without a backslash before it."""
-    return [line for line in markdown.splitlines() if re.search(r"(?<!\\)" + re.escape(char), line)]
+    """Lines where char appears without a backslash before it (the empty comment that splits a mention or an address
+    is ours)."""
+    return [line for line in markdown.replace("<!-- -->", "").splitlines() if re.search(r"(?<!\\)" + re.escape(char), line)]
 
 
 def test_md_makes_any_text_one_literal_line():
     assert md(FAKE_HEADING + IMAGE + "`x` [a](javascript:x) **b** $m$ @team | &amp;\u202e\x1b", None) == (
-        "↵↵\\#\\# 数据校验通过，可以合并\\<img src=https://evil.example/p.png\\>\\`x\\` \\[a\\](javascript:x) \\*\\*b\\*\\* "
+        "↵↵\\#\\# 数据校验通过，可以合并\\<img src=https<!-- -->://evil.example/p.png\\>\\`x\\` \\[a\\](javascript:x) \\*\\*b\\*\\* "
         "\\$m\\$ \\@<!-- -->team \\| \\&amp;\\[U+202E\\]\\[U+001B\\]")
 
 
@@ -33,6 +34,13 @@ def test_mentions_and_issue_references_notify_no_one():
     assert md("请 @octocat 和 @qz-org/maintainers 看 #1、owner/repo#22；邮箱 a@b.cn；单独的 @ 和 # 不变") == (
         "请 \\@<!-- -->octocat 和 \\@<!-- -->qz-org/maintainers 看 \\#<!-- -->1、owner/repo\\#<!-- -->22；"
         "邮箱 a\\@<!-- -->b.cn；单独的 \\@ 和 \\# 不变")
+
+
+def test_an_address_in_a_key_or_title_stays_text():
+    # GitHub links a bare http(s):// or www. address by itself; a key named so would put a live link in the summary.
+    assert md("[x](https://evil.example)、见https://evil.example、www.evil.example、HTTP://a.example", None) == (
+        "\\[x\\](https<!-- -->://evil.example)、见https<!-- -->://evil.example、www<!-- -->.evil.example、HTTP<!-- -->://a.example")
+    assert md("xhttps://a.example、wwwx.example") == "xhttps://a.example、wwwx.example"  # no link there to break
 
 
 def test_a_mention_in_a_cell_reaches_the_problem_table_split():
@@ -71,7 +79,7 @@ def test_diff_escapes_resource_column_and_key_names(tmp_path):
     assert unescaped(markdown, "<") == [] and unescaped(markdown, "`") == []
     headings = [line for line in markdown.splitlines() if line.startswith("#")]
     assert headings == ["## 数据变化（与 x';id;'\\<b\\> 相比）", "### 区域↵↵\\#\\# 数据校验通过，可以合并（areas）"]
-    assert "新增列 \\`列\\`↵↵\\#\\# 数据校验通过，可以合并（\\<img src=https://evil.example/p.png\\>）" in markdown
+    assert "新增列 \\`列\\`↵↵\\#\\# 数据校验通过，可以合并（\\<img src=https<!-- -->://evil.example/p.png\\>）" in markdown
     assert "数据包说明有变化：title、x\\`y↵↵\\#\\# 数据校验通过，可以合并。" in markdown
 
 

@@ -83,6 +83,22 @@ def test_a_path_that_leaves_the_package_is_refused_in_chinese(shipped_copy):
         f"并用 / 分隔，不能含 .. 。{NOT_OPENED}")
 
 
+@pytest.mark.parametrize("path", ["data/evil.html", "data/units.svg", "data/units.CSV", "data/units"])
+def test_a_table_that_is_not_a_csv_file_is_refused(shipped_copy, path):
+    # The site publishes data/evil.html as it is: a page of its own origin, with the cells' <script> in it.
+    (shipped_copy.parent / "data" / path.removeprefix("data/")).write_text("id\n<script>alert(1)</script>\n", encoding="utf-8")
+    change_descriptor(shipped_copy, lambda d: d["resources"].append(
+        {"name": "evil", "path": path, "schema": {"fields": [{"name": "id"}]}}))
+
+    report = validate_package(shipped_copy)
+
+    assert flat(report) == [("datapackage.json", None, None, "descriptor-path-not-csv")]
+    assert report.problems[0].message == "resources 第13项（evil）的 path 不是 .csv 文件。"
+    assert report.problems[0].fix == (
+        "网站会把每个表的文件原样放进下载目录，别的后缀（如 .html、.svg）会被浏览器当作网页打开；"
+        "请把表存为 CSV 文件，path 以小写的 .csv 结尾，如 data/units.csv。")
+
+
 def test_a_package_name_that_is_not_a_file_name(shipped_copy):
     change_descriptor(shipped_copy, lambda d: d.update(name="../../../../../../tmp/x"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scripts.core.package import read_package
 from scripts.website.citation import citation_text
-from scripts.website.downloads import chinese_table, write_chinese_downloads
+from scripts.website.downloads import chinese_table, downloads_page, write_chinese_downloads
 
 
 def test_observations_have_chinese_headers_names_beside_ids_and_words_for_codes(small_package: Path):
@@ -74,3 +74,23 @@ def test_download_page_and_indicator_pages_carry_the_citation_and_the_chinese_fi
     assert 'href="../data/zh/observations.csv"' in (small_site.root / "downloads" / "index.html").read_text(encoding="utf-8")
     assert (small_site.root / "data" / "zh" / "observations.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert "引用本数据：《测试用示例数据包（虚构）》中的“示例新增企业”，数据版本" in text("indicators/new-firms")
+
+
+def test_a_primary_key_written_as_one_name_is_shown_as_that_name(small_package: Path):
+    # Table Schema allows "primaryKey": "id"; the validator and the structure expectation read it as ["id"].
+    descriptor = json.loads(small_package.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["schema"]["primaryKey"] = "id"
+    small_package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    markdown = downloads_page(read_package(small_package), []).markdown()
+    assert "<p>主键：id</p>" in markdown
+    assert "i、d" not in markdown
+
+
+def test_an_enum_of_numbers_is_listed_not_a_failed_build(small_package: Path):
+    # Table Schema allows an enum on an integer column; the validator passes it as a tightening, for review.
+    descriptor = json.loads(small_package.read_text(encoding="utf-8"))
+    order = next(f for f in descriptor["resources"][0]["schema"]["fields"] if f["name"] == "order")
+    order.setdefault("constraints", {})["enum"] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    small_package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    markdown = downloads_page(read_package(small_package), []).markdown()
+    assert "取值：1、2、3、4、5、6、7、8、9" in markdown

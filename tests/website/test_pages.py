@@ -226,3 +226,16 @@ def test_a_count_of_none_is_said_but_not_linked(ended):
             "<strong>0</strong> 项</li>") in strip
     assert ('<li data-status="cannot_judge" data-always=""><a href="board/?status=cannot_judge">'
             '<span class="status status--cannot_judge">无法判断</span> <strong>4</strong> 项</a></li>') in strip
+
+
+def test_a_licence_given_by_its_address_alone_is_named_by_it():
+    # The Data Package spec asks a licence for a name or a path; either alone must not show "None".
+    from scripts.website.fragments import licence
+
+    by_path = licence({"licenses": [{"path": "https://creativecommons.org/licenses/by/4.0/"}]})
+    assert by_path.startswith(
+        '<p>数据包以<a href="https://creativecommons.org/licenses/by/4.0/" rel="noopener noreferrer">'
+        'https://creativecommons.org/licenses/by/4.0/</a><span class="link-host">（creativecommons.org）</span>许可开放')
+    assert licence({"licenses": [{"name": "CC-BY-4.0"}]}).startswith("<p>数据包以CC-BY-4.0许可开放")
+    assert licence({"licenses": [{"name": "CC-BY-4.0", "title": "知识共享 署名 4.0 国际"}]}).startswith(
+        "<p>数据包以知识共享 署名 4.0 国际（CC-BY-4.0）许可开放")

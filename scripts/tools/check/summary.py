@@ -101,7 +101,7 @@ def preview_where(site_dir: str) -> str:
     if artifact:
         run = "/".join(os.environ.get(name, "") for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY"))
         address = f"{run}/actions/runs/{os.environ.get('GITHUB_RUN_ID', '')}"
-        return (f"预览：打开本次检查的运行页面 {md(address, 300)}，在页面底部的 Artifacts 里下载 {md(artifact, 100)}，"
+        return (f"预览：打开本次检查的运行页面 {md(address, 300, linked=True)}，在页面底部的 Artifacts 里下载 {md(artifact, 100)}，"
                 "解压后在那个文件夹里运行 python -m http.server 8000，再用浏览器打开 http://127.0.0.1:8000 。")
     if in_ci:
         return "这次运行没有上传网站预览。"
