@@ -103,6 +103,16 @@ def plain_files(folder: Path | str, base: Path | str) -> list[Path]:
     return sorted(found)
 
 
+def is_plain_folder(folder: Path | str, base: Path | str) -> bool:
+    """Whether folder is a real folder below base, reached through no link (to list it is to look inside the package)."""
+    folder, base = Path(os.path.abspath(folder)), Path(os.path.abspath(base))
+    try:
+        _check_no_link(folder, base)
+    except UnsafePath:
+        return False
+    return stat.S_ISDIR(_mode(folder))
+
+
 def _check_no_link(path: Path, base: Path, named: object = None) -> None:
     """Raise UnsafePath (naming `named`, else the path) when path is not below base, or a part of it below base is a
     symbolic link."""

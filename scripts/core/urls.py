@@ -110,7 +110,8 @@ def _host_problem(authority: str) -> tuple[str, dict] | None:
 # A search engine's jump link (host suffix, path): it opens the source only through the engine, stops working after
 # a while, and does not show the reader whose page the figure is on.
 _SEARCH_REDIRECTS = {("baidu.com", "/link"): "百度", ("baidu.com", "/baidu.php"): "百度", ("sogou.com", "/link"): "搜狗",
-                     ("so.com", "/link"): "360搜索", ("google.com", "/url"): "谷歌", ("bing.com", "/ck/a"): "必应"}
+                     ("so.com", "/link"): "360", ("google.com", "/url"): "谷歌", ("google.com.hk", "/url"): "谷歌",
+                     ("bing.com", "/ck/a"): "必应"}
 # Query parameters WeChat adds to an article's address when it is copied inside WeChat: who copied or shared it,
 # and their login ticket. An article is the same without them: __biz, mid, idx and sn name it.
 _WECHAT_HOST = "mp.weixin.qq.com"

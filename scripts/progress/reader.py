@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from scripts.core.package import CITY_AREA
 from scripts.core.words import (
+    ALSO_PUBLISHED,
     CANNOT_JUDGE,
     FINAL_STATUS_LABELS,
     INTERIM_FIGURE,
@@ -78,7 +79,7 @@ def _why_not_judged(result, plan, figures) -> str:
         left_out = [city_full[y] for y in result.uncounted_years if counted[-1] < y <= final]
         if left_out:
             shown = "、".join(result.kind.figure_text(f.period.year, f.value, unit_of(result.indicator), plan) for f in left_out)
-            parts.append(f"另有{shown}，因缺少{counted[-1] + 1}年全年数字未计入")
+            parts.append(f"{ALSO_PUBLISHED}{shown}，因缺少{counted[-1] + 1}年全年数字未计入")
     else:
         have = [city_full[y] for y in sorted(city_full) if y >= plan.start_year]
         if have:

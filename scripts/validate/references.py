@@ -42,7 +42,7 @@ def check_references(tables: dict[str, RawTable], descriptor: dict) -> list[Prob
 
 def _folded(cells: tuple[str, ...]) -> tuple[str, ...]:
     """A key as it looks: look-alike letters (Cyrillic а, full-width ｑ) as their Latin prototype, case ignored."""
-    return tuple(skeleton(cell).casefold() for cell in cells)
+    return tuple(skeleton(cell.casefold()).casefold() for cell in cells)  # case first: skeleton("I") is l
 
 
 def _unknown(file: str, number: int, columns: list[str], cells: tuple[str, ...], meant: tuple[str, ...] | None,
@@ -56,7 +56,9 @@ def _unknown(file: str, number: int, columns: list[str], cells: tuple[str, ...],
     if odd:
         names = "、".join(f"“{char}”（U+{ord(char):04X} {unicodedata.name(char, '')}）" for char in odd)
         return problem("reference-lookalike", file, number, where, value, meant=meant_text, names=names, **context)
-    return problem("reference-case", file, number, where, value, meant=meant_text, **context)
+    if value.casefold() == meant_text.casefold():
+        return problem("reference-case", file, number, where, value, meant=meant_text, **context)
+    return problem("unknown-reference", file, number, where, value, **context)  # ASCII look-alikes (1 for l): no hint
 
 
 def _numbered_keys(table: RawTable, columns: list[str]) -> list[tuple[int, tuple[str, ...]]]:

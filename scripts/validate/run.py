@@ -149,12 +149,13 @@ def read_tables(package_dir: Path, descriptor: dict, stage: Stage | None = None
         if stage is not None:
             stage.file = file
         others = look_alikes(package_dir, file)
-        if others:
-            found.append(_other_names(file, others, missing=not _exists(package_dir, file)))
+        beside = _other_names(file, others, missing=not _exists(package_dir, file)) if others else None
+        if beside is not None:
+            found.append(beside)
         try:
             table = read_table(name, file, resource_path(package_dir, file))
         except FileNotFoundError:
-            if not others:
+            if beside is None or beside.code != "file-renamed":
                 found.append(problem("missing-file", file))
         except UnsafePath as error:
             found.append(problem("unsafe-path", file, reason=error.reason))
@@ -185,11 +186,17 @@ def _exists(package_dir: Path, file: str) -> bool:
 def _other_names(file: str, others: list[str], missing: bool) -> Problem:
     """The table's file under another name beside it: missing, the file to rename; present, a copy the checks skip."""
     wanted = file.rsplit("/", 1)[-1]
-    names = "、".join(f"“{show(name, 60)}”" for name in others[:5]) + ("等" if len(others) > 5 else "")
-    if missing:
-        return problem("file-renamed", file, names=names, name=wanted)
     locks = [name for name in others if name.startswith(LOCK_PREFIX)]
-    return problem("file-beside" if len(locks) < len(others) else "lock-file-beside", file, names=names, name=wanted)
+    copies = [name for name in others if name not in locks]
+
+    def listed(names: list[str]) -> str:
+        return "、".join(f"“{show(name, 60)}”" for name in names[:5]) + ("等" if len(names) > 5 else "")
+
+    if missing and copies:  # never "rename the lock file": it holds nothing of the table
+        return problem("file-renamed", file, names=listed(copies), name=wanted)
+    if copies:
+        return problem("file-beside", file, names=listed(others), name=wanted)
+    return problem("lock-file-beside", file, names=listed(locks), name=wanted)
 
 
 def merge(layers: list[list[Problem]]) -> list[Problem]:

@@ -59,7 +59,8 @@ def test_the_site_links_only_to_checked_addresses_and_shows_their_host():
     ("http://m.baidu.com/link/?url=x", ("url-search-redirect", {"engine": "百度"})),
     ("https://www.sogou.com/link?url=hedJjaC291", ("url-search-redirect", {"engine": "搜狗"})),
     ("https://weixin.sogou.com/link?url=dn9a_-gY295K0R", ("url-search-redirect", {"engine": "搜狗"})),
-    ("https://www.so.com/link?m=bR8a", ("url-search-redirect", {"engine": "360搜索"})),
+    ("https://www.so.com/link?m=bR8a", ("url-search-redirect", {"engine": "360"})),  # 这是360搜索结果的跳转链接
+    ("https://www.google.com.hk/url?q=https://www.qz.gov.cn/a.html", ("url-search-redirect", {"engine": "谷歌"})),
     ("https://www.google.com/url?q=https://www.qz.gov.cn/a.html", ("url-search-redirect", {"engine": "谷歌"})),
     ("https://www.bing.com/ck/a?!&&p=abc", ("url-search-redirect", {"engine": "必应"})),
     ("https://mp.weixin.qq.com/s?__biz=MzA5&mid=2651&idx=1&sn=abc&chksm=8b1&scene=21&key=k1&uin=MTIz&pass_ticket=p%2B",

@@ -240,6 +240,7 @@ HOSTILE = {
                                   "这一行没有通过数据检查：\ndata/observations.csv 第11行 「来源网址」(source_url) 值“https://www.baidu.com/link?url=AbC&wd=&eqid=9f”："
                                   "这是百度搜索结果的跳转链接，不是来源网页自己的网址：过一段时间会失效，读者也看不出数字登在哪个网站上。"
                                   "请在浏览器里打开它，等跳到来源网页后，从地址栏复制那里的网址。"),
+    "placeholder": (BODY.replace("\n530\n", "\n暂无\n"), "「数值」“暂无”：“暂无”不是数字，是占位符。请填上数字；没有数字就删掉这一行，不要填占位符。"),
     "not a number at all": (BODY.replace("\n530\n", "\n五百三十\n"),
                             "「数值」“五百三十”不是数字：只填数字，如 41.5，不带单位、百分号或千分位逗号。"),
     "period not over": (BODY.replace("\n2022\n", "\n2026\n"),

@@ -119,3 +119,19 @@ def test_a_key_that_only_looks_like_a_known_one_names_the_odd_characters(small_p
                                 "LETTER IE） 不是键盘上的英文字母、数字或连字符。")
     assert found[1].fix == "多半是从网页、Word 或聊天软件复制来的；请删掉这一格，切换到英文输入法重新输入“qujiang”。"
     assert found[2].fix == "请改成“longyou”（编号都用小写英文字母；Excel/WPS 的“自动更正”可能把开头的字母改成了大写）。"
+
+
+def test_a_capital_i_or_m_is_still_only_a_case_difference_and_a_digit_for_a_letter_is_not(small_package):
+    # skeleton() reads a capital I as l and m as rn: case is folded first, so Excel's capitals are still named as such;
+    # a 1 typed for an l is no case difference, and is an unknown key
+    from tests.validate.shared import validate_package
+
+    path = small_package.parent / "data" / "observations.csv"
+    text = path.read_text(encoding="utf-8")
+    for old, new in [("new-firms,quzhou,2021,", "New-Firms,quzhou,2021,"),
+                     ("tax-per-mu,quzhou,2020,", "Tax-Per-Mu,quzhou,2020,"), ("new-firms,quzhou,2022,", "new-f1rms,quzhou,2022,")]:
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    found = [(p.row, p.code, p.value) for p in validate_package(small_package).problems if p.column == "indicator_id"]
+    assert found == [(2, "reference-case", "Tax-Per-Mu"), (4, "reference-case", "New-Firms"), (5, "unknown-reference", "new-f1rms")]

@@ -50,3 +50,22 @@ def test_an_excel_lock_file_says_the_file_may_still_be_open(small_package):
     assert [(p.file, p.code, p.severity) for p in found] == [(OBS, "lock-file-beside", "warning")]
     assert found[0].message == ("同一文件夹里有“~$observations.csv”：这是 Excel/WPS 打开 observations.csv 时生成的临时文件，"
                                 "说明这个文件可能还开着、修改可能还没有保存。")
+
+
+def test_a_folder_reached_through_a_link_is_not_looked_into(small_package, tmp_path):
+    # a resource under a linked folder: refused as unsafe, and nothing of what lies behind the link is named
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret (1).csv").write_bytes(b"")
+    (small_package.parent / "linked").symlink_to(outside)
+    assert look_alikes(small_package.parent, "linked/secret.csv") == []
+    (small_package.parent / "data" / "observations (1).csv").symlink_to(outside / "secret (1).csv")
+    assert look_alikes(small_package.parent, OBS) == []  # a link beside the file is not a copy of it
+
+
+def test_a_missing_file_with_only_its_lock_file_is_missing_and_maybe_still_open(small_package):
+    data = small_package.parent / "data"
+    (data / "observations.csv").unlink()
+    (data / "~$observations.csv").write_bytes(b"")
+    assert [(p.file, p.code) for p in about_the_files(validate_package(small_package))] == [
+        (OBS, "lock-file-beside"), (OBS, "missing-file")]

@@ -362,7 +362,7 @@ def test_search_index_writes_chinese_as_itself(shipped_site):
 
 def test_an_indicator_without_any_figure_names_the_year_it_lacks(shipped_site):
     # The plan has ended and the home page says every target that cannot be judged names the year it lacks.
-    # rd-intensity (2023年不低于1.7%) has no figure at all in the pinned package; its page used to say only that.
+    # rd-intensity (2023年超过1.7%) has no figure at all in the pinned package; its page used to say only that.
     text = visible_text(page(shipped_site, "indicators/rd-intensity"))
     assert "状态无法判断 2023年全市全年数字未见公开发布；尚未收录到任何公开发布的数字。" in text
 

@@ -204,7 +204,7 @@ def refused(label: str, text: str, found: tuple[str, dict] | None, rule: str) ->
     逗号, 2023年 ..., with the plain form to type), else the form's rule."""
     if found is None:
         return Refused(f"「{label}」“{show(text, 20)}”{rule}")
-    said = problem(found[0], "", **found[1])
+    said = problem(found[0], "", None, None, text, **found[1])
     return Refused(f"「{label}」“{show(text, 20)}”：{said.message}{said.fix}")
 
 
