@@ -124,6 +124,16 @@ def test_additions_are_only_warnings(shipped_copy):
     ]
 
 
+def test_a_pattern_not_yet_reviewed_is_reported_and_not_run(shipped_copy):
+    # A pattern is a regular expression run on every cell (one that backtracks, like (.*.*)*X, would hold CI for
+    # hours): until it is reviewed it is listed for review and not run, so no row is refused by it.
+    change_descriptor(shipped_copy, lambda d: field(d, "full_name")["constraints"].update(pattern="^x$"))
+    report = validate_package(shipped_copy)
+    assert report.ok
+    assert [(p.file, p.code) for p in report.problems] == [("datapackage.json", "schema-addition")]
+    assert schema_problems(report) == [("units.full_name", "warning", '结构变更（新增），需要审核：pattern 从 （无） 改成了 "^x$"。')]
+
+
 def test_dropping_a_non_negative_unit_is_a_loosening(shipped_copy):
     descriptor = json.loads(shipped_copy.read_text(encoding="utf-8"))
     descriptor["nonNegativeUnits"] = [u for u in descriptor["nonNegativeUnits"] if u != "万亩"] + ["千克"]
