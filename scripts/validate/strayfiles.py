@@ -13,8 +13,8 @@ from scripts.core.safety import UnsafePath, check_relative_path, is_plain_folder
 # workbook), ".csv.csv" or ".txt" (an extension added to one already typed).
 _EXTENSIONS = re.compile(r"(\.(csv|xlsx|xls|et|txt))+$", re.IGNORECASE)
 _ADDED = re.compile(r"(\s*[-－]\s*(副本|copy)|\s*[(（]\d{1,3}[)）]|\s+\d{1,3})+$", re.IGNORECASE)
-_PREFIXES = ("~$", "副本 - ", "copy of ")
 LOCK_PREFIX = "~$"
+_PREFIXES = (LOCK_PREFIX, "副本 - ", "copy of ")
 MAX_LISTED = 1000  # a folder with more entries than this is not searched: the data folder holds a dozen files
 
 

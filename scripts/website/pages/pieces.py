@@ -66,25 +66,24 @@ def latest_figure(ctx: SiteContext, ind: dict) -> Markup:
     average, a compound decrease: 2021—2023年累计912家), and the last full-year city figure counted if that is not
     the measure itself; the latest other city figure, if any, is listed apart and says what it is."""
     result = ctx.result(ind["id"])
-    deciding = result.deciding
-    if deciding is None:
-        # Nothing counted (a run of years broken from the start): the latest full-year city figure is still shown,
-        # saying it decided nothing, so that the board does not read as if there were none.
-        full_years = [f for f in result.figures.get(CITY_AREA, []) if not f.interim]
-        deciding = full_years[-1] if full_years else None
-        provisional = DATA_STATUS_LABELS["provisional"] if deciding and deciding.status == "provisional" else ""
-        main = m.text(_figure_words(result, deciding, "，".join(w for w in (provisional, NOT_ENOUGH) if w))) if deciding else Markup("—")
+    # Nothing counted (a run of years broken from the start): the latest full-year city figure is still shown, saying
+    # it decided nothing, so that the board does not read as if there were none.
+    counted = result.deciding is not None
+    full_years = [f for f in result.figures.get(CITY_AREA, []) if not f.interim]
+    shown = result.deciding if counted else (full_years[-1] if full_years else None)
+    if shown is None:
+        main = Markup("—")
     else:
         # A report card that cannot judge the target says so beside the figures in hand: they decided nothing.
-        short = NOT_ENOUGH if result.reader.group == CANNOT_JUDGE else ""
-        provisional = DATA_STATUS_LABELS["provisional"] if deciding.status == "provisional" else ""
-        if not result.kind.chained:
-            main = m.text(_figure_words(result, deciding, "，".join(w for w in (provisional, short) if w)))
+        short = NOT_ENOUGH if not counted or result.reader.group == CANNOT_JUDGE else ""
+        provisional = DATA_STATUS_LABELS["provisional"] if shown.status == "provisional" else ""
+        if not counted or not result.kind.chained:
+            main = m.text(_figure_words(result, shown, "，".join(w for w in (provisional, short) if w)))
         else:
             measure = result.measure_text + (f"（{short}）" if short else "")
             main = Markup('{}<br><small class="deciding-year">{}</small>').format(
-                m.text(measure), m.text(f"{LAST_COUNTED}：{_figure_words(result, deciding, provisional)}"))
-    others = [f for f in result.figures.get(CITY_AREA, []) if f is not deciding and (deciding is None or f.period.end > deciding.period.end)]
+                m.text(measure), m.text(f"{LAST_COUNTED}：{_figure_words(result, shown, provisional)}"))
+    others = [f for f in result.figures.get(CITY_AREA, []) if f is not shown and (shown is None or f.period.end > shown.period.end)]
     if not others:
         return main
     other = others[-1]
